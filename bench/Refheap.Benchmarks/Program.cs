@@ -1,0 +1,4 @@
+using System;
+
+Console.Error.WriteLine("benchmarks: not yet written");
+return 2;
