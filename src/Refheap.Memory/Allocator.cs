@@ -350,17 +350,16 @@ public sealed unsafe partial class Allocator : IDisposable
         _arenasCurrent = 0;
         _livePools = 0;
         _dirtyPools = 0;
-        if (!fromFinalizer)
+        // The dictionaries are managed objects without finalizers: still valid here even
+        // when this runs on the finalizer thread.
+        foreach (nuint raw in _rawBlocks.Keys)
         {
-            foreach (nuint raw in _rawBlocks.Keys)
-            {
-                NativeMemory.Free((void*)raw);
-            }
-
-            _rawBlocks.Clear();
-            _rawBytes = 0;
-            DebugClear();
+            NativeMemory.Free((void*)raw);
         }
+
+        _rawBlocks.Clear();
+        _rawBytes = 0;
+        DebugClear();
 
         NativeMemory.Free(_arenas);
         _arenas = null;
