@@ -35,7 +35,10 @@ public sealed unsafe partial class Allocator
         return AllocateRaw(size == 0 ? 1 : size);
     }
 
-    /// <summary>obmalloc.c: pymalloc_pool_extend.</summary>
+    /// <summary>
+    /// obmalloc.c: pymalloc_pool_extend. Every block put on a free list carries the free
+    /// tag, the pre-linked virgin block included, so a pointer to it is refused by free.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ExtendPool(PoolHeader* pool)
     {
@@ -46,6 +49,7 @@ public sealed unsafe partial class Allocator
             pool->FreeBlock = virgin;
             pool->NextOffset += (uint)SizeClasses.BlockSize((int)pool->SizeIndex);
             *(byte**)virgin = null;
+            ((ulong*)virgin)[1] = FreeTag(virgin);
             return;
         }
 
@@ -138,8 +142,10 @@ public sealed unsafe partial class Allocator
         bp = (byte*)pool + SizeClasses.PoolOverhead;
         pool->NextOffset = SizeClasses.PoolOverhead + (size << 1);
         pool->MaxNextOffset = (uint)_poolSize - size;
-        pool->FreeBlock = bp + size;
-        *(byte**)pool->FreeBlock = null;
+        byte* second = bp + size;
+        pool->FreeBlock = second;
+        *(byte**)second = null;
+        ((ulong*)second)[1] = FreeTag(second);
         ((ulong*)bp)[1] = 0;
         return bp;
     }

@@ -17,7 +17,8 @@ public sealed unsafe partial class Allocator
 
     /// <summary>
     /// Walks the whole heap and throws <see cref="InvalidOperationException"/> naming the
-    /// first invariant that does not hold. Cost: proportional to the blocks in the heap.
+    /// first invariant that does not hold (in debug mode, damaged guard bytes throw
+    /// <see cref="HeapMisuseException"/> naming the block). Cost: proportional to the blocks in the heap.
     /// </summary>
     public void CheckInvariants()
     {
@@ -150,7 +151,7 @@ public sealed unsafe partial class Allocator
         return (live, dirty, blocks);
     }
 
-    /// <summary>Count + free-listed blocks + virgin blocks == capacity; free blocks are distinct block starts.</summary>
+    /// <summary>Count + free-listed blocks + virgin blocks == capacity; free blocks are distinct, tagged block starts.</summary>
     private void CheckPoolBlocks(PoolHeader* pool)
     {
         Require(pool->SizeIndex < SizeClasses.Count, $"pool 0x{(nuint)pool:x} has size index {pool->SizeIndex}");
@@ -168,6 +169,7 @@ public sealed unsafe partial class Allocator
             Require(offset >= SizeClasses.PoolOverhead && offset < pool->NextOffset && (offset - SizeClasses.PoolOverhead) % size == 0,
                 $"pool 0x{(nuint)pool:x}: free block at bad offset {offset}");
             Require(seen.Add((nuint)b), $"pool 0x{(nuint)pool:x}: free list has a cycle at offset {offset}");
+            Require(((ulong*)b)[1] == FreeTag(b), $"pool 0x{(nuint)pool:x}: free block at offset {offset} lacks the free tag");
             free++;
         }
 

@@ -291,7 +291,11 @@ public sealed unsafe partial class Allocator : IDisposable
     /// <summary>Makes the calling thread the owner (see the threading contract above).</summary>
     public void BindToCurrentThread()
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_disposed)
+        {
+            CheckCallableSlow();
+        }
+
         _ownerThread = Environment.CurrentManagedThreadId;
     }
 

@@ -11,7 +11,8 @@ namespace Refheap.Memory;
 /// its arena's FreePools list).</item>
 /// <item>Count + blocks on the FreeBlock list + virgin blocks (from NextOffset up to
 /// MaxNextOffset) == capacity, for a pool that was initialised for a class.</item>
-/// <item>Every block on the FreeBlock list lies at 48 + k * size, below NextOffset.</item>
+/// <item>Every block on the FreeBlock list lies at 48 + k * size, below NextOffset, and
+/// carries the free tag in its second word.</item>
 /// </list>
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
