@@ -35,7 +35,8 @@ public static class Program
 
         return options.Scenario switch
         {
-            BenchOptions.Pairs => PairsScenario.Run(options.Profile ?? AllocatorProfile.Refheap, options.Iterations),
+            BenchOptions.Pairs => PairsScenario.Run(options.Profile ?? AllocatorProfile.Refheap, options.Iterations, liveNeighbour: true),
+            BenchOptions.PairsEmptyPool => PairsScenario.Run(options.Profile ?? AllocatorProfile.Refheap, options.Iterations, liveNeighbour: false),
             BenchOptions.All => RunAll(options),
             _ => RunMemoryScenario(options.Scenario, options),
         };
@@ -43,7 +44,8 @@ public static class Program
 
     private static int RunAll(BenchOptions options)
     {
-        int status = PairsScenario.Run(options.Profile ?? AllocatorProfile.Refheap, options.Iterations);
+        int status = PairsScenario.Run(options.Profile ?? AllocatorProfile.Refheap, options.Iterations, liveNeighbour: true);
+        status = Math.Max(status, PairsScenario.Run(options.Profile ?? AllocatorProfile.Refheap, options.Iterations, liveNeighbour: false));
         foreach (string scenario in new[] { BenchOptions.FreeAll, BenchOptions.SparseSurvivors, BenchOptions.Random10Pct })
         {
             status = Math.Max(status, RunMemoryScenario(scenario, options));

@@ -276,7 +276,8 @@ public sealed unsafe partial class Allocator
             }
         }
 
-        if (_profile == AllocatorProfile.Refheap && _dirtyPools > DirtyLimit)
+        // The cheap test first: the limit is never below the minimum.
+        if (_profile == AllocatorProfile.Refheap && _dirtyPools > _minDirtyPools && _dirtyPools > DirtyLimit)
         {
             ReleaseOldEmptyPools(DirtyLimit / 2);
         }

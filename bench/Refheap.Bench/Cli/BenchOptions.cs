@@ -8,6 +8,7 @@ namespace Refheap.Bench.Cli;
 public sealed record BenchOptions
 {
     public const string Pairs = "pairs";
+    public const string PairsEmptyPool = "pairs-empty-pool";
     public const string FreeAll = "free-all";
     public const string SparseSurvivors = "sparse-survivors";
     public const string Random10Pct = "random-10pct";
@@ -21,12 +22,14 @@ public sealed record BenchOptions
         usage: Refheap.Bench <scenario> [--profile cpython311|refheap|python24] [--n N] [--iters N]
 
         scenarios (each prints one JSON object per line on stdout):
-          pairs             allocate/write/free pairs for sizes 16..512 with Refheap, glibc and mimalloc
+          pairs             allocate/write/free pairs for sizes 16..512 with Refheap, glibc and mimalloc,
+                            with one other block of the size live (as in a running interpreter)
+          pairs-empty-pool  the same with nothing else live: every free empties the pool
           free-all          build N objects (1/3 floats, 1/3 2-tuples, 1/3 instances), free all (default N 5000000)
           sparse-survivors  path-enumerating BFS until the queue holds N paths, drop the queue,
                             keep the 0.1% "found" paths (default N 2500000)
           random-10pct      the free-all build, then keep a random 10% (default N 5000000)
-          all               pairs, then the three memory scenarios for every profile
+          all               pairs, pairs-empty-pool, then the three memory scenarios for every profile
 
         options:
           --profile P  pairs: the profile of the Refheap allocator (default refheap);
@@ -61,7 +64,7 @@ public sealed record BenchOptions
         }
 
         string scenario = args[0];
-        if (scenario is not (Pairs or FreeAll or SparseSurvivors or Random10Pct or All))
+        if (scenario is not (Pairs or PairsEmptyPool or FreeAll or SparseSurvivors or Random10Pct or All))
         {
             throw new UsageException($"unknown scenario '{scenario}'");
         }
@@ -89,9 +92,9 @@ public sealed record BenchOptions
                     profile = parsed;
                     break;
                 case "--n":
-                    if (scenario == Pairs)
+                    if (scenario is Pairs or PairsEmptyPool)
                     {
-                        throw new UsageException("--n does not apply to pairs (use --iters)");
+                        throw new UsageException($"--n does not apply to {scenario} (use --iters)");
                     }
 
                     n = ParseCount(option, value, 3, 100_000_000);

@@ -11,7 +11,12 @@ namespace Refheap.Bench.Pairs;
 
 /// <summary>
 /// Alloc/free pairs: allocate one block, write one byte through a volatile write, free it,
-/// for every size class 16..512. Each allocator is timed in <see cref="Chunks"/> chunks of
+/// for every size class 16..512. With <c>liveNeighbour</c> (the <c>pairs</c> scenario) one
+/// other block of the same size stays allocated throughout, for every allocator: that is the
+/// situation of CPython's own figure (measured inside a running interpreter, whose objects
+/// keep every pool in use), and of any real heap. Without it (<c>pairs-empty-pool</c>) each
+/// free empties the pool, so pymalloc moves the pool to its arena's free list and back on
+/// every pair. Each allocator is timed in <see cref="Chunks"/> chunks of
 /// iterations/<see cref="Chunks"/> pairs after a warm-up, and the median chunk is reported,
 /// so one descheduling on a shared machine does not move the figure.
 /// </summary>
@@ -28,8 +33,9 @@ public static unsafe class PairsScenario
     /// <summary>16, 32, ..., 512: one request size per pymalloc size class.</summary>
     public static IReadOnlyList<int> Sizes { get; } = BuildSizes();
 
-    public static int Run(AllocatorProfile profile, long iterations)
+    public static int Run(AllocatorProfile profile, long iterations, bool liveNeighbour)
     {
+        string scenario = liveNeighbour ? BenchOptions.Pairs : BenchOptions.PairsEmptyPool;
         MimallocLibrary? mimalloc = MimallocLibrary.TryLoad();
         if (mimalloc == null)
         {
@@ -41,12 +47,12 @@ public static unsafe class PairsScenario
         using var allocator = new Allocator(new AllocatorOptions { Profile = profile });
         var kernels = new List<(string Name, Action<int, long> Pairs)>
         {
-            (RefheapName, (size, n) => RefheapPairs(allocator, size, n)),
-            (GlibcName, (size, n) => GlibcPairs(size, n)),
+            (RefheapName, (size, n) => RefheapPairs(allocator, size, n, liveNeighbour)),
+            (GlibcName, (size, n) => GlibcPairs(size, n, liveNeighbour)),
         };
         if (mimalloc != null)
         {
-            kernels.Add((MimallocName, (size, n) => MimallocPairs(mimalloc.Malloc, mimalloc.Free, size, n)));
+            kernels.Add((MimallocName, (size, n) => MimallocPairs(mimalloc.Malloc, mimalloc.Free, size, n, liveNeighbour)));
         }
 
         WarmUpAll(kernels);
@@ -54,7 +60,7 @@ public static unsafe class PairsScenario
         {
             foreach ((string name, Action<int, long> pairs) in kernels)
             {
-                Emit(name, size, Measure(chunk, warmUp, n => pairs(size, n)));
+                Emit(scenario, name, size, Measure(chunk, warmUp, n => pairs(size, n)));
             }
         }
 
@@ -99,9 +105,9 @@ public static unsafe class PairsScenario
         return perPair[Chunks / 2];
     }
 
-    private static void Emit(string allocator, int size, double nsPerPair) =>
+    private static void Emit(string scenario, string allocator, int size, double nsPerPair) =>
         new JsonLine()
-            .Add("scenario", BenchOptions.Pairs)
+            .Add("scenario", scenario)
             .Add("allocator", allocator)
             .Add("size", size)
             .Add("ns_per_pair", nsPerPair, 3)
@@ -110,30 +116,37 @@ public static unsafe class PairsScenario
     // The kernels are compiled fully optimised at once: the timed code must not change tier
     // in the middle of a measurement.
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void RefheapPairs(Allocator allocator, nint size, long count)
+    private static void RefheapPairs(Allocator allocator, nint size, long count, bool liveNeighbour)
     {
+        void* neighbour = liveNeighbour ? allocator.Allocate(size) : null;
         for (long i = 0; i < count; i++)
         {
             byte* p = (byte*)allocator.Allocate(size);
             Volatile.Write(ref *p, (byte)1);
             allocator.Free(p);
         }
+
+        allocator.Free(neighbour);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void GlibcPairs(nint size, long count)
+    private static void GlibcPairs(nint size, long count, bool liveNeighbour)
     {
+        void* neighbour = liveNeighbour ? NativeMemory.Alloc((nuint)size) : null;
         for (long i = 0; i < count; i++)
         {
             byte* p = (byte*)NativeMemory.Alloc((nuint)size);
             Volatile.Write(ref *p, (byte)1);
             NativeMemory.Free(p);
         }
+
+        NativeMemory.Free(neighbour);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void MimallocPairs(delegate* unmanaged<nuint, void*> malloc, delegate* unmanaged<void*, void> free, nint size, long count)
+    private static void MimallocPairs(delegate* unmanaged<nuint, void*> malloc, delegate* unmanaged<void*, void> free, nint size, long count, bool liveNeighbour)
     {
+        void* neighbour = liveNeighbour ? malloc((nuint)size) : null;
         for (long i = 0; i < count; i++)
         {
             byte* p = (byte*)malloc((nuint)size);
@@ -144,6 +157,11 @@ public static unsafe class PairsScenario
 
             Volatile.Write(ref *p, (byte)1);
             free(p);
+        }
+
+        if (neighbour != null)
+        {
+            free(neighbour);
         }
     }
 
