@@ -335,13 +335,7 @@ public sealed unsafe partial class Allocator
     private PoolHeader* PoolOfLiveBlock(byte* p, string operation)
     {
         PoolHeader* pool = (PoolHeader*)((nuint)p & ~_poolMask);
-        uint offset = (uint)(p - (byte*)pool);
-        uint sizeIndex = pool->SizeIndex;
-        if (pool->Count == 0
-            || sizeIndex >= SizeClasses.Count
-            || offset - SizeClasses.PoolOverhead >= pool->NextOffset - SizeClasses.PoolOverhead
-            || !IsBlockStart(offset - SizeClasses.PoolOverhead, sizeIndex)
-            || ((ulong*)p)[1] == FreeTag(p))
+        if (!LooksLikeLiveBlock(pool, p))
         {
             ClassifyPoolPointer(pool, p, operation);
         }

@@ -198,20 +198,30 @@ public sealed unsafe partial class Allocator : IDisposable
         }
 
         PoolHeader* pool = (PoolHeader*)((nuint)p & ~_poolMask);
-        uint offset = (uint)((byte*)p - (byte*)pool);
-        uint sizeIndex = pool->SizeIndex;
-        ulong* words = (ulong*)p;
-        if (pool->Count == 0
-            || sizeIndex >= SizeClasses.Count
-            || offset - SizeClasses.PoolOverhead >= pool->NextOffset - SizeClasses.PoolOverhead
-            || !IsBlockStart(offset - SizeClasses.PoolOverhead, sizeIndex)
-            || words[1] == FreeTag(p))
+        if (!LooksLikeLiveBlock(pool, (byte*)p))
         {
             FreeSuspicious(pool, (byte*)p);
             return;
         }
 
         FreeValidBlock(pool, (byte*)p);
+    }
+
+    /// <summary>
+    /// The cheap checks, all on the pool header's cache line and the block's first 16 bytes:
+    /// the pool is in use, <paramref name="p"/> is a block start below the virgin blocks, and
+    /// the block does not carry the free tag. False means "look closer", not "invalid".
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool LooksLikeLiveBlock(PoolHeader* pool, byte* p)
+    {
+        uint offset = (uint)(p - (byte*)pool);
+        uint sizeIndex = pool->SizeIndex;
+        return pool->Count != 0
+            && sizeIndex < SizeClasses.Count
+            && offset - SizeClasses.PoolOverhead < pool->NextOffset - SizeClasses.PoolOverhead
+            && IsBlockStart(offset - SizeClasses.PoolOverhead, sizeIndex)
+            && ((ulong*)p)[1] != FreeTag(p);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
