@@ -1,0 +1,505 @@
+using System.Diagnostics;
+using System.Globalization;
+using Refheap.Runtime.Gc;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Runtime;
+
+// The cycle collector, exactly as CPython 3.11 runs it (Modules/gcmodule.c:
+// gc_collect_main and the functions it calls). Comments name the C function each step follows.
+public sealed unsafe partial class PyRuntime
+{
+    private GcDebugFlags _gcDebug;
+
+    /// <summary>gc_collect_generations: the automatic trigger, with the 25% rule for generation 2.</summary>
+    private long CollectGenerations()
+    {
+        for (int i = Generations - 1; i >= 0; i--)
+        {
+            if (_count[i] > _threshold[i])
+            {
+                // Avoid quadratic behaviour on large heaps: a full collection only when
+                // enough new objects reached generation 2 since the last one (issue #4074).
+                if (i == Generations - 1 && _longLivedPending < _longLivedTotal / 4)
+                {
+                    continue;
+                }
+
+                return CollectWithCallback(i);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>gc_collect_with_callback: "start" callbacks, the collection, "stop" callbacks.</summary>
+    private long CollectWithCallback(int generation)
+    {
+        InvokeGcCallbacks("start", generation, 0, 0);
+        long result = CollectMain(generation, out long collected, out long uncollectable, nofail: false);
+        InvokeGcCallbacks("stop", generation, collected, uncollectable);
+        return result;
+    }
+
+    /// <summary>gc_collect_main: returns collected + uncollectable.</summary>
+    private long CollectMain(int generation, out long collected, out long uncollectable, bool nofail)
+    {
+        long started = 0;
+        if ((_gcDebug & GcDebugFlags.Stats) != 0)
+        {
+            Stderr.Write($"gc: collecting generation {generation}...\n");
+            ShowStatsEachGeneration();
+            started = Stopwatch.GetTimestamp();
+        }
+
+        // Update the counters: the next generation counts this collection.
+        if (generation + 1 < Generations)
+        {
+            _count[generation + 1]++;
+        }
+
+        for (int i = 0; i <= generation; i++)
+        {
+            _count[i] = 0;
+        }
+
+        // Merge younger generations into the one being collected.
+        for (int i = 0; i < generation; i++)
+        {
+            GcListMerge(_heads + i, _heads + generation);
+        }
+
+        GcHead* young = _heads + generation;
+        GcHead* old = generation < Generations - 1 ? _heads + generation + 1 : young;
+
+        GcHead unreachableHead;
+        GcHead* unreachable = &unreachableHead;
+        DeduceUnreachable(young, unreachable);
+
+        UntrackTuples(young);
+
+        // Survivors move to the next generation, or stay in generation 2.
+        if (young != old)
+        {
+            if (generation == Generations - 2)
+            {
+                _longLivedPending += GcListSize(young);
+            }
+
+            GcListMerge(young, old);
+        }
+        else
+        {
+            // Dicts are untracked lazily, and only in full collections (issue #14775).
+            UntrackDicts(young);
+            _longLivedPending = 0;
+            _longLivedTotal = GcListSize(young);
+        }
+
+        // Objects with a legacy tp_del, and all they reach, are uncollectable.
+        GcHead finalizersHead;
+        GcHead* finalizers = &finalizersHead;
+        GcListInit(finalizers);
+        MoveLegacyFinalizers(unreachable, finalizers);
+        MoveLegacyFinalizerReachable(finalizers);
+
+        if ((_gcDebug & GcDebugFlags.Collectable) != 0)
+        {
+            for (GcHead* g = Next(unreachable); g != unreachable; g = Next(g))
+            {
+                DebugCycle("collectable", FromGc(g));
+            }
+        }
+
+        // Clear weakrefs to the garbage and run the callbacks of the weakrefs that survive.
+        long m = HandleWeakrefs(unreachable, old);
+
+        // PEP 442: call tp_finalize once per object.
+        FinalizeGarbage(unreachable);
+
+        // Finalizers may have resurrected objects: recompute, and move the resurrected to old.
+        GcHead finalUnreachableHead;
+        GcHead* finalUnreachable = &finalUnreachableHead;
+        HandleResurrectedObjects(unreachable, finalUnreachable, old);
+
+        m += GcListSize(finalUnreachable);
+        DeleteGarbage(finalUnreachable, old);
+
+        long n = 0;
+        for (GcHead* g = Next(finalizers); g != finalizers; g = Next(g))
+        {
+            n++;
+            if ((_gcDebug & GcDebugFlags.Uncollectable) != 0)
+            {
+                DebugCycle("uncollectable", FromGc(g));
+            }
+        }
+
+        if ((_gcDebug & GcDebugFlags.Stats) != 0)
+        {
+            double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            Stderr.Write(string.Create(CultureInfo.InvariantCulture,
+                $"gc: done, {n + m} unreachable, {n} uncollectable, {seconds:F4}s elapsed\n"));
+        }
+
+        HandleLegacyFinalizers(finalizers, old);
+
+        if (generation == Generations - 1)
+        {
+            ClearFreeLists();
+        }
+
+        if (ErrorOccurred)
+        {
+            if (nofail)
+            {
+                ClearError();
+            }
+            else
+            {
+                WriteUnraisable("in garbage collection", null);
+            }
+        }
+
+        collected = m;
+        uncollectable = n;
+        GcGenerationStats s = _stats[generation];
+        _stats[generation] = new GcGenerationStats(s.Collections + 1, s.Collected + m, s.Uncollectable + n);
+        return n + m;
+    }
+
+    private void ShowStatsEachGeneration()
+    {
+        Stderr.Write(string.Create(CultureInfo.InvariantCulture,
+            $"gc: objects in each generation: {GcListSize(_heads)} {GcListSize(_heads + 1)} {GcListSize(_heads + 2)}\n"));
+        Stderr.Write(string.Create(CultureInfo.InvariantCulture,
+            $"gc: objects in permanent generation: {GcListSize(PermanentHead)}\n"));
+    }
+
+    private void DebugCycle(string what, PyObject* o) =>
+        Stderr.Write($"gc: {what} <{TypeName(o)} 0x{(nuint)o:x}>\n");
+
+    /// <summary>deduce_unreachable: update_refs, subtract_refs, move_unreachable.</summary>
+    private void DeduceUnreachable(GcHead* @base, GcHead* unreachable)
+    {
+        UpdateRefs(@base);
+        SubtractRefs(@base);
+        GcListInit(unreachable);
+        MoveUnreachable(@base, unreachable);
+    }
+
+    /// <summary>update_refs: gc_refs = refcount, and the COLLECTING flag, for every object.</summary>
+    private static void UpdateRefs(GcHead* containers)
+    {
+        for (GcHead* g = Next(containers); g != containers; g = Next(g))
+        {
+            PyObject* o = FromGc(g);
+            Debug.Assert(o->RefCount > 0, "update_refs: an object in a generation has refcount 0");
+            ResetRefs(g, o->RefCount);
+        }
+    }
+
+    /// <summary>subtract_refs: subtract the references that come from inside the set.</summary>
+    private void SubtractRefs(GcHead* containers)
+    {
+        for (GcHead* g = Next(containers); g != containers; g = Next(g))
+        {
+            PyObject* o = FromGc(g);
+            var traverse = o->Type->Traverse;
+            if (traverse != null)
+            {
+                traverse(this, o, &VisitDecref, null);
+            }
+        }
+    }
+
+    /// <summary>visit_decref.</summary>
+    private static int VisitDecref(PyRuntime rt, PyObject* o, void* parent)
+    {
+        if (rt.IsGc(o))
+        {
+            GcHead* g = AsGc(o);
+            if (IsCollecting(g))
+            {
+                DecRefs(g);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// move_unreachable: one pass in list order. Objects with gc_refs &gt; 0 are reachable and
+    /// make what they reference reachable; the rest move, tentatively, to <paramref name="unreachable"/>
+    /// with their next pointer tagged.
+    /// </summary>
+    private void MoveUnreachable(GcHead* young, GcHead* unreachable)
+    {
+        GcHead* prev = young;
+        GcHead* g = Next(young);
+        while (g != young)
+        {
+            if (GetRefs(g) != 0)
+            {
+                PyObject* o = FromGc(g);
+                var traverse = o->Type->Traverse;
+                if (traverse != null)
+                {
+                    traverse(this, o, &VisitReachable, young);
+                }
+
+                // Restore the prev pointer that update_refs overwrote; it is reachable now.
+                SetPrev(g, prev);
+                ClearCollecting(g);
+                prev = g;
+            }
+            else
+            {
+                // Move g to the end of unreachable, tagging next pointers.
+                prev->Next = g->Next;
+                GcHead* last = (GcHead*)unreachable->Prev;
+                last->Next = NextMaskUnreachable | (nuint)g;
+                SetPrev(g, last);
+                g->Next = NextMaskUnreachable | (nuint)unreachable;
+                unreachable->Prev = (nuint)g;
+            }
+
+            g = (GcHead*)prev->Next;
+        }
+
+        // young->prev must be the last element.
+        young->Prev = (nuint)prev;
+        unreachable->Next &= ~NextMaskUnreachable;
+    }
+
+    /// <summary>visit_reachable: pull a tentatively unreachable object back to the tail of young.</summary>
+    private static int VisitReachable(PyRuntime rt, PyObject* o, void* arg)
+    {
+        var reachable = (GcHead*)arg;
+        if (!rt.IsGc(o))
+        {
+            return 0;
+        }
+
+        GcHead* g = AsGc(o);
+        if (!IsCollecting(g))
+        {
+            // Not in the generation being collected, or already known reachable.
+            return 0;
+        }
+
+        nuint next = g->Next;
+        if ((next & NextMaskUnreachable) != 0)
+        {
+            GcHead* prev = Prev(g);
+            var nextNode = (GcHead*)(next & ~NextMaskUnreachable);
+            prev->Next = g->Next;
+            SetPrev(nextNode, prev);
+            GcListAppend(g, reachable);
+            SetRefs(g, 1);
+        }
+        else if (GetRefs(g) == 0)
+        {
+            // Not yet visited by move_unreachable: it will be scanned later.
+            SetRefs(g, 1);
+        }
+
+        return 0;
+    }
+
+    /// <summary>untrack_tuples: _PyTuple_MaybeUntrack on every exact tuple still in young.</summary>
+    private void UntrackTuples(GcHead* head)
+    {
+        GcHead* g = Next(head);
+        while (g != head)
+        {
+            PyObject* o = FromGc(g);
+            GcHead* next = Next(g);
+            if (o->Type == TupleType)
+            {
+                TupleMaybeUntrack(o);
+            }
+
+            g = next;
+        }
+    }
+
+    /// <summary>untrack_dicts: _PyDict_MaybeUntrack on every exact dict (full collections only).</summary>
+    private void UntrackDicts(GcHead* head)
+    {
+        if (DictType == null)
+        {
+            return;
+        }
+
+        GcHead* g = Next(head);
+        while (g != head)
+        {
+            PyObject* o = FromGc(g);
+            GcHead* next = Next(g);
+            if (o->Type == DictType)
+            {
+                DictMaybeUntrack(o);
+            }
+
+            g = next;
+        }
+    }
+
+    /// <summary>_PyDict_MaybeUntrack, supplied by the dict implementation.</summary>
+    partial void DictMaybeUntrack(PyObject* o);
+
+    /// <summary>move_legacy_finalizers: untag every object; those with tp_del go to finalizers.</summary>
+    private static void MoveLegacyFinalizers(GcHead* unreachable, GcHead* finalizers)
+    {
+        GcHead* g = Next(unreachable);
+        while (g != unreachable)
+        {
+            PyObject* o = FromGc(g);
+            Debug.Assert((g->Next & NextMaskUnreachable) != 0);
+            g->Next &= ~NextMaskUnreachable;
+            GcHead* next = (GcHead*)g->Next;
+            if (o->Type->Del != null)
+            {
+                ClearCollecting(g);
+                GcListMove(g, finalizers);
+            }
+
+            g = next;
+        }
+    }
+
+    /// <summary>move_legacy_finalizer_reachable.</summary>
+    private void MoveLegacyFinalizerReachable(GcHead* finalizers)
+    {
+        for (GcHead* g = Next(finalizers); g != finalizers; g = Next(g))
+        {
+            PyObject* o = FromGc(g);
+            var traverse = o->Type->Traverse;
+            if (traverse != null)
+            {
+                traverse(this, o, &VisitMove, finalizers);
+            }
+        }
+    }
+
+    /// <summary>visit_move.</summary>
+    private static int VisitMove(PyRuntime rt, PyObject* o, void* arg)
+    {
+        if (rt.IsGc(o))
+        {
+            GcHead* g = AsGc(o);
+            if (IsCollecting(g))
+            {
+                GcListMove(g, (GcHead*)arg);
+                ClearCollecting(g);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>finalize_garbage: tp_finalize at most once per object, ever (PEP 442).</summary>
+    private void FinalizeGarbage(GcHead* collectable)
+    {
+        GcHead seenHead;
+        GcHead* seen = &seenHead;
+        GcListInit(seen);
+        while (!GcListIsEmpty(collectable))
+        {
+            GcHead* g = Next(collectable);
+            PyObject* o = FromGc(g);
+            GcListMove(g, seen);
+            var finalize = o->Type->Finalize;
+            if (!IsFinalizedFlag(g) && finalize != null)
+            {
+                SetFinalizedFlag(g);
+                IncRef(o);
+                finalize(this, o);
+                Debug.Assert(!ErrorOccurred, "a finalizer left an error set");
+                DecRef(o);
+            }
+        }
+
+        GcListMerge(seen, collectable);
+    }
+
+    /// <summary>
+    /// handle_resurrected_objects: recompute unreachability inside the set; what is now
+    /// referenced from outside moves to old with everything it reaches.
+    /// </summary>
+    private void HandleResurrectedObjects(GcHead* unreachable, GcHead* stillUnreachable, GcHead* old)
+    {
+        for (GcHead* g = Next(unreachable); g != unreachable; g = Next(g))
+        {
+            ClearCollecting(g);
+        }
+
+        DeduceUnreachable(unreachable, stillUnreachable);
+        for (GcHead* g = Next(stillUnreachable); g != stillUnreachable; g = (GcHead*)(g->Next & ~NextMaskUnreachable))
+        {
+            g->Next &= ~NextMaskUnreachable;
+        }
+
+        GcListMerge(unreachable, old);
+    }
+
+    /// <summary>delete_garbage: tp_clear everything (or save it under DEBUG_SAVEALL).</summary>
+    private void DeleteGarbage(GcHead* collectable, GcHead* old)
+    {
+        while (!GcListIsEmpty(collectable))
+        {
+            GcHead* g = Next(collectable);
+            PyObject* o = FromGc(g);
+            Debug.Assert(o->RefCount > 0, "delete_garbage: refcount 0");
+            if ((_gcDebug & GcDebugFlags.SaveAll) != 0)
+            {
+                if (!ListAppend(Garbage, o))
+                {
+                    ClearError();
+                }
+            }
+            else
+            {
+                var clear = o->Type->Clear;
+                if (clear != null)
+                {
+                    IncRef(o);
+                    clear(this, o);
+                    if (ErrorOccurred)
+                    {
+                        WriteUnraisable("in tp_clear of", (PyObject*)o->Type);
+                    }
+
+                    DecRef(o);
+                }
+            }
+
+            if (Next(collectable) == g)
+            {
+                // Still alive: move it; it may die later.
+                ClearCollecting(g);
+                GcListMove(g, old);
+            }
+        }
+    }
+
+    /// <summary>handle_legacy_finalizers: objects with tp_del (all, under SAVEALL) go to gc.garbage.</summary>
+    private void HandleLegacyFinalizers(GcHead* finalizers, GcHead* old)
+    {
+        for (GcHead* g = Next(finalizers); g != finalizers; g = Next(g))
+        {
+            PyObject* o = FromGc(g);
+            if ((_gcDebug & GcDebugFlags.SaveAll) != 0 || o->Type->Del != null)
+            {
+                if (!ListAppend(Garbage, o))
+                {
+                    ClearError();
+                    break;
+                }
+            }
+        }
+
+        GcListMerge(finalizers, old);
+    }
+}

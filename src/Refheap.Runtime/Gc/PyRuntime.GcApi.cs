@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using Refheap.Runtime.Gc;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Runtime;
+
+// The gc module's API (Modules/gcmodule.c, 3.11), for the interpreter's `gc` module and for hosts.
+public sealed unsafe partial class PyRuntime
+{
+    /// <summary>Host callbacks run at the start and stop of every collection that gc.callbacks would see.</summary>
+    public List<Action<string, GcCallbackInfo>> GcCallbacks { get; } = new();
+
+    /// <summary>gc.isenabled / gc.enable / gc.disable.</summary>
+    public bool GcEnabled
+    {
+        get => _gcEnabled;
+        set => _gcEnabled = value;
+    }
+
+    /// <summary>gc.get_debug / gc.set_debug.</summary>
+    public GcDebugFlags GcDebug
+    {
+        get => _gcDebug;
+        set => _gcDebug = value;
+    }
+
+    /// <summary>
+    /// gc.collect(generation): returns the number of unreachable objects found (collected plus
+    /// uncollectable). 0 without collecting when a collection is already running.
+    /// </summary>
+    public long Collect(int generation = 2)
+    {
+        if (generation < 0 || generation > 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(generation), generation, "invalid generation");
+        }
+
+        if (_collecting)
+        {
+            return 0;
+        }
+
+        _collecting = true;
+        long n = CollectWithCallback(generation);
+        _collecting = false;
+        return n;
+    }
+
+    /// <summary>gc.get_threshold.</summary>
+    public (int, int, int) GetThreshold() => (_threshold[0], _threshold[1], _threshold[2]);
+
+    /// <summary>gc.set_threshold; 0 for the first disables automatic collection.</summary>
+    public void SetThreshold(int threshold0, int? threshold1 = null, int? threshold2 = null)
+    {
+        _threshold[0] = threshold0;
+        if (threshold1 is int t1)
+        {
+            _threshold[1] = t1;
+        }
+
+        if (threshold2 is int t2)
+        {
+            _threshold[2] = t2;
+        }
+    }
+
+    /// <summary>gc.get_count.</summary>
+    public (int, int, int) GetCount() => (_count[0], _count[1], _count[2]);
+
+    /// <summary>gc.get_stats.</summary>
+    public GcGenerationStats[] GetStats() => (GcGenerationStats[])_stats.Clone();
+
+    /// <summary>gc.freeze: everything tracked moves to the permanent generation; counts reset.</summary>
+    public void Freeze()
+    {
+        for (int i = 0; i < Generations; i++)
+        {
+            GcListMerge(_heads + i, PermanentHead);
+            _count[i] = 0;
+        }
+    }
+
+    /// <summary>gc.unfreeze: the permanent generation moves back into generation 2.</summary>
+    public void Unfreeze() => GcListMerge(PermanentHead, _heads + 2);
+
+    /// <summary>gc.get_freeze_count.</summary>
+    public long GetFreezeCount() => GcListSize(PermanentHead);
+
+    /// <summary>gc.is_tracked.</summary>
+    public bool GcIsTracked(PyObject* o) => IsGc(o) && IsTracked(o);
+
+    /// <summary>gc.is_finalized.</summary>
+    public bool GcIsFinalized(PyObject* o) => IsGc(o) && IsFinalizedFlag(AsGc(o));
+
+    /// <summary>Tracked objects of one generation (or all, with null), in list order; borrowed.</summary>
+    public List<nint> GetObjects(int? generation = null)
+    {
+        if (generation is int g && (g < -1 || g >= Generations))
+        {
+            throw new ArgumentOutOfRangeException(nameof(generation), g,
+                g < 0 ? "generation parameter cannot be negative"
+                      : "generation parameter must be less than the number of available generations (3)");
+        }
+
+        var result = new List<nint>();
+        for (int i = 0; i < Generations; i++)
+        {
+            if (generation is int only && only >= 0 && only != i)
+            {
+                continue;
+            }
+
+            GcHead* head = _heads + i;
+            for (GcHead* h = Next(head); h != head; h = Next(h))
+            {
+                result.Add((nint)FromGc(h));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>gc.get_referents: what tp_traverse visits, in traversal order; borrowed.</summary>
+    public List<nint> GetReferents(PyObject* o)
+    {
+        var result = new List<nint>();
+        if (!IsGc(o) || o->Type->Traverse == null)
+        {
+            return result;
+        }
+
+        var handle = System.Runtime.InteropServices.GCHandle.Alloc(result);
+        try
+        {
+            o->Type->Traverse(this, o, &CollectReferent, (void*)System.Runtime.InteropServices.GCHandle.ToIntPtr(handle));
+        }
+        finally
+        {
+            handle.Free();
+        }
+
+        return result;
+    }
+
+    private static int CollectReferent(PyRuntime rt, PyObject* o, void* arg)
+    {
+        var list = (List<nint>)System.Runtime.InteropServices.GCHandle.FromIntPtr((nint)arg).Target!;
+        list.Add((nint)o);
+        return 0;
+    }
+
+    /// <summary>gc.get_referrers: tracked objects in generations 0-2 whose traversal visits <paramref name="target"/>.</summary>
+    public List<nint> GetReferrers(PyObject* target)
+    {
+        var result = new List<nint>();
+        for (int i = 0; i < Generations; i++)
+        {
+            GcHead* head = _heads + i;
+            for (GcHead* h = Next(head); h != head; h = Next(h))
+            {
+                PyObject* o = FromGc(h);
+                if (o->Type->Traverse != null && o->Type->Traverse(this, o, &FindReferent, target) != 0)
+                {
+                    result.Add((nint)o);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static int FindReferent(PyRuntime rt, PyObject* o, void* target) => o == target ? 1 : 0;
+
+    private void InvokeGcCallbacks(string phase, int generation, long collected, long uncollectable)
+    {
+        if (GcCallbacks.Count == 0)
+        {
+            return;
+        }
+
+        var info = new GcCallbackInfo(generation, collected, uncollectable);
+        foreach (Action<string, GcCallbackInfo> callback in GcCallbacks.ToArray())
+        {
+            callback(phase, info);
+        }
+    }
+
+    /// <summary>
+    /// Checks the collector's invariant: every tracked object is on exactly one generation
+    /// list, the lists are well linked, no object carries collection-time flags.
+    /// </summary>
+    public void CheckGcInvariants()
+    {
+        var seen = new HashSet<nint>();
+        for (int i = 0; i <= Generations; i++)
+        {
+            GcHead* head = _heads + i;
+            GcHead* prev = head;
+            for (GcHead* h = Next(head); h != head; h = Next(h))
+            {
+                if (!seen.Add((nint)h))
+                {
+                    throw new InvalidOperationException($"GC invariant violated: object 0x{(nuint)FromGc(h):x} is on two lists");
+                }
+
+                if ((h->Next & NextMaskUnreachable) != 0 || (h->Prev & PrevMaskCollecting) != 0)
+                {
+                    throw new InvalidOperationException($"GC invariant violated: object 0x{(nuint)FromGc(h):x} has collection flags outside a collection");
+                }
+
+                if (Prev(h) != prev)
+                {
+                    throw new InvalidOperationException($"GC invariant violated: broken back link in generation {i}");
+                }
+
+                if (FromGc(h)->RefCount <= 0)
+                {
+                    throw new InvalidOperationException($"GC invariant violated: tracked object 0x{(nuint)FromGc(h):x} has refcount {FromGc(h)->RefCount}");
+                }
+
+                prev = h;
+            }
+
+            if ((GcHead*)head->Prev != prev)
+            {
+                throw new InvalidOperationException($"GC invariant violated: generation {i}'s tail link is wrong");
+            }
+        }
+    }
+
+    /// <summary>Checks the allocator's and the collector's invariants (tests enable it).</summary>
+    [System.Diagnostics.Conditional("REFHEAP_CHECK_INVARIANTS")]
+    public void AssertValid()
+    {
+        CheckGcInvariants();
+        Allocator.CheckInvariants();
+    }
+}

@@ -1,0 +1,197 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Refheap.Runtime.Gc;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Runtime;
+
+// The collector's state and its list primitives (Modules/gcmodule.c, 3.11: gc_list_*,
+// _PyObject_GC_TRACK/UNTRACK, the _gc_prev flag bits).
+// Invariant: every tracked object is on exactly one of the four lists (generations 0-2 and
+// the permanent generation); an untracked GC object has Next == 0.
+public sealed unsafe partial class PyRuntime
+{
+    /// <summary>NUM_GENERATIONS.</summary>
+    public const int Generations = 3;
+
+    internal const nuint PrevMaskFinalized = 1;        // _PyGC_PREV_MASK_FINALIZED
+    internal const nuint PrevMaskCollecting = 2;       // _PyGC_PREV_MASK_COLLECTING
+    internal const int PrevShift = 2;                  // _PyGC_PREV_SHIFT
+    internal static readonly nuint PrevMask = ~(nuint)3; // _PyGC_PREV_MASK
+    internal const nuint NextMaskUnreachable = 1;      // NEXT_MASK_UNREACHABLE
+
+    // Heads of generations 0, 1, 2 and the permanent generation (index 3).
+    private GcHead* _heads;
+    private readonly int[] _threshold = [700, 10, 10];
+    private readonly int[] _count = new int[Generations];
+    private readonly GcGenerationStats[] _stats = new GcGenerationStats[Generations];
+    private bool _gcEnabled = true;
+    private bool _collecting;
+    private long _longLivedTotal;
+    private long _longLivedPending;
+
+    private void InitGc()
+    {
+        _heads = (GcHead*)NativeMemory.AllocZeroed((nuint)(4 * sizeof(GcHead)));
+        for (int i = 0; i < 4; i++)
+        {
+            GcListInit(_heads + i);
+        }
+    }
+
+    internal GcHead* GenerationHead(int generation) => _heads + generation;
+
+    internal GcHead* PermanentHead => _heads + 3;
+
+    /// <summary>PyObject_IS_GC: the type has HAVE_GC and, if it has tp_is_gc, that says yes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsGc(PyObject* o)
+    {
+        PyTypeObject* t = o->Type;
+        return (t->Flags & TypeFlags.HaveGc) != 0 && (t->IsGc == null || t->IsGc(this, o));
+    }
+
+    /// <summary>_PyObject_GC_IS_TRACKED.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsTracked(PyObject* o) => AsGc(o)->Next != 0;
+
+    /// <summary>PyObject_GC_Track: append to the tail of generation 0.</summary>
+    public void Track(PyObject* o)
+    {
+        GcHead* g = AsGc(o);
+        System.Diagnostics.Debug.Assert(g->Next == 0, "object already tracked");
+        GcHead* gen0 = _heads;
+        GcHead* last = (GcHead*)gen0->Prev;
+        SetPrev(g, last);
+        last->Next = (nuint)g;
+        g->Next = (nuint)gen0;
+        gen0->Prev = (nuint)g;
+    }
+
+    /// <summary>PyObject_GC_UnTrack: a no-op for an untracked object.</summary>
+    public void Untrack(PyObject* o)
+    {
+        GcHead* g = AsGc(o);
+        if (g->Next != 0)
+        {
+            GcListRemove(g);
+        }
+    }
+
+    /// <summary>_PyObject_GC_Link: count the allocation, maybe collect (3.11 collects synchronously here).</summary>
+    private void GcLink()
+    {
+        _count[0]++;
+        if (_count[0] > _threshold[0] && _gcEnabled && _threshold[0] != 0 && !_collecting && !ErrorOccurred)
+        {
+            _collecting = true;
+            CollectGenerations();
+            _collecting = false;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static GcHead* Prev(GcHead* g) => (GcHead*)(g->Prev & PrevMask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static GcHead* Next(GcHead* g) => (GcHead*)g->Next;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SetPrev(GcHead* g, GcHead* prev) => g->Prev = (g->Prev & ~PrevMask) | ((nuint)prev & PrevMask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint GetRefs(GcHead* g) => (nint)(g->Prev >> PrevShift);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SetRefs(GcHead* g, nint refs) => g->Prev = (g->Prev & ~PrevMask) | ((nuint)refs << PrevShift);
+
+    /// <summary>gc_reset_refs: keep FINALIZED, set COLLECTING and the refcount.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ResetRefs(GcHead* g, nint refs) =>
+        g->Prev = (g->Prev & PrevMaskFinalized) | PrevMaskCollecting | ((nuint)refs << PrevShift);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void DecRefs(GcHead* g) => g->Prev -= (nuint)1 << PrevShift;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsCollecting(GcHead* g) => (g->Prev & PrevMaskCollecting) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ClearCollecting(GcHead* g) => g->Prev &= ~PrevMaskCollecting;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsFinalizedFlag(GcHead* g) => (g->Prev & PrevMaskFinalized) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void SetFinalizedFlag(GcHead* g) => g->Prev |= PrevMaskFinalized;
+
+    private static void GcListInit(GcHead* list)
+    {
+        list->Prev = (nuint)list;
+        list->Next = (nuint)list;
+    }
+
+    private static bool GcListIsEmpty(GcHead* list) => list->Next == (nuint)list;
+
+    /// <summary>gc_list_append: keeps the node's flag bits.</summary>
+    private static void GcListAppend(GcHead* node, GcHead* list)
+    {
+        GcHead* last = (GcHead*)list->Prev;
+        SetPrev(node, last);
+        last->Next = (nuint)node;
+        node->Next = (nuint)list;
+        list->Prev = (nuint)node;
+    }
+
+    /// <summary>gc_list_remove: unlink and mark untracked.</summary>
+    private static void GcListRemove(GcHead* node)
+    {
+        GcHead* prev = Prev(node);
+        GcHead* next = Next(node);
+        prev->Next = (nuint)next;
+        SetPrev(next, prev);
+        node->Next = 0;
+    }
+
+    /// <summary>gc_list_move: unlink from the current list, append to another.</summary>
+    private static void GcListMove(GcHead* node, GcHead* list)
+    {
+        GcHead* fromPrev = Prev(node);
+        GcHead* fromNext = Next(node);
+        fromPrev->Next = (nuint)fromNext;
+        SetPrev(fromNext, fromPrev);
+        GcHead* toPrev = (GcHead*)list->Prev;
+        SetPrev(node, toPrev);
+        toPrev->Next = (nuint)node;
+        node->Next = (nuint)list;
+        list->Prev = (nuint)node;
+    }
+
+    /// <summary>gc_list_merge: append <paramref name="from"/> to <paramref name="to"/>, leaving from empty.</summary>
+    private static void GcListMerge(GcHead* from, GcHead* to)
+    {
+        if (!GcListIsEmpty(from))
+        {
+            GcHead* toTail = (GcHead*)to->Prev;
+            GcHead* fromHead = Next(from);
+            GcHead* fromTail = (GcHead*)from->Prev;
+            toTail->Next = (nuint)fromHead;
+            SetPrev(fromHead, toTail);
+            fromTail->Next = (nuint)to;
+            to->Prev = (nuint)fromTail;
+        }
+
+        GcListInit(from);
+    }
+
+    private static long GcListSize(GcHead* list)
+    {
+        long n = 0;
+        for (GcHead* g = Next(list); g != list; g = Next(g))
+        {
+            n++;
+        }
+
+        return n;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Runtime.InteropServices;
+
+namespace Refheap.Runtime.Objects;
+
+/// <summary>
+/// A type object: itself an object in the native heap, whose type is <c>type</c>. It holds the
+/// layout facts (basic and item size, weaklist and dict offsets), the flags, the base, and
+/// the slots the collector and the interpreter dispatch through, as C# function pointers
+/// (CPython: tp_dealloc, tp_traverse, tp_clear, tp_finalize, tp_del, tp_hash, ...).
+/// Managed facts (the name, methods) live in <see cref="TypeInfo"/>, found by <see cref="TypeId"/>.
+/// <para>Invariant: a null slot means "not supported", exactly as a NULL tp_* does.</para>
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyTypeObject
+{
+    public PyVarObject Header;
+
+    /// <summary>Index of this type's <see cref="TypeInfo"/> in its runtime.</summary>
+    public int TypeId;
+
+    public int Reserved;
+
+    public TypeFlags Flags;
+
+    /// <summary>tp_basicsize: bytes of an instance, without the pre-header.</summary>
+    public nint BasicSize;
+
+    /// <summary>tp_itemsize: bytes per item of a variable-size instance.</summary>
+    public nint ItemSize;
+
+    /// <summary>tp_weaklistoffset: offset of the weakref list head in an instance, 0 if none.</summary>
+    public nint WeakListOffset;
+
+    /// <summary>tp_dictoffset: offset of the __dict__ pointer, 0 if none, -1 for a managed dict (3.11).</summary>
+    public nint DictOffset;
+
+    /// <summary>tp_base.</summary>
+    public PyTypeObject* Base;
+
+    /// <summary>tp_dealloc: release the object's references and free its memory.</summary>
+    public delegate*<PyRuntime, PyObject*, void> Dealloc;
+
+    /// <summary>tp_traverse: call the visitor on every object this one references, in CPython's order.</summary>
+    public delegate*<PyRuntime, PyObject*, delegate*<PyRuntime, PyObject*, void*, int>, void*, int> Traverse;
+
+    /// <summary>tp_clear: drop the references that could form cycles.</summary>
+    public delegate*<PyRuntime, PyObject*, int> Clear;
+
+    /// <summary>tp_finalize (PEP 442).</summary>
+    public delegate*<PyRuntime, PyObject*, void> Finalize;
+
+    /// <summary>tp_del: the legacy finalizer. Objects with one in a cycle are uncollectable.</summary>
+    public delegate*<PyRuntime, PyObject*, void> Del;
+
+    /// <summary>tp_is_gc: for types whose instances are GC objects only sometimes.</summary>
+    public delegate*<PyRuntime, PyObject*, bool> IsGc;
+
+    /// <summary>__sizeof__ of an instance (without the pre-header); null means BasicSize + ItemSize * ob_size.</summary>
+    public delegate*<PyRuntime, PyObject*, nint> SizeOf;
+
+    /// <summary>tp_hash; returns -1 with an error set on failure.</summary>
+    public delegate*<PyRuntime, PyObject*, nint> Hash;
+
+    /// <summary>tp_richcompare; returns a new reference, NotImplemented, or null with an error set.</summary>
+    public delegate*<PyRuntime, PyObject*, PyObject*, CompareOp, PyObject*> RichCompare;
+
+    /// <summary>tp_repr; a new str reference or null with an error set.</summary>
+    public delegate*<PyRuntime, PyObject*, PyObject*> Repr;
+
+    /// <summary>tp_call: (callable, args tuple, kwargs dict or null) -> new reference or null.</summary>
+    public delegate*<PyRuntime, PyObject*, PyObject*, PyObject*, PyObject*> Call;
+}

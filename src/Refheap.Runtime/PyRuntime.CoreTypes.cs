@@ -1,0 +1,235 @@
+using System;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Runtime;
+
+// The builtin ("static") types and the runtime's singletons. A static type is a native
+// object of type `type` that is never tracked and never freed before shutdown, like
+// CPython's statically allocated PyTypeObjects.
+public sealed unsafe partial class PyRuntime
+{
+    /// <summary>Refcount of CPython 3.11's statically initialised singletons (_PyObject_IMMORTAL_INIT).</summary>
+    public const nint ImmortalInitRefCount = 999_999_999;
+
+    /// <summary>sizeof(PyTypeObject) in 3.11: what a static type reports to __sizeof__.</summary>
+    public const nint StaticTypeSize = 408;
+
+    /// <summary>sizeof(PyHeapTypeObject) in 3.11 (type.__basicsize__).</summary>
+    public const nint HeapTypeSize = 904;
+
+    public PyTypeObject* TypeType { get; private set; }
+
+    public PyTypeObject* ObjectType { get; private set; }
+
+    public PyTypeObject* NoneType { get; private set; }
+
+    public PyTypeObject* NotImplementedType { get; private set; }
+
+    /// <summary>dict, once the dict implementation registered it; null before.</summary>
+    public PyTypeObject* DictType { get; internal set; }
+
+    public PyObject* None { get; private set; }
+
+    public PyObject* NotImplemented { get; private set; }
+
+    /// <summary>gc.garbage.</summary>
+    public PyObject* Garbage { get; private set; }
+
+    private void InitCoreTypes()
+    {
+        // `type` is its own type: make it first, then point it at itself.
+        TypeType = NewStaticType("type", HeapTypeSize, 40, TypeFlags.HaveGc | TypeFlags.BaseType | TypeFlags.TypeSubclass, null);
+        ObjectType = NewStaticType("object", 16, 0, TypeFlags.BaseType, null);
+        TypeType->Base = ObjectType;
+        TypeType->IsGc = &TypeIsGc;
+        TypeType->Dealloc = &TypeDealloc;
+        TypeType->Traverse = &TypeTraverse;
+        TypeType->WeakListOffset = 368;
+        TypeType->SizeOf = &TypeSizeOf;
+        ObjectType->Dealloc = &ObjectDealloc;
+
+        NoneType = NewStaticType("NoneType", 16, 0, TypeFlags.None, ObjectType);
+        NoneType->Dealloc = &NoneDealloc;
+        NotImplementedType = NewStaticType("NotImplementedType", 16, 0, TypeFlags.None, ObjectType);
+        NotImplementedType->Dealloc = &NoneDealloc;
+
+        InitIntAndBoolTypes();
+        InitStrType();
+        InitTupleType();
+        InitListType();
+        InitExceptionTypes();
+        InitWeakrefTypes();
+        InitFunctionType();
+        InitScalarTypes();
+        InitDictTypes();
+
+        None = NewObject(NoneType, 16);
+        NotImplemented = NewObject(NotImplementedType, 16);
+        InitBoolSingletons();
+        InitStrSingletons();
+        InitTupleSingletons();
+        InitScalarSingletons();
+        _reservedMemoryError = NewException(MemoryErrorType, "");
+        Garbage = NewList(0);
+        if (None == null || NotImplemented == null || _reservedMemoryError == null || Garbage == null)
+        {
+            throw new InvalidOperationException("Cannot create the runtime's singletons: the heap cap is too small.");
+        }
+    }
+
+    partial void InitScalarTypes();
+
+    partial void InitDictTypes();
+
+    partial void InitScalarSingletons();
+
+    partial void ClearScalarFreeLists();
+
+    partial void ClearDictFreeLists();
+
+    partial void ReleaseScalarSingletons();
+
+    /// <summary>Creates a static type: a native type object, never tracked, freed at shutdown.</summary>
+    internal PyTypeObject* NewStaticType(string name, nint basicSize, nint itemSize, TypeFlags flags, PyTypeObject* baseType)
+    {
+        // sizeof(PyTypeObject) bytes, as CPython's static types have, so tp_weaklist (at 368) fits.
+        var t = (PyTypeObject*)Allocator.TryAllocate(StaticTypeSize);
+        if (t == null)
+        {
+            throw new InvalidOperationException("Cannot create the builtin types: the heap cap is too small.");
+        }
+
+        new Span<byte>(t, (int)StaticTypeSize).Clear();
+        t->Header.Base.RefCount = 1;
+        t->Header.Base.Type = TypeType == null ? t : TypeType;
+        t->Flags = flags | TypeFlags.Ready;
+        t->BasicSize = basicSize;
+        t->ItemSize = itemSize;
+        t->Base = baseType;
+        if (baseType != null)
+        {
+            // inherit_slots, for the slots this runtime has.
+            t->Dealloc = baseType->Dealloc;
+            t->SizeOf = baseType->SizeOf;
+            t->Hash = baseType->Hash;
+            t->RichCompare = baseType->RichCompare;
+            t->Repr = baseType->Repr;
+        }
+
+        Register(t, name);
+        return t;
+    }
+
+    /// <summary>type_dealloc: only heap types ever reach zero.</summary>
+    private static void TypeDealloc(PyRuntime rt, PyObject* o)
+    {
+        var t = (PyTypeObject*)o;
+        if ((t->Flags & TypeFlags.HeapType) == 0)
+        {
+            throw new InvalidOperationException($"Fatal Python error: deallocating the static type {rt.InfoOf(t).Name}");
+        }
+
+        rt.Untrack(o);
+        rt.ClearWeakRefs(o);
+        rt._sharedKeys.Remove((nint)o);
+        rt.InfoOf(t).Released = true;
+        rt.GcDel(o);
+    }
+
+    /// <summary>type_traverse: a heap type's references (its base, when that is a heap type).</summary>
+    private static int TypeTraverse(PyRuntime rt, PyObject* o, delegate*<PyRuntime, PyObject*, void*, int> visit, void* arg)
+    {
+        var t = (PyTypeObject*)o;
+        return t->Base != null && (t->Base->Flags & TypeFlags.HeapType) != 0 ? visit(rt, (PyObject*)t->Base, arg) : 0;
+    }
+
+    /// <summary>type_is_gc: only heap types are GC objects.</summary>
+    private static bool TypeIsGc(PyRuntime rt, PyObject* o) => (((PyTypeObject*)o)->Flags & TypeFlags.HeapType) != 0;
+
+    private static nint TypeSizeOf(PyRuntime rt, PyObject* o) =>
+        (((PyTypeObject*)o)->Flags & TypeFlags.HeapType) != 0 ? HeapTypeSize : StaticTypeSize;
+
+    /// <summary>object_dealloc: tp_free.</summary>
+    private static void ObjectDealloc(PyRuntime rt, PyObject* o) => rt.FreeObject(o);
+
+    /// <summary>none_dealloc: reaching zero is a fatal refcount error in CPython.</summary>
+    private static void NoneDealloc(PyRuntime rt, PyObject* o) =>
+        throw new InvalidOperationException($"Fatal Python error: _Py_Dealloc: deallocating {rt.TypeName(o)}");
+
+    /// <summary>Drops the runtime's own objects and frees the static types (shutdown).</summary>
+    private void ReleaseSingletonsAndTypes()
+    {
+        if (Garbage != null)
+        {
+            PyObject* garbage = Garbage;
+            Garbage = null;
+            DecRef(garbage);
+        }
+
+        ReleaseScalarSingletons();
+        ReleaseStrSingletons();
+        ReleaseTupleSingletons();
+        ClearFreeLists();
+        FreeSingleton(_reservedMemoryError);
+        _reservedMemoryError = null;
+        ReleaseBoolSingletons();
+        FreeSingleton(None);
+        None = null;
+        FreeSingleton(NotImplemented);
+        NotImplemented = null;
+        foreach (TypeInfo info in _types)
+        {
+            if (!info.IsHeapType)
+            {
+                Allocator.Free(info.Type);
+                info.Released = true;
+            }
+        }
+    }
+
+    /// <summary>Frees a singleton whatever its refcount (its owners are gone at shutdown).</summary>
+    private void FreeSingleton(PyObject* o)
+    {
+        if (o == null)
+        {
+            return;
+        }
+
+        if (o->Type == NoneType || o->Type == NotImplementedType || o->Type == BoolType)
+        {
+            FreeObject(o);
+            return;
+        }
+
+        o->RefCount = 1;
+        DecRef(o);
+    }
+
+    /// <summary>clear_freelists: runs on every full collection and at shutdown.</summary>
+    internal void ClearFreeLists()
+    {
+        ClearTupleFreeLists();
+        ClearListFreeList();
+        ClearScalarFreeLists();
+        ClearDictFreeLists();
+    }
+
+    /// <summary>A short repr for messages: tp_repr when the type has one, else &lt;NAME object at 0x…&gt;.</summary>
+    public string ReprString(PyObject* o)
+    {
+        if (o->Type->Repr != null)
+        {
+            PyObject* r = o->Type->Repr(this, o);
+            if (r != null)
+            {
+                string s = StrToString(r);
+                DecRef(r);
+                return s;
+            }
+
+            ClearError();
+        }
+
+        return $"<{TypeName(o)} object at 0x{(nuint)o:x}>";
+    }
+}

@@ -1,0 +1,68 @@
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Runtime;
+
+// The trashcan (Objects/object.c, 3.11: _PyTrash_begin, _PyTrash_end,
+// _PyTrash_thread_deposit_object, _PyTrash_thread_destroy_chain). Container deallocators
+// bracket their work with TrashBegin/TrashEnd; past 50 nested deallocations, objects are
+// parked on a chain (linked through their GC head's prev field) and destroyed when the
+// nesting unwinds, so freeing a 10^6-deep structure never overflows the stack.
+public sealed unsafe partial class PyRuntime
+{
+    /// <summary>_PyTrash_UNWIND_LEVEL.</summary>
+    public const int TrashUnwindLevel = 50;
+
+    private int _trashDeleteNesting;
+    private PyObject* _trashDeleteLater;
+
+    /// <summary>Deepest dealloc nesting seen (for tests of the trashcan).</summary>
+    internal int MaxTrashNesting { get; private set; }
+
+    /// <summary>
+    /// Py_TRASHCAN_BEGIN: returns true when the object was parked and the caller must return
+    /// at once. The object must be an untracked GC object with refcount 0.
+    /// </summary>
+    public bool TrashBegin(PyObject* o)
+    {
+        if (_trashDeleteNesting >= TrashUnwindLevel)
+        {
+            GcHead* g = AsGc(o);
+            System.Diagnostics.Debug.Assert(g->Next == 0, "trashcan: a tracked object was deposited");
+            g->Prev = (nuint)_trashDeleteLater;
+            _trashDeleteLater = o;
+            return true;
+        }
+
+        _trashDeleteNesting++;
+        if (_trashDeleteNesting > MaxTrashNesting)
+        {
+            MaxTrashNesting = _trashDeleteNesting;
+        }
+
+        return false;
+    }
+
+    /// <summary>Py_TRASHCAN_END.</summary>
+    public void TrashEnd()
+    {
+        _trashDeleteNesting--;
+        if (_trashDeleteLater != null && _trashDeleteNesting <= 0)
+        {
+            DestroyTrashChain();
+        }
+    }
+
+    private void DestroyTrashChain()
+    {
+        while (_trashDeleteLater != null)
+        {
+            PyObject* o = _trashDeleteLater;
+            _trashDeleteLater = (PyObject*)AsGc(o)->Prev;
+            AsGc(o)->Prev = 0;
+            System.Diagnostics.Debug.Assert(o->RefCount == 0);
+            _trashDeleteNesting++;
+            o->Type->Dealloc(this, o);
+            _trashDeleteNesting--;
+        }
+    }
+}

@@ -1,0 +1,451 @@
+using System;
+using System.Collections.Generic;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Runtime;
+
+// Classes created at run time (Objects/typeobject.c, 3.11: type_new, subtype_dealloc,
+// subtype_traverse, subtype_clear). Every heap type is a GC type. Instances of a class
+// without __slots__ get a managed dict: a 16-byte pre-header [values*][dict*] before the
+// GC head, with the attribute values in a separate PyMem array indexed by the class's
+// shared keys, so an instance and its attributes are one object, as in 3.11.
+public sealed unsafe partial class PyRuntime
+{
+    /// <summary>SHARED_KEYS_MAX_SIZE (Objects/dictobject.c, 3.11).</summary>
+    public const int SharedKeysMaxSize = 30;
+
+    /// <summary>The usable entries of a fresh class's cached keys (2/3 of 64 slots).</summary>
+    private const int SharedKeysInitialUsable = 42;
+
+    private readonly Dictionary<nint, SharedKeysState> _sharedKeys = new();
+
+    private sealed class SharedKeysState
+    {
+        public int Usable = SharedKeysInitialUsable;
+    }
+
+    /// <summary>
+    /// Creates a class deriving from object. <paramref name="slots"/> null means no
+    /// __slots__ (managed dict and __weakref__); otherwise the named slot members, plus
+    /// '__dict__' and '__weakref__' if listed.
+    /// </summary>
+    public PyTypeObject* NewClass(string name, string[]? slots = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        bool hasDict = slots == null || Array.IndexOf(slots, "__dict__") >= 0;
+        bool hasWeakref = slots == null || Array.IndexOf(slots, "__weakref__") >= 0;
+        var members = new List<string>();
+        foreach (string s in slots ?? [])
+        {
+            if (s != "__dict__" && s != "__weakref__")
+            {
+                members.Add(s);
+            }
+        }
+
+        PyObject* o = NewGcObject(TypeType, HeapTypeSize);
+        if (o == null)
+        {
+            return null;
+        }
+
+        var t = (PyTypeObject*)o;
+        new Span<byte>((byte*)t + sizeof(PyObject), (int)HeapTypeSize - sizeof(PyObject)).Clear();
+        t->Flags = TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.Ready
+            | (hasDict ? TypeFlags.ManagedDict : TypeFlags.None);
+        t->Base = ObjectType;
+        nint size = 16 + (8 * members.Count);
+        if (hasWeakref)
+        {
+            t->WeakListOffset = size;
+            size += 8;
+        }
+
+        t->BasicSize = size;
+        t->DictOffset = hasDict ? -1 : 0;
+        ((PyVarObject*)t)->Size = members.Count;
+        t->Dealloc = &SubtypeDealloc;
+        t->Traverse = &SubtypeTraverse;
+        t->Clear = &SubtypeClear;
+        t->Call = &ClassCall;
+        TypeInfo info = Register(t, name);
+        info.IsHeapType = true;
+        info.Slots = members.ToArray();
+        _sharedKeys[(nint)t] = new SharedKeysState();
+        Track(o);
+        return t;
+    }
+
+    /// <summary>Sets (or removes, with null) the class's finalizer, as assigning __del__ does.</summary>
+    public void SetFinalizer(PyTypeObject* type, ManagedCall? finalizer)
+    {
+        InfoOf(type).Finalizer = finalizer;
+        type->Finalize = finalizer == null ? null : &SlotFinalize;
+    }
+
+    /// <summary>Sets a legacy tp_del on a class (for tests of uncollectable garbage).</summary>
+    internal void SetLegacyDel(PyTypeObject* type, bool on) => type->Del = on ? &LegacyDelNoop : null;
+
+    private static void LegacyDelNoop(PyRuntime rt, PyObject* o)
+    {
+    }
+
+    /// <summary>Instantiates a class: object.__new__ with no arguments.</summary>
+    public PyObject* NewInstance(PyTypeObject* type)
+    {
+        PyObject* o = NewGcObject(type, type->BasicSize);
+        if (o == null)
+        {
+            return null;
+        }
+
+        new Span<byte>((byte*)o + sizeof(PyObject), (int)(type->BasicSize - sizeof(PyObject))).Clear();
+        if ((type->Flags & TypeFlags.ManagedDict) != 0 && !InitInlineValues(o, type))
+        {
+            GcDel(o);
+            DecRef((PyObject*)type);
+            return null;
+        }
+
+        Track(o);
+        return o;
+    }
+
+    private static PyObject* ClassCall(PyRuntime rt, PyObject* type, PyObject* args, PyObject* kwargs) =>
+        rt.NewInstance((PyTypeObject*)type);
+
+    private static PyObject*** ValuesPointer(PyObject* o) => (PyObject***)((byte*)o - 32);
+
+    private static PyObject** ManagedDictPointer(PyObject* o) => (PyObject**)((byte*)o - 24);
+
+    /// <summary>
+    /// init_inline_values: each new instance takes one usable entry from the class's cached
+    /// keys (while more than one is left), and gets a values array of nentries + usable.
+    /// </summary>
+    private bool InitInlineValues(PyObject* o, PyTypeObject* type)
+    {
+        SharedKeysState keys = _sharedKeys[(nint)type];
+        if (keys.Usable > 1)
+        {
+            keys.Usable--;
+        }
+
+        int size = InfoOf(type).SharedKeys.Count + keys.Usable;
+        var values = (PyObject**)Allocator.TryAllocate(size * 8);
+        if (values == null)
+        {
+            NoMemory();
+            return false;
+        }
+
+        new Span<nint>(values, size).Clear();
+        *ValuesPointer(o) = values;
+        return true;
+    }
+
+    /// <summary>Sets an instance attribute (a slot member, or an inline value). Null value deletes.</summary>
+    public bool SetAttribute(PyObject* o, string name, PyObject* value)
+    {
+        TypeInfo info = InfoOf(o->Type);
+        int slot = Array.IndexOf(info.Slots, name);
+        if (slot >= 0)
+        {
+            var field = (PyObject**)((byte*)o + 16 + (8 * slot));
+            PyObject* old = *field;
+            *field = value;
+            XIncRef(value);
+            XDecRef(old);
+            return true;
+        }
+
+        if ((o->Type->Flags & TypeFlags.ManagedDict) == 0)
+        {
+            SetError(AttributeErrorType, $"'{info.Name}' object has no attribute '{name}'");
+            return false;
+        }
+
+        PyObject** values = *ValuesPointer(o);
+        int index = info.SharedKeys.IndexOf(name);
+        if (index < 0)
+        {
+            SharedKeysState keys = _sharedKeys[(nint)o->Type];
+            if (value == null)
+            {
+                SetError(AttributeErrorType, $"'{info.Name}' object has no attribute '{name}'");
+                return false;
+            }
+
+            if (keys.Usable <= 0 || info.SharedKeys.Count >= SharedKeysMaxSize)
+            {
+                SetError(NotImplementedErrorType, "instance attributes beyond the class's shared keys need a materialised __dict__, which this runtime does not have yet");
+                return false;
+            }
+
+            info.SharedKeys.Add(name);
+            keys.Usable--;
+            index = info.SharedKeys.Count - 1;
+        }
+
+        if (values == null)
+        {
+            SetError(NotImplementedErrorType, "materialised instance __dict__ is not implemented yet");
+            return false;
+        }
+
+        PyObject* prev = values[index];
+        if (value == null && prev == null)
+        {
+            SetError(AttributeErrorType, $"'{info.Name}' object has no attribute '{name}'");
+            return false;
+        }
+
+        values[index] = value;
+        XIncRef(value);
+        XDecRef(prev);
+        return true;
+    }
+
+    /// <summary>Reads an instance attribute: a new reference, or null with AttributeError.</summary>
+    public PyObject* GetAttribute(PyObject* o, string name)
+    {
+        TypeInfo info = InfoOf(o->Type);
+        int slot = Array.IndexOf(info.Slots, name);
+        PyObject* value = null;
+        if (slot >= 0)
+        {
+            value = *(PyObject**)((byte*)o + 16 + (8 * slot));
+        }
+        else if ((o->Type->Flags & TypeFlags.ManagedDict) != 0 && *ValuesPointer(o) != null)
+        {
+            int index = info.SharedKeys.IndexOf(name);
+            value = index >= 0 ? (*ValuesPointer(o))[index] : null;
+        }
+
+        if (value == null)
+        {
+            SetError(AttributeErrorType, $"'{info.Name}' object has no attribute '{name}'");
+            return null;
+        }
+
+        return NewRef(value);
+    }
+
+    /// <summary>slot_tp_finalize: call the class's finalizer; errors are unraisable.</summary>
+    private static void SlotFinalize(PyRuntime rt, PyObject* o)
+    {
+        ManagedCall? finalizer = rt.InfoOf(o->Type).Finalizer;
+        if (finalizer == null)
+        {
+            return;
+        }
+
+        PyObject* saved = rt.FetchError();
+        PyObject* result = finalizer(rt, o, rt._emptyTuple);
+        if (result == null)
+        {
+            rt.WriteUnraisable(null, o);
+        }
+        else
+        {
+            rt.DecRef(result);
+        }
+
+        if (saved != null)
+        {
+            rt.SetErrorObject(saved);
+        }
+    }
+
+    /// <summary>
+    /// PyObject_CallFinalizerFromDealloc: resurrect temporarily, call tp_finalize once,
+    /// and report whether the object was resurrected for good.
+    /// </summary>
+    private bool CallFinalizerFromDealloc(PyObject* o)
+    {
+        o->RefCount = 1;
+        PyTypeObject* t = o->Type;
+        if (!((t->Flags & TypeFlags.HaveGc) != 0 && IsFinalizedFlag(AsGc(o))))
+        {
+            t->Finalize(this, o);
+            if ((t->Flags & TypeFlags.HaveGc) != 0)
+            {
+                SetFinalizedFlag(AsGc(o));
+            }
+        }
+
+        o->RefCount--;
+        return o->RefCount != 0;
+    }
+
+    /// <summary>subtype_dealloc for classes deriving from object.</summary>
+    private static void SubtypeDealloc(PyRuntime rt, PyObject* o)
+    {
+        PyTypeObject* type = o->Type;
+        rt.Untrack(o);
+        if (rt.TrashBegin(o))
+        {
+            return;
+        }
+
+        bool hasFinalizer = type->Finalize != null || type->Del != null;
+        if (type->Finalize != null)
+        {
+            rt.Track(o);
+            if (rt.CallFinalizerFromDealloc(o))
+            {
+                // Resurrected.
+                rt.TrashEnd();
+                return;
+            }
+
+            rt.Untrack(o);
+        }
+
+        if (type->WeakListOffset != 0)
+        {
+            rt.ClearWeakRefs(o);
+        }
+
+        if (type->Del != null)
+        {
+            rt.Track(o);
+            type->Del(rt, o);
+            if (o->RefCount > 0)
+            {
+                rt.TrashEnd();
+                return;
+            }
+
+            rt.Untrack(o);
+        }
+
+        if (hasFinalizer && type->WeakListOffset != 0)
+        {
+            // Weakrefs created during the finalizer die without callbacks.
+            PyWeakReference** list = WeakListPtr(o);
+            while (*list != null)
+            {
+                rt.ClearWeakrefKeepCallback(*list);
+            }
+        }
+
+        rt.ClearSlots(o);
+        if ((type->Flags & TypeFlags.ManagedDict) != 0)
+        {
+            PyObject** dict = ManagedDictPointer(o);
+            if (*dict != null)
+            {
+                rt.Clear(ref *dict);
+            }
+            else
+            {
+                rt.FreeInstanceAttributes(o);
+            }
+        }
+
+        rt.GcDel(o);
+        rt.DecRef((PyObject*)type);
+        rt.TrashEnd();
+    }
+
+    private void ClearSlots(PyObject* o)
+    {
+        nint n = ((PyVarObject*)o->Type)->Size;
+        for (nint i = 0; i < n; i++)
+        {
+            Clear(ref *(PyObject**)((byte*)o + 16 + (8 * i)));
+        }
+    }
+
+    /// <summary>_PyObject_FreeInstanceAttributes: values in key order, then the array.</summary>
+    private void FreeInstanceAttributes(PyObject* o)
+    {
+        PyObject** values = *ValuesPointer(o);
+        if (values == null)
+        {
+            return;
+        }
+
+        *ValuesPointer(o) = null;
+        int n = InfoOf(o->Type).SharedKeys.Count;
+        for (int i = 0; i < n; i++)
+        {
+            XDecRef(values[i]);
+        }
+
+        Allocator.Free(values);
+    }
+
+    /// <summary>subtype_traverse: slots, the inline values (or the dict), then the type itself.</summary>
+    private static int SubtypeTraverse(PyRuntime rt, PyObject* o, delegate*<PyRuntime, PyObject*, void*, int> visit, void* arg)
+    {
+        PyTypeObject* type = o->Type;
+        nint n = ((PyVarObject*)type)->Size;
+        for (nint i = 0; i < n; i++)
+        {
+            PyObject* v = *(PyObject**)((byte*)o + 16 + (8 * i));
+            if (v != null)
+            {
+                int r = visit(rt, v, arg);
+                if (r != 0)
+                {
+                    return r;
+                }
+            }
+        }
+
+        if ((type->Flags & TypeFlags.ManagedDict) != 0)
+        {
+            PyObject** values = *ValuesPointer(o);
+            if (values != null)
+            {
+                int count = rt.InfoOf(type).SharedKeys.Count;
+                for (int i = 0; i < count; i++)
+                {
+                    if (values[i] != null)
+                    {
+                        int r = visit(rt, values[i], arg);
+                        if (r != 0)
+                        {
+                            return r;
+                        }
+                    }
+                }
+            }
+
+            PyObject* dict = *ManagedDictPointer(o);
+            if (dict != null)
+            {
+                int r = visit(rt, dict, arg);
+                if (r != 0)
+                {
+                    return r;
+                }
+            }
+        }
+
+        return visit(rt, (PyObject*)type, arg);
+    }
+
+    /// <summary>subtype_clear: slots, then the instance attributes.</summary>
+    private static int SubtypeClear(PyRuntime rt, PyObject* o)
+    {
+        rt.ClearSlots(o);
+        if ((o->Type->Flags & TypeFlags.ManagedDict) != 0)
+        {
+            PyObject** values = *ValuesPointer(o);
+            if (values != null)
+            {
+                int n = rt.InfoOf(o->Type).SharedKeys.Count;
+                for (int i = 0; i < n; i++)
+                {
+                    rt.Clear(ref values[i]);
+                }
+            }
+
+            rt.Clear(ref *ManagedDictPointer(o));
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,304 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Refheap.Runtime.Objects;
+using Refheap.Runtime.Types;
+
+namespace Refheap.Runtime;
+
+// str: compact strings as 3.11 lays them out (Objects/unicodeobject.c). ASCII strings are a
+// 48-byte PyASCIIObject plus len + 1 bytes; others a 72-byte PyCompactUnicodeObject plus
+// (len + 1) * kind bytes, kind 1 (latin-1), 2 (UCS-2) or 4 (UCS-4).
+public sealed unsafe partial class PyRuntime
+{
+    internal const uint StateInternedMask = 3;
+    internal const int StateKindShift = 2;
+    internal const uint StateCompact = 1 << 5;
+    internal const uint StateAscii = 1 << 6;
+    internal const uint StateReady = 1 << 7;
+
+    private PyObject* _emptyStr;
+    private readonly nint[] _latin1Chars = new nint[256];
+
+    public PyTypeObject* StrType { get; private set; }
+
+    /// <summary>The '' singleton (borrowed).</summary>
+    public PyObject* EmptyStr => _emptyStr;
+
+    private void InitStrType()
+    {
+        StrType = NewStaticType("str", 48, 1, TypeFlags.BaseType | TypeFlags.UnicodeSubclass, null);
+        StrType->Base = ObjectType;
+        StrType->Dealloc = &StrDealloc;
+        StrType->SizeOf = &StrSizeOf;
+        StrType->Hash = &StrHash;
+        StrType->RichCompare = &StrRichCompare;
+    }
+
+    private void InitStrSingletons()
+    {
+        _emptyStr = AllocStr(0, 1, ascii: true);
+        if (_emptyStr == null)
+        {
+            throw new InvalidOperationException("Cannot create '': the heap cap is too small.");
+        }
+
+        _emptyStr->RefCount = ImmortalInitRefCount;
+    }
+
+    private void ReleaseStrSingletons()
+    {
+        for (int i = 0; i < _latin1Chars.Length; i++)
+        {
+            if (_latin1Chars[i] != 0)
+            {
+                FreeObject((PyObject*)_latin1Chars[i]);
+                _latin1Chars[i] = 0;
+            }
+        }
+
+        if (_emptyStr != null)
+        {
+            FreeObject(_emptyStr);
+            _emptyStr = null;
+        }
+    }
+
+    /// <summary>A new reference to a str with the text of <paramref name="s"/>; null with MemoryError on failure.</summary>
+    public PyObject* NewStr(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.Length == 0)
+        {
+            return NewRef(_emptyStr);
+        }
+
+        int max = 0;
+        int length = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            int cp = char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])
+                ? char.ConvertToUtf32(s[i], s[++i])
+                : s[i];
+            max = Math.Max(max, cp);
+            length++;
+        }
+
+        if (length == 1 && max < 256)
+        {
+            return OneCharStr(max);
+        }
+
+        int kind = max < 256 ? 1 : max < 65536 ? 2 : 4;
+        PyObject* o = AllocStr(length, kind, ascii: max < 128);
+        if (o == null)
+        {
+            return null;
+        }
+
+        byte* data = StrData(o);
+        int k = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            int cp = char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])
+                ? char.ConvertToUtf32(s[i], s[++i])
+                : s[i];
+            WriteCodePoint(data, kind, k++, cp);
+        }
+
+        return o;
+    }
+
+    /// <summary>The cached one-character str for code points 0..255 (3.11 has them statically).</summary>
+    private PyObject* OneCharStr(int cp)
+    {
+        PyObject* o = (PyObject*)_latin1Chars[cp];
+        if (o == null)
+        {
+            o = AllocStr(1, 1, ascii: cp < 128);
+            if (o == null)
+            {
+                return null;
+            }
+
+            StrData(o)[0] = (byte)cp;
+            o->RefCount = ImmortalInitRefCount;
+            _latin1Chars[cp] = (nint)o;
+        }
+
+        return NewRef(o);
+    }
+
+    private PyObject* AllocStr(nint length, int kind, bool ascii)
+    {
+        nint header = ascii ? sizeof(PyAsciiObject) : sizeof(PyCompactUnicodeObject);
+        PyObject* o = NewObject(StrType, header + ((length + 1) * kind));
+        if (o == null)
+        {
+            return null;
+        }
+
+        var a = (PyAsciiObject*)o;
+        a->Length = length;
+        a->Hash = -1;
+        a->State = ((uint)kind << StateKindShift) | StateCompact | StateReady | (ascii ? StateAscii : 0);
+        a->Padding = 0;
+        a->Wstr = null;
+        if (!ascii)
+        {
+            var c = (PyCompactUnicodeObject*)o;
+            c->Utf8Length = 0;
+            c->Utf8 = null;
+            c->WstrLength = 0;
+        }
+
+        byte* data = StrData(o);
+        new Span<byte>(data + (length * kind), kind).Clear();
+        return o;
+    }
+
+    private static void WriteCodePoint(byte* data, int kind, int index, int cp)
+    {
+        switch (kind)
+        {
+            case 1:
+                data[index] = (byte)cp;
+                break;
+            case 2:
+                ((ushort*)data)[index] = (ushort)cp;
+                break;
+            default:
+                ((uint*)data)[index] = (uint)cp;
+                break;
+        }
+    }
+
+    /// <summary>PyUnicode_KIND: 1, 2 or 4.</summary>
+    public static int StrKind(PyObject* s) => (int)((((PyAsciiObject*)s)->State >> StateKindShift) & 7);
+
+    /// <summary>PyUnicode_GET_LENGTH.</summary>
+    public static nint StrLength(PyObject* s) => ((PyAsciiObject*)s)->Length;
+
+    /// <summary>PyUnicode_DATA.</summary>
+    public static byte* StrData(PyObject* s) =>
+        (((PyAsciiObject*)s)->State & StateAscii) != 0
+            ? (byte*)s + sizeof(PyAsciiObject)
+            : (byte*)s + sizeof(PyCompactUnicodeObject);
+
+    /// <summary>PyUnicode_READ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int StrRead(PyObject* s, nint i)
+    {
+        byte* d = StrData(s);
+        return StrKind(s) switch
+        {
+            1 => d[i],
+            2 => ((ushort*)d)[i],
+            _ => (int)((uint*)d)[i],
+        };
+    }
+
+    /// <summary>The text of a str object as a .NET string.</summary>
+    public static string StrToString(PyObject* s)
+    {
+        nint n = StrLength(s);
+        var sb = new StringBuilder((int)n);
+        for (nint i = 0; i < n; i++)
+        {
+            int cp = StrRead(s, i);
+            if (cp < 0x10000)
+            {
+                sb.Append((char)cp);
+            }
+            else
+            {
+                sb.Append(char.ConvertFromUtf32(cp));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>unicode_eq: same length, kind and code points.</summary>
+    public static bool StrEquals(PyObject* a, PyObject* b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        nint n = StrLength(a);
+        if (n != StrLength(b) || StrKind(a) != StrKind(b))
+        {
+            return false;
+        }
+
+        return new ReadOnlySpan<byte>(StrData(a), (int)(n * StrKind(a))).SequenceEqual(new ReadOnlySpan<byte>(StrData(b), (int)(n * StrKind(b))));
+    }
+
+    private static nint StrSizeOf(PyRuntime rt, PyObject* o)
+    {
+        var a = (PyAsciiObject*)o;
+        nint header = (a->State & StateAscii) != 0 ? sizeof(PyAsciiObject) : sizeof(PyCompactUnicodeObject);
+        nint size = header + ((a->Length + 1) * StrKind(o));
+        if ((a->State & StateAscii) == 0 && ((PyCompactUnicodeObject*)o)->Utf8 != null)
+        {
+            size += ((PyCompactUnicodeObject*)o)->Utf8Length + 1;
+        }
+
+        return size;
+    }
+
+    /// <summary>
+    /// str hash: FNV-1a over the code points, cached. CPython 3.11 uses SipHash-1-3 with a
+    /// per-process random key, so no str hash value is reproducible there either; ours is
+    /// deterministic (docs/deviations.md).
+    /// </summary>
+    private static nint StrHash(PyRuntime rt, PyObject* o)
+    {
+        var a = (PyAsciiObject*)o;
+        if (a->Hash != -1)
+        {
+            return a->Hash;
+        }
+
+        ulong h = 14695981039346656037UL;
+        for (nint i = 0; i < a->Length; i++)
+        {
+            h = (h ^ (uint)StrRead(o, i)) * 1099511628211UL;
+        }
+
+        nint r = (nint)h;
+        if (r == -1)
+        {
+            r = -2;
+        }
+
+        a->Hash = r;
+        return r;
+    }
+
+    private static PyObject* StrRichCompare(PyRuntime rt, PyObject* a, PyObject* b, CompareOp op)
+    {
+        if (!IsSubtype(b->Type, rt.StrType) || (op != CompareOp.Eq && op != CompareOp.Ne))
+        {
+            return NewRef(rt.NotImplemented);
+        }
+
+        bool eq = StrEquals(a, b);
+        return rt.NewBool(op == CompareOp.Eq ? eq : !eq);
+    }
+
+    private static void StrDealloc(PyRuntime rt, PyObject* o)
+    {
+        if ((((PyAsciiObject*)o)->State & StateInternedMask) != 0)
+        {
+            rt.UnInternOnDealloc(o);
+        }
+
+        rt.FreeObject(o);
+    }
+
+    /// <summary>Interned strings: remove a dying one from the interned table (unicode_dealloc).</summary>
+    partial void UnInternOnDealloc(PyObject* o);
+}
