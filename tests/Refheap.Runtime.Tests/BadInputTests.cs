@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using Refheap.Runtime.Objects;
+using Xunit;
+
+namespace Refheap.Runtime.Tests;
+
+/// <summary>Bad input gives the right Python exception, and the heap stays valid afterwards.</summary>
+public unsafe class BadInputTests
+{
+    [Fact]
+    public void Running_out_under_the_cap_raises_MemoryError_and_the_heap_stays_valid()
+    {
+        using var t = new TestRuntime(maxBytes: 8L << 20);
+        PyRuntime rt = t.Runtime;
+        PyObject* holder = rt.NewList(0);
+        PyObject* failedAt = null;
+        for (int i = 0; i < 10_000_000; i++)
+        {
+            PyObject* item = rt.NewList(0);
+            if (item == null)
+            {
+                failedAt = holder;
+                break;
+            }
+
+            bool ok = rt.ListAppend(holder, item);
+            rt.DecRef(item);
+            if (!ok)
+            {
+                failedAt = holder;
+                break;
+            }
+        }
+
+        Assert.True(failedAt != null, "the cap was never reached");
+        Assert.True(rt.ErrorMatches(rt.MemoryErrorType));
+        PyException e = rt.TakeErrorAsException();
+        Assert.Equal("MemoryError", e.PythonType);
+        rt.AssertValid();
+
+        // Freeing makes room again.
+        rt.DecRef(holder);
+        rt.AssertValid();
+        using (PyRef l = rt.List())
+        {
+            Assert.False(l.IsNull);
+        }
+
+        t.AssertNoLeaks();
+    }
+
+    [Fact]
+    public void Host_calls_surface_Python_errors_as_PyException()
+    {
+        using var t = new TestRuntime();
+        PyRuntime rt = t.Runtime;
+        PyRef list = rt.List();
+        PyException e = Assert.Throws<PyException>(() => rt.WeakRef(list));
+        Assert.Equal("TypeError", e.PythonType);
+        Assert.Equal("cannot create weak reference to 'list' object", e.PythonMessage);
+        Assert.False(rt.ErrorOccurred);
+
+        PyTypeObject* cls = rt.NewClass("C", ["x"]);
+        using (PyRef c = rt.Instance(cls))
+        {
+            PyException missing = Assert.Throws<PyException>(() => rt.GetAttr(c, "x"));
+            Assert.Equal("AttributeError", missing.PythonType);
+            Assert.Equal("'C' object has no attribute 'x'", missing.PythonMessage);
+            PyException noDict = Assert.Throws<PyException>(() => rt.SetAttr(c, "y", list));
+            Assert.Equal("'C' object has no attribute 'y'", noDict.PythonMessage);
+        }
+
+        PyException notCallable = Assert.Throws<PyException>(() => rt.Own(rt.Call(list.Address, rt.EmptyTuple)));
+        Assert.Equal("'list' object is not callable", notCallable.PythonMessage);
+        list.Dispose();
+        rt.DecRef((PyObject*)cls);
+        rt.AssertValid();
+        t.AssertNoLeaks();
+    }
+
+    [Fact]
+    public void Errors_raised_in_a_weakref_callback_are_unraisable_and_do_not_propagate()
+    {
+        using var t = new TestRuntime();
+        PyRuntime rt = t.Runtime;
+        PyTypeObject* cls = rt.NewClass("Target");
+        var calls = new List<string>();
+        using PyRef callback = rt.Function((r, self, args) =>
+        {
+            calls.Add("cb");
+            r.SetError(r.ValueErrorType, "boom");
+            return null;
+        });
+        PyRef target = rt.Instance(cls);
+        using PyRef wr = rt.WeakRef(target, callback);
+        target.Dispose();
+        Assert.Equal(["cb"], calls);
+        Assert.False(rt.ErrorOccurred);
+        Assert.Contains("ValueError: boom", t.Stderr.ToString(), System.StringComparison.Ordinal);
+        Assert.True(PyRuntime.WeakrefReferent(wr.Address) == rt.None);
+        rt.DecRef((PyObject*)cls);
+        rt.AssertValid();
+    }
+}
