@@ -62,6 +62,7 @@ public sealed unsafe partial class PyRuntime
         InitFunctionType();
         InitScalarTypes();
         InitDictTypes();
+        InitCoreReprs();
 
         None = NewObject(NoneType, 16);
         NotImplemented = NewObject(NotImplementedType, 16);

@@ -101,4 +101,44 @@ public unsafe class BadInputTests
         rt.DecRef((PyObject*)cls);
         rt.AssertValid();
     }
+
+    [Fact]
+    public void Repr_past_the_recursion_limit_raises_RecursionError_and_self_reference_prints_ellipsis()
+    {
+        using var t = new TestRuntime();
+        PyRuntime rt = t.Runtime;
+        PyObject* nested = rt.NewList(0);
+        for (int i = 0; i < 5000; i++)
+        {
+            PyObject* outer = rt.NewList(0);
+            rt.ListAppend(outer, nested);
+            rt.DecRef(nested);
+            nested = outer;
+        }
+
+        PyException e = Assert.Throws<PyException>(() => rt.Own(rt.Repr(nested)));
+        Assert.Equal("RecursionError", e.PythonType);
+        Assert.Equal("maximum recursion depth exceeded while getting the repr of an object", e.PythonMessage);
+        rt.DecRef(nested);
+
+        using (PyRef self = rt.List())
+        {
+            rt.ListAppend(self.Address, self.Address);
+            rt.ListAppend(self.Address, rt.None);
+            using PyRef r = rt.Own(rt.Repr(self.Address));
+            Assert.Equal("[[...], None]", PyRuntime.StrToString(r.Address));
+            PyRuntime.ListItems(self.Address)[0] = rt.None;
+            PyRuntime.IncRef(rt.None);
+            rt.DecRef(self.Address);
+        }
+
+        using (PyRef one = rt.Tuple(rt.Own(PyRuntime.NewRef(rt.None))))
+        using (PyRef r = rt.Own(rt.Repr(one.Address)))
+        {
+            Assert.Equal("(None,)", PyRuntime.StrToString(r.Address));
+        }
+
+        rt.AssertValid();
+        t.AssertNoLeaks();
+    }
 }
