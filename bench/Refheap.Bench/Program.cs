@@ -2,6 +2,7 @@ using System;
 using Refheap.Bench.Cli;
 using Refheap.Bench.Memory;
 using Refheap.Bench.Pairs;
+using Refheap.Bench.Runtime;
 using Refheap.Memory;
 
 namespace Refheap.Bench;
@@ -21,6 +22,20 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && RuntimeScenarioOptions.IsRuntimeScenario(args[0]))
+        {
+            try
+            {
+                return RuntimeScenarios.Run(RuntimeScenarioOptions.Parse(args));
+            }
+            catch (UsageException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                Console.Error.WriteLine(RuntimeScenarioOptions.Usage);
+                return 2;
+            }
+        }
+
         BenchOptions options;
         try
         {
@@ -30,6 +45,7 @@ public static class Program
         {
             Console.Error.WriteLine($"error: {e.Message}");
             Console.Error.WriteLine(BenchOptions.Usage);
+            Console.Error.WriteLine(RuntimeScenarioOptions.Usage);
             return 2;
         }
 

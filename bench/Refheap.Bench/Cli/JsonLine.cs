@@ -41,6 +41,21 @@ public sealed class JsonLine
         return this;
     }
 
+    /// <summary>Adds an array of whole numbers.</summary>
+    public JsonLine Add(string name, System.Collections.Generic.IReadOnlyList<long> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        Name(name);
+        _text.Append('[');
+        for (int i = 0; i < values.Count; i++)
+        {
+            _text.Append(i == 0 ? "" : ",").Append(values[i].ToString(CultureInfo.InvariantCulture));
+        }
+
+        _text.Append(']');
+        return this;
+    }
+
     /// <summary>Writes the object as one line on stdout.</summary>
     public void WriteLine()
     {

@@ -69,6 +69,26 @@ public static unsafe class OsMemory
         return LinuxMemory.Madvise(address, size, LinuxMemory.MadvDontNeed) == 0;
     }
 
+    /// <summary>The peak resident set size of this process in bytes (VmHWM); the current RSS where unknown.</summary>
+    public static long PeakResidentSetBytes()
+    {
+        if (!s_linux)
+        {
+            return Environment.WorkingSet;
+        }
+
+        foreach (string line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return long.Parse(parts[1], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return ResidentSetBytes();
+    }
+
     /// <summary>The resident set size of this process in bytes (VmRSS), or -1 where unknown.</summary>
     public static long ResidentSetBytes()
     {
