@@ -89,7 +89,23 @@ public sealed unsafe partial class PyRuntime
         if (ix == DkixEmpty)
         {
             mp->Keys->Version = 0;
-            if (mp->Keys->Usable <= 0 && InsertionResize(mp, unicode: true) < 0)
+            int resized = 0;
+            if (IsUnicodeKeys(mp->Keys) && key->Type != StrType)
+            {
+                // Deliberate deviation. Only reachable when a key comparison replaced the
+                // table after the kind check above (say, __eq__ cleared the dict, leaving the
+                // unicode empty keys). 3.11 then stores the non-str key in a unicode table
+                // (measured: 184 bytes, kind 1) and later reads a str hash out of it, past the
+                // key object's end. We switch to a general table instead, as the check above
+                // would have.
+                resized = InsertionResize(mp, unicode: false);
+            }
+            else if (mp->Keys->Usable <= 0)
+            {
+                resized = InsertionResize(mp, unicode: true);
+            }
+
+            if (resized < 0)
             {
                 DecRef(value);
                 DecRef(key);
