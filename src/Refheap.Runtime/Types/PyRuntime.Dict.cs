@@ -15,7 +15,9 @@ namespace Refheap.Runtime;
 // (PyRuntime.HeapTypes.cs), so every dict here is combined and ma_values stays null.
 //
 // This file: the type, creation, deallocation, the GC slots and the free lists. The table
-// itself is in PyRuntime.DictKeys.cs, the operations in PyRuntime.DictOps.cs.
+// is in PyRuntime.DictKeys.cs, item operations in PyRuntime.DictOps.cs, whole-dict ones
+// (lists, copy, merge, equality) in PyRuntime.DictCopy.cs, the invariant check in
+// PyRuntime.DictCheck.cs; layouts in DictObjects.cs.
 public sealed unsafe partial class PyRuntime
 {
     /// <summary>PyDict_MAXFREELIST (both the dict and the keys free list).</summary>
