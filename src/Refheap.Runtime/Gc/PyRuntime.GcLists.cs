@@ -75,6 +75,10 @@ public sealed unsafe partial class PyRuntime
         if (g->Next != 0)
         {
             GcListRemove(g);
+
+            // _PyObject_GC_UNTRACK keeps only the FINALIZED bit: an object that dies inside a
+            // collection must not carry COLLECTING onto a free list.
+            g->Prev &= PrevMaskFinalized;
         }
     }
 
