@@ -187,6 +187,17 @@ public unsafe partial class GcFactsTests
         rt.Del(a, b);
         o.Print("garbage weakrefs:", rt.Collect(), "callbacks:", events.Count);
 
+        PyObject* survivor = rt.NewInstance(classP);
+        a = rt.NewInstance(classP);
+        rt.Set(a, "me", a);
+        PyObject* toSurvivor = rt.Ref(survivor, cb3);
+        rt.Set(a, "to_survivor", toSurvivor);
+        rt.DecRef(toSurvivor);
+        rt.Del(a);
+        o.Print("garbage weakref to a live object:", rt.Collect(), "callbacks:", events.Count);
+        rt.Del(survivor);
+        o.Print("  after the referent died:", events.Count);
+
         PyTypeObject* classM = rt.NewClass("M");
         PyObject* late = rt.ListOf();
         rt.SetDel(classM, self =>
@@ -266,13 +277,81 @@ public unsafe partial class GcFactsTests
         o.Print("then refcount death:", PyText.ListRepr(log));
         log.Clear();
 
+        PyTypeObject* classW = rt.NewClass("W");
+        PyObject* lateCallback = rt.Callback(_ => log.Add("callback of a weakref made in __del__"));
+        rt.SetDel(classW, self =>
+        {
+            log.Add("own weakref alive in __del__=" + PyText.Str(PyRuntime.WeakrefReferent(rt.Get((PyObject*)self, "wr")) == (PyObject*)self));
+            if (rt.GetStr((PyObject*)self, "name") == "late")
+            {
+                PyObject* late = rt.Ref((PyObject*)self, lateCallback);
+                rt.Set((PyObject*)self, "late", late);
+                rt.DecRef(late);
+            }
+            else
+            {
+                rt.Append(keep, (PyObject*)self);
+            }
+        });
+
+        PyObject* v = rt.Named(classW, "v");
+        PyObject* wrV = rt.Ref(v);
+        rt.Set(v, "wr", wrV);
+        rt.Del(v);
+        o.Print("refcount path:", PyText.ListRepr(log), "weakref after resurrection alive:", PyRuntime.WeakrefReferent(wrV) == PyOps.ListGet(keep, 0));
+        log.Clear();
+        rt.ListClear(keep);
+        o.Print("second death: weakref dead:", rt.IsDead(wrV), PyText.ListRepr(log));
+        rt.Del(wrV);
+
+        v = rt.Named(classW, "late");
+        wrV = rt.Ref(v);
+        rt.Set(v, "wr", wrV);
+        rt.Del(wrV);
+        rt.Del(v);
+        o.Print("weakref made in __del__ on the refcount path:", PyText.ListRepr(log));
+        log.Clear();
+
+        v = rt.Named(classW, "v");
+        rt.Set(v, "me", v);
+        wrV = rt.Ref(v);
+        rt.Set(v, "wr", wrV);
+        rt.Del(v);
+        o.Print("gc path:", rt.Collect(), PyText.ListRepr(log), "weakref after resurrection dead:", rt.IsDead(wrV));
+        log.Clear();
+        rt.Set(PyOps.ListGet(keep, 0), "me", rt.None);
+        rt.ListClear(keep);
+        rt.Del(wrV);
+
+        PyTypeObject* classB = rt.NewClass("B");
+        rt.SetDel(classB, self =>
+        {
+            log.Add("del " + rt.GetStr((PyObject*)self, "name") + " finalized=" + PyText.Str(rt.GcIsFinalized((PyObject*)self)));
+            rt.Set((PyObject*)self, "other", rt.None);
+        });
+        PyObject* a = rt.Named(classB, "a");
+        PyObject* b = rt.Named(classB, "b");
+        rt.Set(a, "other", b);
+        rt.Set(b, "other", a);
+        rt.Del(a, b);
+        o.Print("cycle broken by __del__:", rt.Collect(), PyText.ListRepr(log));
+        log.Clear();
+
+        PyTypeObject* classC = rt.NewClass("C");
+        rt.SetDel(classC, _ => log.Add("gc.collect() inside __del__: " + rt.Collect()));
+        PyObject* c = rt.NewInstance(classC);
+        rt.Set(c, "me", c);
+        rt.Del(c);
+        o.Print("collection running:", rt.Collect(), PyText.ListRepr(log));
+        log.Clear();
+
         PyObject* s = rt.StrObj("s");
         o.Print("is_finalized of non-GC objects:", rt.GcIsFinalized(s), rt.GcIsFinalized(rt.None));
         rt.Del(s);
 
         o.AssertMatchesRecording("finalizers");
-        rt.Del(keep);
-        rt.DelClass(classR);
+        rt.Del(keep, lateCallback);
+        rt.DelClass(classR, classW, classB, classC);
         Assert.Equal(0, rt.Collect());
         rt.AssertValid();
         t.AssertNoLeaks();

@@ -113,6 +113,41 @@ public unsafe partial class GcFactsTests
         }
 
         output.Add("free 50 instances right after a collection: " + n + " -> " + rt.Count0());
+
+        PyObject* made = rt.NoneList(3);
+        PyTypeObject* classF = rt.NewClass("F");
+        rt.SetDel(classF, _ =>
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                rt.ListSetSteal(made, i, rt.NewInstance(classA));
+            }
+        });
+        for (int i = 0; i < 10; i++)
+        {
+            rt.ListSetSteal(keep, i, rt.TupleOf(s, s, s, s, s, s, s, s, s, s, s, s));
+        }
+
+        for (int i = 0; i < 10; i++)
+        {
+            rt.ListSetSteal(keep, i, rt.NoneRef());
+        }
+
+        PyObject* f = rt.NewInstance(classF);
+        rt.Set(f, "me", f);
+        rt.Del(f);
+        rt.Collect(0);
+        output.Add("after collect(0) whose __del__ made 3 instances: " + rt.Count0());
+        for (int i = 0; i < 3; i++)
+        {
+            rt.ListSetSteal(made, i, rt.NoneRef());
+        }
+
+        f = rt.NewInstance(classF);
+        rt.Set(f, "me", f);
+        rt.Del(f);
+        rt.Collect();
+        output.Add("the same in a full collection: " + rt.Count0());
         foreach (string line in output)
         {
             o.Print(line);
@@ -134,8 +169,8 @@ public unsafe partial class GcFactsTests
         o.Print("after collect(2):", PyText.TupleRepr(rt.GetCount()));
 
         o.AssertMatchesRecording("counts");
-        rt.Del(s, keep, spare);
-        rt.DelClass(classA);
+        rt.Del(s, keep, spare, made);
+        rt.DelClass(classA, classF);
         rt.AssertValid();
         t.AssertNoLeaks();
     }
@@ -263,6 +298,9 @@ public unsafe partial class GcFactsTests
         rt.Collect();
         PyTypeObject* classA = rt.NewClass("A");
 
+        rt.Collect(1);
+        rt.Collect(0);
+        rt.Collect(0);
         PyObject* x = rt.NewInstance(classA);
         PyObject* holder = rt.ListOf(x);
         PyObject* a = rt.NewInstance(classA);
@@ -270,7 +308,8 @@ public unsafe partial class GcFactsTests
         rt.Set(a, "other", b);
         rt.Set(b, "other", a);
         rt.Del(b);
-        o.Print("count before freeze, generation 0 nonzero:", rt.Count0() > 0);
+        (int, int, int) count = rt.GetCount();
+        o.Print("count before freeze: generation 0 nonzero", count.Item1 > 0, "then", string.Create(CultureInfo.InvariantCulture, $"({count.Item2}, {count.Item3})"));
         rt.Freeze();
         o.Print("count after freeze:", PyText.TupleRepr(rt.GetCount()));
         o.Print("get_objects sees x:", PyOps.ContainsObject(rt.GetObjects(), x), "tracked:", rt.GcIsTracked(x));

@@ -94,6 +94,58 @@ public unsafe partial class GcFactsTests
         t.AssertNoLeaks();
     }
 
+    /// <summary>
+    /// Data/gc/free_list_reuse.py, with the collector's invariants checked after every step:
+    /// a container that a collection freed onto a free list must come back without any
+    /// collection-time flag (CPython's _PyObject_GC_UNTRACK keeps only FINALIZED).
+    /// </summary>
+    [Fact]
+    public void Free_list_reuse()
+    {
+        using var t = new TestRuntime();
+        PyRuntime rt = t.Runtime;
+        var o = new FactLog();
+        rt.GcEnabled = false;
+        rt.Collect();
+        PyTypeObject* classA = rt.NewClass("A");
+
+        PyObject* s = rt.StrObj("s");
+        PyObject* l = rt.ListOf();
+        rt.Append(l, l);
+        PyObject* inst = rt.NewInstance(classA);
+        PyObject* pair = rt.TupleOf(inst, s);
+        rt.Set(inst, "pair", pair);
+        rt.Del(pair, l, inst);
+        o.Print("collect(0):", rt.Collect(0));
+        rt.AssertValid();
+        PyObject* x = rt.ListOf();
+        PyObject* y = rt.TupleOf(s, x);
+        o.Print("reused list and tuple tracked:", rt.GcIsTracked(x), rt.GcIsTracked(y));
+        rt.AssertValid();
+        o.Print("collect(0):", rt.Collect(0));
+        rt.AssertValid();
+        rt.Freeze();
+        PyObject* z = rt.ListOf(x, y);
+        o.Print("frozen; collect(0) with a young referrer:", rt.Collect(0));
+        rt.AssertValid();
+        o.Print("collect():", rt.Collect());
+        rt.AssertValid();
+        rt.Unfreeze();
+        o.Print("unfrozen; collect():", rt.Collect());
+        rt.AssertValid();
+        rt.Del(x, y);
+        o.Print("referrer holds", PyRuntime.ListSize(z), "items; collect():", rt.Collect());
+        rt.AssertValid();
+        rt.ListClear(z);
+        o.Print("freed; collect():", rt.Collect());
+        rt.AssertValid();
+
+        o.AssertMatchesRecording("free_list_reuse");
+        rt.Del(s, z);
+        rt.DelClass(classA);
+        t.AssertNoLeaks();
+    }
+
     /// <summary>Data/gc/dealloc.py.</summary>
     [Fact]
     public void Dealloc()
@@ -152,6 +204,63 @@ public unsafe partial class GcFactsTests
         o.Print("nested lists:", PyText.ListRepr(log));
         log.Clear();
 
+        PyObject* head = rt.NoneRef();
+        for (int i = 119; i >= 0; i--)
+        {
+            PyObject* node = rt.Named(classD, string.Create(CultureInfo.InvariantCulture, $"s{i}"));
+            PyObject* leaf = rt.Named(classD, string.Create(CultureInfo.InvariantCulture, $"l{i}"));
+            rt.Set(node, "leaf", leaf);
+            rt.Set(node, "next", head);
+            rt.Del(leaf, head);
+            head = node;
+        }
+
+        rt.Del(head);
+        o.Print("spine with leaves, dealloc order:");
+        for (int k = 0; k < log.Count; k += 20)
+        {
+            o.Print(" ", string.Join(" ", log.GetRange(k, Math.Min(20, log.Count - k))));
+        }
+
+        log.Clear();
+
+        var runs = new List<int>();
+        PyObject* keep = rt.ListOf();
+        PyTypeObject* classOnce = rt.NewClass("Once");
+        rt.SetDel(classOnce, self =>
+        {
+            runs[^1]++;
+            if (PyRuntime.ListSize(keep) == 0)
+            {
+                rt.Append(keep, (PyObject*)self);
+            }
+        });
+        for (int length = 44; length < 56; length++)
+        {
+            runs.Add(0);
+            rt.ListClear(keep);
+            rt.Del(rt.NewInstance(classOnce));
+            PyObject* r = PyRuntime.NewRef(PyOps.ListGet(keep, 0));
+            rt.ListClear(keep);
+            head = rt.NewInstance(classNode);
+            PyObject* n = head;
+            for (int i = 0; i < length; i++)
+            {
+                PyObject* m = rt.NewInstance(classNode);
+                rt.Set(n, "next", m);
+                rt.DecRef(m);
+                n = m;
+            }
+
+            rt.Set(n, "next", r);
+            rt.Del(r);
+            rt.Append(keep, rt.None);
+            rt.Del(head);
+        }
+
+        o.Print("finalizer runs for chain lengths 44..55:", "[" + string.Join(", ", runs) + "]");
+        rt.Del(keep);
+
         PyObject* chain = rt.NoneRef();
         for (int i = 0; i < Depth; i++)
         {
@@ -203,7 +312,7 @@ public unsafe partial class GcFactsTests
 
         o.AssertMatchesRecording("dealloc");
         Assert.True(rt.MaxTrashNesting <= PyRuntime.TrashUnwindLevel + 1, $"dealloc nesting reached {rt.MaxTrashNesting}");
-        rt.DelClass(classD, classNode);
+        rt.DelClass(classD, classNode, classOnce);
         rt.AssertValid();
         t.AssertNoLeaks();
     }

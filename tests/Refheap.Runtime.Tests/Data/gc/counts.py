@@ -83,6 +83,35 @@ for i in range(50):
     spare[i] = None
 out.append("free 50 instances right after a collection: " + str(n) + " -> " + str(count0()))
 
+made = [None] * 3
+
+
+class F:
+    def __del__(self):
+        for i in range(3):
+            made[i] = A()
+
+
+# Objects made by a finalizer during a collection are counted after the counts were
+# reset; the finalized object itself is then freed. A full collection also empties the
+# free lists with PyObject_GC_Del, which lowers count[0] again (floored at 0).
+for i in range(10):
+    keep[i] = (s, s, s, s, s, s, s, s, s, s, s, s)
+for i in range(10):
+    keep[i] = None
+f = F()
+f.me = f
+del f
+gc.collect(0)
+out.append("after collect(0) whose __del__ made 3 instances: " + str(count0()))
+for i in range(3):
+    made[i] = None
+f = F()
+f.me = f
+del f
+gc.collect()
+out.append("the same in a full collection: " + str(count0()))
+
 for line in out:
     print(line)
 

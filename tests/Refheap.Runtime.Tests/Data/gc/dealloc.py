@@ -50,6 +50,53 @@ del outer
 print("nested lists:", log)
 log.clear()
 
+# Past 50 nested deallocations the trashcan parks objects and frees them later, last
+# parked first: here a spine of finalizable nodes, each holding a leaf (set before the next
+# spine node, so released first).
+head = None
+for i in range(119, -1, -1):
+    node = named("s%d" % i)
+    node.leaf = named("l%d" % i)
+    node.next = head
+    head = node
+del node
+del head
+print("spine with leaves, dealloc order:")
+for k in range(0, len(log), 20):
+    print(" ", " ".join(log[k:k + 20]))
+log.clear()
+
+# An object whose finalizer already ran (it resurrected itself once) keeps that mark when
+# the trashcan parks it, and is not finalized again. Chain lengths around the nesting
+# limit, so that it is parked in some of them.
+runs = []
+keep = []
+
+
+class Once:
+    def __del__(self):
+        runs[-1] += 1
+        if not keep:
+            keep.append(self)
+
+
+for length in range(44, 56):
+    runs.append(0)
+    keep.clear()
+    r = Once()
+    del r
+    head = Node()
+    n = head
+    for i in range(length):
+        m = Node()
+        n.next = m
+        n = m
+    n.next = keep.pop()
+    del n, m
+    keep.append(None)
+    del head
+print("finalizer runs for chain lengths 44..55:", runs)
+
 DEPTH = 1000000
 t = None
 for i in range(DEPTH):

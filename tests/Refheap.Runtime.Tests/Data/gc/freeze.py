@@ -22,6 +22,9 @@ def contains(objs, x):
 
 
 def main():
+    gc.collect(1)
+    gc.collect(0)
+    gc.collect(0)
     x = A()
     holder = [x]
     a = A()
@@ -29,7 +32,8 @@ def main():
     a.other = b
     b.other = a
     del b
-    print("count before freeze, generation 0 nonzero:", gc.get_count()[0] > 0)
+    count = gc.get_count()
+    print("count before freeze: generation 0 nonzero", count[0] > 0, "then", count[1:])
     gc.freeze()
     print("count after freeze:", gc.get_count())
     print("get_objects sees x:", contains(gc.get_objects(), x), "tracked:", gc.is_tracked(x))

@@ -61,6 +61,17 @@ a.to_self = weakref.ref(a, cb2)
 del a, b
 print("garbage weakrefs:", gc.collect(), "callbacks:", len(events))
 
+# A weakref in the garbage whose referent lives on: cleared with the garbage, so its
+# callback does not run, not even when the referent dies later (bpo-38006).
+survivor = P()
+a = P()
+a.me = a
+a.to_survivor = weakref.ref(survivor, cb3)
+del a
+print("garbage weakref to a live object:", gc.collect(), "callbacks:", len(events))
+del survivor
+print("  after the referent died:", len(events))
+
 # A finalizer that makes a new outside weakref with a callback to a peer in the garbage:
 # it was not there when the weakrefs were handled, so it is called back by the peer's
 # dealloc (PyObject_ClearWeakRefs), after every finalizer of the batch.
