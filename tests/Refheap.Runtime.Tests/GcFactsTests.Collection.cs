@@ -356,4 +356,57 @@ public unsafe partial class GcFactsTests
         rt.AssertValid();
         t.AssertNoLeaks();
     }
+
+    /// <summary>
+    /// Data/gc/resurrected_peer.py, with the collector's invariants checked after every step:
+    /// the peer leaves the collection's lists when it is untracked, so once it is tracked
+    /// again it must carry no collection-time flag.
+    /// </summary>
+    [Fact]
+    public void Resurrected_peer()
+    {
+        using var t = new TestRuntime();
+        PyRuntime rt = t.Runtime;
+        var o = new FactLog();
+        rt.GcEnabled = false;
+        rt.Collect();
+        var log = new List<string>();
+        PyObject* keep = rt.ListOf();
+        PyTypeObject* breaker = rt.NewClass("Breaker");
+        PyTypeObject* phoenix = rt.NewClass("Phoenix");
+        rt.SetDel(breaker, self =>
+        {
+            log.Add("del breaker");
+            rt.Set((PyObject*)self, "peer", rt.None);
+        });
+        rt.SetDel(phoenix, self =>
+        {
+            log.Add("del phoenix finalized=" + PyText.Str(rt.GcIsFinalized((PyObject*)self)));
+            rt.Append(keep, (PyObject*)self);
+        });
+
+        PyObject* a = rt.NewInstance(breaker);
+        PyObject* b = rt.NewInstance(phoenix);
+        rt.Set(a, "peer", b);
+        rt.Set(b, "peer", a);
+        rt.Del(a, b);
+        o.Print("collect:", rt.Collect(), PyText.ListRepr(log));
+        rt.AssertValid();
+        PyObject* p = PyOps.ListGet(keep, 0);
+        o.Print("resurrected peer: tracked", rt.GcIsTracked(p), "finalized", rt.GcIsFinalized(p), "in generation 0", PyOps.ContainsObject(rt.GetObjects(0), p));
+        PyObject* peer = rt.Get(p, "peer");
+        o.Print("the breaker lives on through it:", rt.TypeName(peer), "finalized", rt.GcIsFinalized(peer), "in generation 2", PyOps.ContainsObject(rt.GetObjects(2), peer));
+        log.Clear();
+        rt.Set(p, "me", p);
+        rt.ListClear(keep);
+        o.Print("collect(0):", rt.Collect(0), PyText.ListRepr(log));
+        rt.AssertValid();
+
+        o.AssertMatchesRecording("resurrected_peer");
+        rt.Del(keep);
+        rt.DelClass(breaker, phoenix);
+        Assert.Equal(0, rt.Collect());
+        rt.AssertValid();
+        t.AssertNoLeaks();
+    }
 }

@@ -23,7 +23,7 @@ public unsafe partial class GcFactsTests
         rt.GcEnabled = false;
         var results = new List<(string Label, long? Blocks, string FreeLists)>();
         string FreeLists() => string.Create(CultureInfo.InvariantCulture,
-            $"list {rt.ListFreeCount}, 19-tuple {rt.TupleFreeCount(19)}, 20-tuple {rt.TupleFreeCount(20)}");
+            $"list {rt.ListFreeCount}, 17-tuple {rt.TupleFreeCount(17)}, 19-tuple {rt.TupleFreeCount(19)}, 20-tuple {rt.TupleFreeCount(20)}");
         void Measure(string label, Action action, bool blocks = true)
         {
             long before = rt.Allocator.GetAllocatedBlocks();
@@ -34,9 +34,10 @@ public unsafe partial class GcFactsTests
 
         PyObject* s = rt.StrObj("s");
         PyObject* keep = rt.NoneList(100);
-        void MakeTuples(int size)
+        PyObject* many = rt.NoneList(2100);
+        void MakeTuples(int size, PyObject* into)
         {
-            for (int i = 0; i < 100; i++)
+            for (int i = 0; i < PyRuntime.ListSize(into); i++)
             {
                 PyObject* tuple = rt.Must(rt.NewTuple(size));
                 for (int k = 0; k < size; k++)
@@ -44,7 +45,7 @@ public unsafe partial class GcFactsTests
                     PyRuntime.TupleItems(tuple)[k] = PyRuntime.NewRef(s);
                 }
 
-                rt.ListSetSteal(keep, i, tuple);
+                rt.ListSetSteal(into, i, tuple);
             }
         }
 
@@ -56,28 +57,32 @@ public unsafe partial class GcFactsTests
             }
         }
 
-        void Drop()
+        void DropAll(PyObject* from)
         {
-            for (int i = 0; i < 100; i++)
+            for (int i = 0; i < PyRuntime.ListSize(from); i++)
             {
-                rt.ListSetSteal(keep, i, rt.NoneRef());
+                rt.ListSetSteal(from, i, rt.NoneRef());
             }
         }
 
+        void Drop() => DropAll(keep);
+
         rt.Collect();
         results.Add(("after a full collection", null, FreeLists()));
-        Measure("100 new 20-tuples", () => MakeTuples(20));
+        Measure("100 new 20-tuples", () => MakeTuples(20, keep));
         Measure("dropped", Drop);
-        Measure("100 more 20-tuples (none reused)", () => MakeTuples(20));
+        Measure("100 more 20-tuples (none reused)", () => MakeTuples(20, keep));
         Measure("dropped", Drop);
-        Measure("100 new 19-tuples", () => MakeTuples(19));
+        Measure("100 new 19-tuples", () => MakeTuples(19, keep));
         Measure("dropped", Drop);
-        Measure("100 more 19-tuples (all reused)", () => MakeTuples(19));
+        Measure("100 more 19-tuples (all reused)", () => MakeTuples(19, keep));
         Measure("dropped", Drop);
         Measure("100 new lists", MakeLists);
         Measure("dropped (80 kept)", Drop);
         Measure("100 more lists (80 reused)", MakeLists);
         Measure("dropped", Drop);
+        Measure("2100 new 17-tuples", () => MakeTuples(17, many));
+        Measure("dropped (2000 kept)", () => DropAll(many));
         Measure("collect(0)", () => rt.Collect(0));
         Measure("collect(1)", () => rt.Collect(1));
         Measure("full collection", () => rt.Collect(), blocks: false);
@@ -89,7 +94,7 @@ public unsafe partial class GcFactsTests
         }
 
         o.AssertMatchesRecording("freelists");
-        rt.Del(s, keep);
+        rt.Del(s, keep, many);
         rt.AssertValid();
         t.AssertNoLeaks();
     }

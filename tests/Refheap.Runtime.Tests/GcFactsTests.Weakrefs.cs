@@ -116,4 +116,79 @@ public unsafe partial class GcFactsTests
         rt.AssertValid();
         t.AssertNoLeaks();
     }
+
+    /// <summary>
+    /// Data/gc/unraisable.py. CPython reports a failing __del__ with the __del__ function as
+    /// the object (slot_tp_finalize). The runtime keeps a class's finalizer as a delegate,
+    /// with no object to report, so "is D.__del__" can only print what the hook received.
+    /// </summary>
+    [Fact]
+    public void Unraisable()
+    {
+        using var t = new TestRuntime();
+        PyRuntime rt = t.Runtime;
+        var o = new FactLog();
+        rt.GcEnabled = false;
+        rt.Collect();
+        var seen = new List<(string? Message, string Type, string Text, nint Object)>();
+        rt.UnraisableHook = (r, message, exc, obj) =>
+            seen.Add((message, r.TypeName((PyObject*)exc), r.ExceptionMessage((PyObject*)exc), obj));
+        PyTypeObject* classA = rt.NewClass("A");
+        PyTypeObject* classD = rt.NewClass("D");
+        rt.SetFinalizer(classD, (r, self, args) =>
+        {
+            r.SetError(r.ValueErrorType, "from __del__ of " + r.GetStr(self, "name"));
+            return null;
+        });
+        PyObject* bad = rt.Must(rt.NewFunction((r, self, args) =>
+        {
+            r.SetError(r.RuntimeErrorType, "from a callback");
+            return null;
+        }));
+
+        void Report(string label, nint instance)
+        {
+            foreach ((string? message, string type, string text, nint obj) in seen)
+            {
+                // No object stands for D.__del__ in this runtime: only the one reported could be it.
+                bool isDel = obj != 0 && obj != (nint)bad && obj != instance && rt.TypeName((PyObject*)obj) != "D";
+                o.Print(label + ":", message, type, text, "| object is the callback:", obj == (nint)bad,
+                    "is the instance:", obj == instance, "is D.__del__:", isDel);
+            }
+
+            seen.Clear();
+        }
+
+        PyObject* obj = rt.NewInstance(classA);
+        PyObject* w = rt.Ref(obj, bad);
+        rt.Del(obj);
+        Report("weakref callback, refcount path", 0);
+        rt.Del(w);
+
+        obj = rt.NewInstance(classA);
+        rt.Set(obj, "me", obj);
+        w = rt.Ref(obj, bad);
+        rt.Del(obj);
+        o.Print("collect:", rt.Collect());
+        Report("weakref callback, gc path", 0);
+        rt.Del(w);
+
+        PyObject* d = rt.Named(classD, "d");
+        nint instance = (nint)d;
+        rt.Del(d);
+        Report("__del__, refcount path", instance);
+
+        d = rt.Named(classD, "e");
+        rt.Set(d, "me", d);
+        instance = (nint)d;
+        rt.Del(d);
+        o.Print("collect:", rt.Collect());
+        Report("__del__, gc path", instance);
+
+        o.AssertMatchesRecording("unraisable");
+        rt.Del(bad);
+        rt.DelClass(classA, classD);
+        rt.AssertValid();
+        t.AssertNoLeaks();
+    }
 }

@@ -1,6 +1,6 @@
 # The tuple and list free lists: 20-tuples are pushed but never popped (maybe_freelist_pop
-# serves sizes 1..19 only), 19-tuples are reused, at most 80 list headers are kept, and a
-# full collection empties them all. Free-list lengths come from sys._debugmallocstats()
+# serves sizes 1..19 only), 19-tuples are reused, at most 2000 tuples of a size and 80
+# list headers are kept, and a full collection empties them all. Free-list lengths come from sys._debugmallocstats()
 # (written to fd 2, captured through a pipe); block counts from sys.getallocatedblocks().
 # Mirrored by GcFactsTests.Free_lists; recorded by eng/record-gc-facts.
 import gc
@@ -32,7 +32,8 @@ def free_lists(data):
         if "free" in words and ("PyListObjects" in words or "PyTupleObjects" in words):
             kind = words[2] if "PyTupleObjects" in words else "list"
             found[kind] = int(words[0])
-    return "list %d, 19-tuple %d, 20-tuple %d" % (found["list"], found["19-sized"], found["20-sized"])
+    return "list %d, 17-tuple %d, 19-tuple %d, 20-tuple %d" % (
+        found["list"], found["17-sized"], found["19-sized"], found["20-sized"])
 
 
 results = []
@@ -60,6 +61,19 @@ def make19():
         keep[i] = (s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s)
 
 
+many = [None] * 2100
+
+
+def make2100():
+    for i in range(2100):
+        many[i] = (s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s)
+
+
+def drop2100():
+    for i in range(2100):
+        many[i] = None
+
+
 def make_lists():
     for i in range(100):
         keep[i] = []
@@ -84,6 +98,8 @@ measure("100 new lists", make_lists)
 measure("dropped (80 kept)", drop)
 measure("100 more lists (80 reused)", make_lists)
 measure("dropped", drop)
+measure("2100 new 17-tuples", make2100)
+measure("dropped (2000 kept)", drop2100)
 measure("collect(0)", lambda: gc.collect(0))
 measure("collect(1)", lambda: gc.collect(1))
 measure("full collection", gc.collect, blocks=False)
