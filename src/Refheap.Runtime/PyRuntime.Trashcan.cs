@@ -5,7 +5,8 @@ namespace Refheap.Runtime;
 // The trashcan (Objects/object.c, 3.11: _PyTrash_begin, _PyTrash_end,
 // _PyTrash_thread_deposit_object, _PyTrash_thread_destroy_chain). Container deallocators
 // bracket their work with TrashBegin/TrashEnd; past 50 nested deallocations, objects are
-// parked on a chain (linked through their GC head's prev field) and destroyed when the
+// parked on a chain (linked through the pointer bits of their GC head's prev field, the
+// flag bits kept, so FINALIZED survives) and destroyed when the
 // nesting unwinds, so freeing a 10^6-deep structure never overflows the stack.
 public sealed unsafe partial class PyRuntime
 {
@@ -28,7 +29,9 @@ public sealed unsafe partial class PyRuntime
         {
             GcHead* g = AsGc(o);
             System.Diagnostics.Debug.Assert(g->Next == 0, "trashcan: a tracked object was deposited");
-            g->Prev = (nuint)_trashDeleteLater;
+
+            // _PyGCHead_SET_PREV: the flag bits (FINALIZED) stay.
+            SetPrev(g, (GcHead*)_trashDeleteLater);
             _trashDeleteLater = o;
             return true;
         }
@@ -57,8 +60,8 @@ public sealed unsafe partial class PyRuntime
         while (_trashDeleteLater != null)
         {
             PyObject* o = _trashDeleteLater;
-            _trashDeleteLater = (PyObject*)AsGc(o)->Prev;
-            AsGc(o)->Prev = 0;
+            _trashDeleteLater = (PyObject*)Prev(AsGc(o));
+            AsGc(o)->Prev &= PrevMaskFinalized;
             System.Diagnostics.Debug.Assert(o->RefCount == 0);
             _trashDeleteNesting++;
             o->Type->Dealloc(this, o);

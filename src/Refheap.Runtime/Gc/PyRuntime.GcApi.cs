@@ -42,9 +42,14 @@ public sealed unsafe partial class PyRuntime
         }
 
         _collecting = true;
-        long n = CollectWithCallback(generation);
-        _collecting = false;
-        return n;
+        try
+        {
+            return CollectWithCallback(generation);
+        }
+        finally
+        {
+            _collecting = false;
+        }
     }
 
     /// <summary>gc.get_threshold.</summary>
@@ -182,7 +187,16 @@ public sealed unsafe partial class PyRuntime
         var info = new GcCallbackInfo(generation, collected, uncollectable);
         foreach (Action<string, GcCallbackInfo> callback in GcCallbacks.ToArray())
         {
-            callback(phase, info);
+            try
+            {
+                callback(phase, info);
+            }
+#pragma warning disable CA1031 // A host callback's failure is reported, like an unraisable error, and the collection goes on.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Stderr.Write($"Exception ignored in: gc callback {callback.Method.Name}\n{e.GetType().Name}: {e.Message}\n");
+            }
         }
     }
 

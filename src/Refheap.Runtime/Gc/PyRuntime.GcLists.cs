@@ -89,8 +89,14 @@ public sealed unsafe partial class PyRuntime
         if (_count[0] > _threshold[0] && _gcEnabled && _threshold[0] != 0 && !_collecting && !ErrorOccurred)
         {
             _collecting = true;
-            CollectGenerations();
-            _collecting = false;
+            try
+            {
+                CollectGenerations();
+            }
+            finally
+            {
+                _collecting = false;
+            }
         }
     }
 
