@@ -73,6 +73,59 @@ public unsafe class IntArithmeticTests
     }
 
     [Fact]
+    public void Results_take_the_size_class_CPython_allocates_for_recorded_operands()
+    {
+        using var t = new TestRuntime();
+        PyRuntime rt = t.Runtime;
+        int rows = 0;
+        foreach (string[] row in RecordedData.Rows("cpython311-int-alloc.tsv"))
+        {
+            PyObject* a = rt.NewInt(RecordedData.Big(row[1]));
+            PyObject* b = rt.NewInt(RecordedData.Big(row[2]));
+            PyObject* r = row[0] switch
+            {
+                "add" => rt.IntAdd(a, b),
+                "sub" => rt.IntSubtract(a, b),
+                "mul" => rt.IntMultiply(a, b),
+                "floordiv" => rt.IntFloorDivide(a, b),
+                "mod" => rt.IntModulo(a, b),
+                "and" => rt.IntAnd(a, b),
+                "or" => rt.IntOr(a, b),
+                "xor" => rt.IntXor(a, b),
+                "invert" => rt.IntInvert(a),
+                "neg" => rt.IntNegative(a),
+                "pow" => rt.IntPower(a, b),
+                "lshift" => rt.IntLeftShift(a, b),
+                "rshift" => rt.IntRightShift(a, b),
+                _ => throw new InvalidOperationException(row[0]),
+            };
+            string where = string.Join(' ', row);
+            long bytes = RecordedData.Long(row[3]);
+            if (row[4] == "1")
+            {
+                Assert.True(r == a, where);
+            }
+            else if (bytes == 0)
+            {
+                Assert.True(rt.IsSmallIntSingleton(r), where);
+            }
+            else
+            {
+                Assert.False(r == a || rt.IsSmallIntSingleton(r), where);
+                Assert.True((bytes + 15) / 16 * 16 == rt.Allocator.BlockSizeOf(r), $"{where}: block {rt.Allocator.BlockSizeOf(r)}");
+            }
+
+            rt.DecRef(r);
+            rt.DecRef(a);
+            rt.DecRef(b);
+            rows++;
+        }
+
+        Assert.True(rows > 5000);
+        t.AssertNoLeaks();
+    }
+
+    [Fact]
     public void Small_results_are_the_cached_objects_and_other_results_are_new()
     {
         using var t = new TestRuntime();
@@ -108,6 +161,22 @@ public unsafe class IntArithmeticTests
             AssertSame(rt, rt.IntOr(x.Address, zero.Address), x.Address, false);
             AssertSame(rt, rt.IntFloorDivide(x.Address, one.Address), x.Address, false);
             AssertSame(rt, rt.IntPower(x.Address, one.Address), x.Address, false);
+
+            // long_rem returns long_long(a) when |a| < |b| (top-digit test) and no sign fix-up
+            // is needed: 2**100 % 2**200 is 2**100, and divmod's remainder is too.
+            using PyRef huge = rt.Own(rt.NewInt(Pow2(200)));
+            using PyRef negHuge = rt.Own(rt.NewInt(-Pow2(200)));
+            AssertSame(rt, rt.IntModulo(x.Address, huge.Address), x.Address, true);
+            AssertSame(rt, rt.IntModulo(negX.Address, negHuge.Address), negX.Address, true);
+            using (PyRef d = rt.Own(rt.IntDivMod(x.Address, huge.Address)))
+            {
+                Assert.True(PyRuntime.TupleItems(d.Address)[1] == x.Address);
+            }
+
+            using (PyRef m = rt.Own(rt.IntModulo(x.Address, negHuge.Address)))
+            {
+                Assert.Equal(Pow2(100) - Pow2(200), PyRuntime.IntToBigInteger(m.Address));
+            }
         }
 
         t.AssertNoLeaks();
@@ -230,6 +299,7 @@ public unsafe class IntArithmeticTests
             using PyRef a = rt.Own(rt.NewInt(Pow2(31)));
             using PyRef b = rt.Own(rt.NewInt(Pow2(40)));
 
+            // Sizes requested as CPython's tracemalloc reports them for the same operations.
             // x_add allocates max(2, 2) + 1 = 3 digits (36 bytes, a 48-byte block) before
             // normalising to 2 digits; getsizeof still reports 2 digits.
             using PyRef sum = rt.Own(rt.IntAdd(a.Address, a.Address));
@@ -244,6 +314,14 @@ public unsafe class IntArithmeticTests
             using PyRef product = rt.Own(rt.IntMultiply(a.Address, b.Address));
             Assert.Equal(36, product.SizeOf);
             Assert.Equal(48, rt.Allocator.BlockSizeOf(product.Address));
+
+            // long_lshift1 allocates oldsize + wordshift + 1 digits: 2**140 << 31 takes 7 digits
+            // (52 bytes, a 64-byte block; CPython's tracemalloc shows the 52) for a 6-digit result.
+            using PyRef x = rt.Own(rt.NewInt(Pow2(140)));
+            using PyRef thirtyOne = rt.Own(rt.NewInt(31));
+            using PyRef shifted = rt.Own(rt.IntLeftShift(x.Address, thirtyOne.Address));
+            Assert.Equal(48, shifted.SizeOf);
+            Assert.Equal(64, rt.Allocator.BlockSizeOf(shifted.Address));
 
             // PyLong_FromLong allocates exactly.
             using PyRef exact = rt.Own(rt.NewInt(Pow2(32)));

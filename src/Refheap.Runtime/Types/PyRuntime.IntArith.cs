@@ -7,10 +7,12 @@ namespace Refheap.Runtime;
 
 // int arithmetic (Objects/longobject.c, 3.11). Each method is the int type's number slot:
 // it takes two ints (or bools), returns a new reference, NotImplemented when an operand is
-// not an int, or null with the error set. One-digit operands take CPython's fast paths;
-// longer ones are computed with BigInteger and stored with the digit count CPython's
-// x_add / x_sub / k_mul / long_lshift1 / long_rshift1 allocate, so each result lands in the
-// same pymalloc size class. Division, pow and the bitwise operators allocate exactly.
+// not an int, or null with the error set. Operands of one digit take CPython's fast paths.
+// Longer ones are computed with BigInteger, and each result is stored in a block of the
+// size CPython's digit algorithm allocates before normalising (x_add: max + 1 digits,
+// x_sub: the highest differing digit + 1, k_mul: |a| + |b|, x_divrem, long_bitwise, ...),
+// so results land in the same pymalloc size classes. Checked against tracemalloc's view
+// of CPython 3.11 (cpython311-int-alloc.tsv).
 public sealed unsafe partial class PyRuntime
 {
     private static nint AbsDigits(PyObject* o)
@@ -20,6 +22,55 @@ public sealed unsafe partial class PyRuntime
     }
 
     private static bool IsNegativeInt(PyObject* o) => ((PyVarObject*)o)->Size < 0;
+
+    /// <summary>Number of 30-bit digits of |v|.</summary>
+    private static long DigitCount(BigInteger v) => (long)((BigInteger.Abs(v).GetBitLength() + PyLongObject.Shift - 1) / PyLongObject.Shift);
+
+    /// <summary>IS_MEDIUM_VALUE for a value: |v| &lt; 2**30.</summary>
+    private static bool IsMediumValue(BigInteger v) => v > -(1L << PyLongObject.Shift) && v < 1L << PyLongObject.Shift;
+
+    /// <summary>x_sub's allocation: the larger size, or for equal sizes the highest differing digit + 1.</summary>
+    private static long XSubDigits(BigInteger x, BigInteger y)
+    {
+        long nx = DigitCount(x);
+        long ny = DigitCount(y);
+        if (nx != ny)
+        {
+            return Math.Max(nx, ny);
+        }
+
+        long differing = (long)(BigInteger.Abs(x) ^ BigInteger.Abs(y)).GetBitLength();
+        return differing == 0 ? 0 : ((differing - 1) / PyLongObject.Shift) + 1;
+    }
+
+    /// <summary>
+    /// The digits _PyLong_Add allocates for x + y: 0 (exact) on the medium fast path, x_add's
+    /// max + 1 when the signs agree (zero counts as non-negative), x_sub's otherwise.
+    /// </summary>
+    private static long AddAllocDigits(BigInteger x, BigInteger y)
+    {
+        if (IsMediumValue(x) && IsMediumValue(y))
+        {
+            return 0;
+        }
+
+        return (x.Sign < 0) == (y.Sign < 0) ? Math.Max(DigitCount(x), DigitCount(y)) + 1 : XSubDigits(x, y);
+    }
+
+    /// <summary>The digits _PyLong_Subtract allocates for x - y.</summary>
+    private static long SubAllocDigits(BigInteger x, BigInteger y)
+    {
+        if (IsMediumValue(x) && IsMediumValue(y))
+        {
+            return 0;
+        }
+
+        return (x.Sign < 0) == (y.Sign < 0) ? XSubDigits(x, y) : Math.Max(DigitCount(x), DigitCount(y)) + 1;
+    }
+
+    /// <summary>The digits long_mul allocates for x * y (k_mul and x_mul: |x| + |y|).</summary>
+    private static long MulAllocDigits(BigInteger x, BigInteger y) =>
+        (IsMediumValue(x) && IsMediumValue(y)) || x.IsZero || y.IsZero ? 0 : DigitCount(x) + DigitCount(y);
 
     /// <summary>long_add (_PyLong_Add).</summary>
     public PyObject* IntAdd(PyObject* a, PyObject* b)
@@ -34,10 +85,9 @@ public sealed unsafe partial class PyRuntime
             return NewInt(MediumValue(a) + MediumValue(b));
         }
 
-        // Same sign: x_add allocates max + 1 digits; different signs: x_sub allocates max.
-        nint max = Math.Max(AbsDigits(a), AbsDigits(b));
-        nint alloc = IsNegativeInt(a) == IsNegativeInt(b) ? max + 1 : max;
-        return IntFromBigInteger(IntToBigInteger(a) + IntToBigInteger(b), alloc);
+        BigInteger x = IntToBigInteger(a);
+        BigInteger y = IntToBigInteger(b);
+        return IntFromBigInteger(x + y, (nint)AddAllocDigits(x, y));
     }
 
     /// <summary>long_sub (_PyLong_Subtract).</summary>
@@ -53,12 +103,12 @@ public sealed unsafe partial class PyRuntime
             return NewInt(MediumValue(a) - MediumValue(b));
         }
 
-        nint max = Math.Max(AbsDigits(a), AbsDigits(b));
-        nint alloc = IsNegativeInt(a) == IsNegativeInt(b) ? max : max + 1;
-        return IntFromBigInteger(IntToBigInteger(a) - IntToBigInteger(b), alloc);
+        BigInteger x = IntToBigInteger(a);
+        BigInteger y = IntToBigInteger(b);
+        return IntFromBigInteger(x - y, (nint)SubAllocDigits(x, y));
     }
 
-    /// <summary>long_mul: k_mul / x_mul allocate |a| + |b| digits.</summary>
+    /// <summary>long_mul.</summary>
     public PyObject* IntMultiply(PyObject* a, PyObject* b)
     {
         if (!IsInt(a) || !IsInt(b))
@@ -71,38 +121,66 @@ public sealed unsafe partial class PyRuntime
             return NewInt(MediumValue(a) * MediumValue(b));
         }
 
-        if (((PyVarObject*)a)->Size == 0 || ((PyVarObject*)b)->Size == 0)
-        {
-            return NewInt(0);
-        }
-
-        return IntFromBigInteger(IntToBigInteger(a) * IntToBigInteger(b), AbsDigits(a) + AbsDigits(b));
+        BigInteger x = IntToBigInteger(a);
+        BigInteger y = IntToBigInteger(b);
+        return IntFromBigInteger(x * y, (nint)MulAllocDigits(x, y));
     }
 
-    /// <summary>Floor division and modulo with Python's sign rules (l_divmod): the remainder takes the divisor's sign.</summary>
-    private static BigInteger FloorDivRem(BigInteger a, BigInteger b, out BigInteger mod)
+    /// <summary>
+    /// long_divrem's outcome: the truncated quotient (sign of a*b) and remainder (sign of a),
+    /// the digits CPython allocates for each (0: exactly), and whether the remainder is
+    /// <paramref name="a"/> itself (|a| &lt; |b| by the top-digit test: long_long(a)).
+    /// </summary>
+    private static void DivRemShape(PyObject* a, PyObject* b, out BigInteger q, out long qAlloc, out BigInteger r, out long rAlloc, out bool remIsA)
     {
-        BigInteger q = BigInteger.DivRem(a, b, out mod);
-        if (!mod.IsZero && (mod.Sign < 0) != (b.Sign < 0))
+        nint sa = AbsDigits(a);
+        nint sb = AbsDigits(b);
+        uint* da = IntDigits(a);
+        uint* db = IntDigits(b);
+        qAlloc = 0;
+        rAlloc = 0;
+        if (sa < sb || (sa == sb && da[sa - 1] < db[sb - 1]))
         {
-            mod += b;
-            q -= 1;
+            q = BigInteger.Zero;
+            r = IntToBigInteger(a);
+            remIsA = true;
+            return;
         }
 
-        return q;
+        remIsA = false;
+        q = BigInteger.DivRem(IntToBigInteger(a), IntToBigInteger(b), out r);
+        if (sb == 1)
+        {
+            // divrem1 allocates |a| digits for the quotient; the remainder is PyLong_FromLong.
+            qAlloc = sa;
+            return;
+        }
+
+        // x_divrem normalises by shifting both left by d bits so b's top digit has its top bit
+        // set; the quotient gets |a| - |b| digits, one more when a's shifted top overflows or
+        // is not below b's. The remainder reuses the |b|-digit work area.
+        int d = PyLongObject.Shift - (32 - BitOperations.LeadingZeroCount(db[sb - 1]));
+        bool carry = d > 0 && (da[sa - 1] >> (PyLongObject.Shift - d)) != 0;
+        uint vTop = ShiftedDigit(da, sa - 1, d);
+        uint wTop = ShiftedDigit(db, sb - 1, d);
+        qAlloc = sa - sb + (carry || vTop >= wTop ? 1 : 0);
+        rAlloc = sb;
     }
 
-    private static long FloorDiv(long a, long b, out long mod)
+    /// <summary>Digit <paramref name="i"/> of a digit array shifted left by d bits (v_lshift).</summary>
+    private static uint ShiftedDigit(uint* digits, nint i, int d)
     {
-        long q = Math.DivRem(a, b, out mod);
-        if (mod != 0 && (mod < 0) != (b < 0))
+        if (d == 0)
         {
-            mod += b;
-            q--;
+            return digits[i];
         }
 
-        return q;
+        uint low = i > 0 ? digits[i - 1] >> (PyLongObject.Shift - d) : 0;
+        return ((digits[i] << d) | low) & PyLongObject.Mask;
     }
+
+    /// <summary>l_divmod's sign fix-up applies: the remainder and the divisor have opposite signs.</summary>
+    private static bool NeedsFloorAdjust(BigInteger r, PyObject* b) => r.Sign != 0 && (r.Sign < 0) != IsNegativeInt(b);
 
     /// <summary>long_div (a // b); ZeroDivisionError "integer division or modulo by zero".</summary>
     public PyObject* IntFloorDivide(PyObject* a, PyObject* b)
@@ -112,18 +190,32 @@ public sealed unsafe partial class PyRuntime
             return NewRef(NotImplemented);
         }
 
+        if (AbsDigits(a) == 1 && AbsDigits(b) == 1)
+        {
+            // fast_floor_div.
+            return NewInt(Math.DivRem(MediumValue(a), MediumValue(b), out long rem) - (rem != 0 && (rem < 0) != IsNegativeInt(b) ? 1 : 0));
+        }
+
         if (((PyVarObject*)b)->Size == 0)
         {
             SetError(ZeroDivisionErrorType, "integer division or modulo by zero");
             return null;
         }
 
-        if (TryIntToLong(a, out long x) && TryIntToLong(b, out long y) && !(x == long.MinValue && y == -1))
+        return FloorQuotient(a, b);
+    }
+
+    /// <summary>The quotient half of l_divmod.</summary>
+    private PyObject* FloorQuotient(PyObject* a, PyObject* b)
+    {
+        DivRemShape(a, b, out BigInteger q, out long qAlloc, out BigInteger r, out _, out _);
+        if (NeedsFloorAdjust(r, b))
         {
-            return NewInt(FloorDiv(x, y, out _));
+            // div = long_sub(div, 1): div <= 0 here, so x_add on |div| + 1 digits unless medium.
+            return IntFromBigInteger(q - 1, IsMediumValue(q) ? 0 : (nint)(DigitCount(q) + 1));
         }
 
-        return IntFromBigInteger(FloorDivRem(IntToBigInteger(a), IntToBigInteger(b), out _), 0);
+        return IntFromBigInteger(q, (nint)qAlloc);
     }
 
     /// <summary>long_mod (a % b); ZeroDivisionError "integer modulo by zero" (3.11's message for %).</summary>
@@ -134,20 +226,35 @@ public sealed unsafe partial class PyRuntime
             return NewRef(NotImplemented);
         }
 
+        if (AbsDigits(a) == 1 && AbsDigits(b) == 1)
+        {
+            // fast_mod.
+            long x = MediumValue(a);
+            long y = MediumValue(b);
+            long m = x % y;
+            return NewInt(m != 0 && (m < 0) != (y < 0) ? m + y : m);
+        }
+
         if (((PyVarObject*)b)->Size == 0)
         {
             SetError(ZeroDivisionErrorType, "integer modulo by zero");
             return null;
         }
 
-        if (TryIntToLong(a, out long x) && TryIntToLong(b, out long y) && !(x == long.MinValue && y == -1))
+        return FloorRemainder(a, b);
+    }
+
+    /// <summary>The remainder half of l_divmod / l_mod: |a| &lt; |b| with agreeing signs returns a itself.</summary>
+    private PyObject* FloorRemainder(PyObject* a, PyObject* b)
+    {
+        DivRemShape(a, b, out _, out _, out BigInteger r, out long rAlloc, out bool remIsA);
+        if (NeedsFloorAdjust(r, b))
         {
-            FloorDiv(x, y, out long m);
-            return NewInt(m);
+            BigInteger y = IntToBigInteger(b);
+            return IntFromBigInteger(r + y, (nint)AddAllocDigits(r, y));
         }
 
-        FloorDivRem(IntToBigInteger(a), IntToBigInteger(b), out BigInteger mod);
-        return IntFromBigInteger(mod, 0);
+        return remIsA ? IntPositive(a) : IntFromBigInteger(r, (nint)rAlloc);
     }
 
     /// <summary>long_divmod: the tuple (a // b, a % b).</summary>
@@ -158,23 +265,27 @@ public sealed unsafe partial class PyRuntime
             return NewRef(NotImplemented);
         }
 
-        if (((PyVarObject*)b)->Size == 0)
+        PyObject* qo;
+        PyObject* mo;
+        if (AbsDigits(a) == 1 && AbsDigits(b) == 1)
+        {
+            qo = IntFloorDivide(a, b);
+            mo = qo == null ? null : IntModulo(a, b);
+        }
+        else if (((PyVarObject*)b)->Size == 0)
         {
             SetError(ZeroDivisionErrorType, "integer division or modulo by zero");
             return null;
         }
-
-        BigInteger q = FloorDivRem(IntToBigInteger(a), IntToBigInteger(b), out BigInteger mod);
-        PyObject* qo = IntFromBigInteger(q, 0);
-        if (qo == null)
+        else
         {
-            return null;
+            qo = FloorQuotient(a, b);
+            mo = qo == null ? null : FloorRemainder(a, b);
         }
 
-        PyObject* mo = IntFromBigInteger(mod, 0);
         if (mo == null)
         {
-            DecRef(qo);
+            XDecRef(qo);
             return null;
         }
 
@@ -189,242 +300,5 @@ public sealed unsafe partial class PyRuntime
         TupleItems(t)[0] = qo;
         TupleItems(t)[1] = mo;
         return t;
-    }
-
-    /// <summary>long_neg.</summary>
-    public PyObject* IntNegative(PyObject* a)
-    {
-        if (IsMediumInt(a))
-        {
-            return NewInt(-MediumValue(a));
-        }
-
-        nint n = AbsDigits(a);
-        PyObject* z = AllocInt(n);
-        if (z == null)
-        {
-            return null;
-        }
-
-        new ReadOnlySpan<uint>(IntDigits(a), (int)n).CopyTo(new Span<uint>(IntDigits(z), (int)n));
-        ((PyVarObject*)z)->Size = -((PyVarObject*)a)->Size;
-        return z;
-    }
-
-    /// <summary>long_long (unary +): the same object for an exact int, a plain int copy of a bool.</summary>
-    public PyObject* IntPositive(PyObject* a) =>
-        a->Type == IntType ? NewRef(a) : NewInt(IntToBigInteger(a));
-
-    /// <summary>long_abs: the same object for a non-negative exact int.</summary>
-    public PyObject* IntAbsolute(PyObject* a) => IsNegativeInt(a) ? IntNegative(a) : IntPositive(a);
-
-    /// <summary>long_invert (~a == -(a + 1)).</summary>
-    public PyObject* IntInvert(PyObject* a) =>
-        IsMediumInt(a) ? NewInt(~MediumValue(a)) : IntFromBigInteger(-(IntToBigInteger(a) + 1), 0);
-
-    /// <summary>long_and; bool &amp; bool is a bool (bool_and).</summary>
-    public PyObject* IntAnd(PyObject* a, PyObject* b) => IntBitwise(a, b, '&');
-
-    /// <summary>long_or; bool | bool is a bool (bool_or).</summary>
-    public PyObject* IntOr(PyObject* a, PyObject* b) => IntBitwise(a, b, '|');
-
-    /// <summary>long_xor; bool ^ bool is a bool (bool_xor).</summary>
-    public PyObject* IntXor(PyObject* a, PyObject* b) => IntBitwise(a, b, '^');
-
-    private PyObject* IntBitwise(PyObject* a, PyObject* b, char op)
-    {
-        if (!IsInt(a) || !IsInt(b))
-        {
-            return NewRef(NotImplemented);
-        }
-
-        if (a->Type == BoolType && b->Type == BoolType)
-        {
-            bool x = a == True;
-            bool y = b == True;
-            return NewBool(op == '&' ? x & y : op == '|' ? x | y : x ^ y);
-        }
-
-        if (IsMediumInt(a) && IsMediumInt(b))
-        {
-            long x = MediumValue(a);
-            long y = MediumValue(b);
-            return NewInt(op == '&' ? x & y : op == '|' ? x | y : x ^ y);
-        }
-
-        // BigInteger's bitwise operators use infinite two's complement, as Python's do.
-        BigInteger p = IntToBigInteger(a);
-        BigInteger q = IntToBigInteger(b);
-        return IntFromBigInteger(op == '&' ? p & q : op == '|' ? p | q : p ^ q, 0);
-    }
-
-    /// <summary>
-    /// divmod_shift: the shift count as (word shift, bit shift). A count beyond a Py_ssize_t
-    /// is clipped to PY_SSIZE_T_MAX / 4 words, as CPython does.
-    /// </summary>
-    private static void SplitShift(PyObject* b, out long wordShift, out int remShift)
-    {
-        if (TryIntToLong(b, out long shift))
-        {
-            wordShift = shift / PyLongObject.Shift;
-            remShift = (int)(shift % PyLongObject.Shift);
-            return;
-        }
-
-        wordShift = long.MaxValue / sizeof(uint);
-        remShift = 0;
-    }
-
-    /// <summary>long_lshift; ValueError "negative shift count".</summary>
-    public PyObject* IntLeftShift(PyObject* a, PyObject* b)
-    {
-        if (!IsInt(a) || !IsInt(b))
-        {
-            return NewRef(NotImplemented);
-        }
-
-        if (IsNegativeInt(b))
-        {
-            SetError(ValueErrorType, "negative shift count");
-            return null;
-        }
-
-        if (((PyVarObject*)a)->Size == 0)
-        {
-            return NewInt(0);
-        }
-
-        SplitShift(b, out long wordShift, out int remShift);
-        if (wordShift == 0 && IsMediumInt(a))
-        {
-            long m = MediumValue(a);
-            return NewInt(m < 0 ? -(-m << remShift) : m << remShift);
-        }
-
-        // long_lshift1 allocates oldsize + wordshift (+1 with a bit shift) digits first.
-        long newSize = AbsDigits(a) + wordShift + (remShift != 0 ? 1 : 0);
-        if (newSize > MaxLongDigits || newSize < 0)
-        {
-            SetError(OverflowErrorType, "too many digits in integer");
-            return null;
-        }
-
-        if (newSize > MaxIntDigits)
-        {
-            return NoMemory();
-        }
-
-        int shift = (int)((wordShift * PyLongObject.Shift) + remShift);
-        return IntFromBigInteger(IntToBigInteger(a) << shift, (nint)newSize);
-    }
-
-    /// <summary>long_rshift: floor shift; ValueError "negative shift count".</summary>
-    public PyObject* IntRightShift(PyObject* a, PyObject* b)
-    {
-        if (!IsInt(a) || !IsInt(b))
-        {
-            return NewRef(NotImplemented);
-        }
-
-        if (IsNegativeInt(b))
-        {
-            SetError(ValueErrorType, "negative shift count");
-            return null;
-        }
-
-        if (((PyVarObject*)a)->Size == 0)
-        {
-            return NewInt(0);
-        }
-
-        SplitShift(b, out long wordShift, out int remShift);
-        if (IsMediumInt(a))
-        {
-            long m = MediumValue(a);
-            int s = wordShift == 0 ? remShift : PyLongObject.Shift;
-            return NewInt(m >> s);
-        }
-
-        bool negative = IsNegativeInt(a);
-        if (negative && remShift == 0)
-        {
-            if (wordShift == 0)
-            {
-                // long_rshift1 returns long_long(a): the same object.
-                return IntPositive(a);
-            }
-
-            remShift = PyLongObject.Shift;
-            wordShift--;
-        }
-
-        long newSize = AbsDigits(a) - wordShift;
-        if (newSize <= 0)
-        {
-            return NewInt(negative ? -1 : 0);
-        }
-
-        int shift = (int)((wordShift * PyLongObject.Shift) + remShift);
-        return IntFromBigInteger(IntToBigInteger(a) >> shift, (nint)newSize);
-    }
-
-    /// <summary>
-    /// long_pow without a modulus. A negative exponent gives a float (float_pow); a zero base
-    /// then raises ZeroDivisionError "0.0 cannot be raised to a negative power".
-    /// </summary>
-    public PyObject* IntPower(PyObject* a, PyObject* b)
-    {
-        if (!IsInt(a) || !IsInt(b))
-        {
-            return NewRef(NotImplemented);
-        }
-
-        if (IsNegativeInt(b))
-        {
-            return IntPowerNegative(a, b);
-        }
-
-        BigInteger x = IntToBigInteger(a);
-        if (x.IsZero || x.IsOne || x == BigInteger.MinusOne || ((PyVarObject*)b)->Size == 0)
-        {
-            bool zeroExp = ((PyVarObject*)b)->Size == 0;
-            long v = zeroExp ? 1 : x.IsZero ? 0 : x.IsOne ? 1 : ((IntDigits(b)[0] & 1) == 0 ? 1 : -1);
-            return NewInt(v);
-        }
-
-        // The result has at least (bits(|a|) - 1) * b + 1 bits; refuse what no heap could hold.
-        long baseBits = (long)BigInteger.Abs(x).GetBitLength();
-        if (!TryIntToLong(b, out long e) || (double)(baseBits - 1) * e >= MaxIntDigits * (double)PyLongObject.Shift)
-        {
-            return NoMemory();
-        }
-
-        BigInteger r;
-        try
-        {
-            r = BigInteger.Pow(x, (int)e);
-        }
-        catch (Exception ex) when (ex is OutOfMemoryException or OverflowException)
-        {
-            return NoMemory();
-        }
-
-        return IntFromBigInteger(r, 0);
-    }
-
-    private PyObject* IntPowerNegative(PyObject* a, PyObject* b)
-    {
-        if (!TryIntToDouble(a, out double x) || !TryIntToDouble(b, out double y))
-        {
-            return null;
-        }
-
-        if (x == 0.0)
-        {
-            SetError(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power");
-            return null;
-        }
-
-        return NewFloat(Math.Pow(x, y));
     }
 }
