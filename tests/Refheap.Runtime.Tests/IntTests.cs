@@ -316,6 +316,53 @@ public unsafe class IntTests
     }
 
     [Fact]
+    public void Int_of_text_allocates_for_the_longest_value_of_that_many_digits()
+    {
+        using var t = new TestRuntime();
+        PyRuntime rt = t.Runtime;
+
+        // Bytes CPython 3.11 allocates (tracemalloc): 48, 32, 36, 36 and 48.
+        (string Text, int Base, int Block, int Size)[] cases =
+        [
+            (new string('f', 40), 16, 48, 48), ("0001fffffffff", 16, 32, 32), (new string('1', 70), 2, 48, 36),
+            (new string('7', 25), 8, 48, 36), (new string('0', 40) + "1234567", 10, 48, 28),
+        ];
+        foreach ((string text, int numberBase, int block, int size) in cases)
+        {
+            using PyRef o = rt.Own(rt.IntFromString(text, numberBase));
+            Assert.Equal(size, o.SizeOf);
+            Assert.Equal(block, rt.Allocator.BlockSizeOf(o.Address));
+        }
+
+        t.AssertNoLeaks();
+    }
+
+    [Fact]
+    public void Host_handles_for_scalars_own_one_reference()
+    {
+        using var t = new TestRuntime();
+        PyRuntime rt = t.Runtime;
+        long baseline = rt.Allocator.GetAllocatedBlocks();
+        using (PyRef i = rt.PyInt(1000))
+        using (PyRef big = rt.PyInt(BigInteger.Pow(3, 200)))
+        using (PyRef f = rt.PyFloat(2.5))
+        using (PyRef b = rt.PyBytes("xyz"u8))
+        using (PyRef ba = rt.PyByteArray("xyz"u8))
+        {
+            Assert.Equal(1, i.RefCount);
+            Assert.Equal("int", big.TypeName);
+            Assert.Equal("2.5", rt.ReprString(f.Address));
+            Assert.Equal("b'xyz'", rt.ReprString(b.Address));
+            Assert.Equal("bytearray(b'xyz')", rt.ReprString(ba.Address));
+            Assert.Equal(baseline + 6, rt.Allocator.GetAllocatedBlocks());
+        }
+
+        // The float went to the free list; everything else was freed.
+        Assert.Equal(baseline + 1, rt.Allocator.GetAllocatedBlocks());
+        t.AssertNoLeaks();
+    }
+
+    [Fact]
     public void A_small_int_reaching_zero_is_a_fatal_error_and_the_object_survives()
     {
         using var t = new TestRuntime();

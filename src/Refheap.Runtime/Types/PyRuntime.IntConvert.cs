@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using Refheap.Runtime.Objects;
+using Refheap.Runtime.Types;
 
 namespace Refheap.Runtime;
 
@@ -290,7 +291,14 @@ public sealed unsafe partial class PyRuntime
         }
 
         invalid = false;
-        return NewInt(sign < 0 ? -value : value);
+
+        // PyLong_FromString allocates for the longest value of that many digits (leading
+        // zeros included): digits * log(base) / log(2**30) + 1 digits, or for bases 2, 4, 8,
+        // 16 and 32 exactly digits * bits-per-digit, rounded up to whole 30-bit digits.
+        double fsize = binaryBase
+            ? Math.Ceiling(digits.Length * (double)BitOperations.Log2((uint)numberBase) / PyLongObject.Shift)
+            : (digits.Length * (Math.Log(numberBase) / Math.Log(1 << PyLongObject.Shift))) + 1.0;
+        return IntFromBigInteger(sign < 0 ? -value : value, (nint)Math.Min(fsize, MaxIntDigits));
     }
 
     private static BigInteger DigitsToBigInteger(string digits, int numberBase)

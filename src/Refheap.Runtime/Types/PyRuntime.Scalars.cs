@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using Refheap.Runtime.Objects;
 
 namespace Refheap.Runtime;
@@ -10,6 +11,21 @@ public sealed unsafe partial class PyRuntime
 {
     private PyObject* _trueRepr;
     private PyObject* _falseRepr;
+
+    /// <summary>An int handle.</summary>
+    public PyRef PyInt(long value) => Own(NewInt(value));
+
+    /// <summary>An int handle of any size.</summary>
+    public PyRef PyInt(BigInteger value) => Own(NewInt(value));
+
+    /// <summary>A float handle.</summary>
+    public PyRef PyFloat(double value) => Own(NewFloat(value));
+
+    /// <summary>A bytes handle.</summary>
+    public PyRef PyBytes(ReadOnlySpan<byte> data) => Own(NewBytes(data));
+
+    /// <summary>A bytearray handle.</summary>
+    public PyRef PyByteArray(ReadOnlySpan<byte> data) => Own(NewByteArray(data));
 
     partial void InitScalarTypes()
     {
