@@ -189,9 +189,13 @@ public unsafe class IntTests
             rt.DecRef(r1);
             rt.DecRef(r2);
 
-            // int.__repr__(True) is the digits.
+            // int.__repr__(True) is the digits, in a fresh str (3.11: str(5) is not str(5)).
             using PyRef digits = rt.Own(rt.IntRepr(rt.True));
+            using PyRef again = rt.Own(rt.IntRepr(rt.True));
             Assert.Equal("1", PyRuntime.StrToString(digits.Address));
+            Assert.False(digits.Address == again.Address);
+            Assert.Equal(1, digits.RefCount);
+            Assert.Equal(50, digits.SizeOf);
         }
 
         t.AssertNoLeaks();

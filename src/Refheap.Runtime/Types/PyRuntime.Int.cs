@@ -496,8 +496,9 @@ public sealed unsafe partial class PyRuntime
     /// <summary>int.__repr__ (and str): the decimal text as a new str, or null with an error set.</summary>
     public PyObject* IntRepr(PyObject* o)
     {
+        // A fresh str even for one digit: 3.11's str(5) is not str(5).
         string? text = IntToDecimalString(o);
-        return text == null ? null : NewStr(text);
+        return text == null ? null : NewAsciiStrUncached(text);
     }
 
     private static PyObject* IntReprSlot(PyRuntime rt, PyObject* o) => rt.IntRepr(o);

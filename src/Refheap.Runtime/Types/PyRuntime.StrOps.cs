@@ -56,6 +56,32 @@ public sealed unsafe partial class PyRuntime
         return o;
     }
 
+    /// <summary>
+    /// PyUnicode_New + copy for ASCII text: a fresh object even for one character (only the
+    /// empty string is shared), as the formatting functions (long_to_decimal_string, ...) make.
+    /// </summary>
+    private PyObject* NewAsciiStrUncached(string text)
+    {
+        if (text.Length == 0)
+        {
+            return NewRef(_emptyStr);
+        }
+
+        PyObject* o = AllocStr(text.Length, 1, ascii: true);
+        if (o == null)
+        {
+            return null;
+        }
+
+        byte* data = StrData(o);
+        for (int i = 0; i < text.Length; i++)
+        {
+            data[i] = (byte)text[i];
+        }
+
+        return o;
+    }
+
     /// <summary>The code points of a str.</summary>
     public static int[] StrCodePoints(PyObject* s)
     {
