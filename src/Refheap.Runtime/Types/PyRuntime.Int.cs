@@ -1,0 +1,528 @@
+using System;
+using System.Buffers;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Refheap.Runtime.Objects;
+using Refheap.Runtime.Types;
+
+namespace Refheap.Runtime;
+
+// int (Objects/longobject.c, 3.11): 30-bit digits in uint32, ob_size the signed digit count,
+// at least one digit allocated (_PyLong_New), so 0 is 28 bytes. The ints -5..256 are
+// singletons made once at startup with refcount 999999999, and every operation whose result
+// lands in that range returns the singleton (maybe_small_long, get_small_int). Values go
+// through System.Numerics.BigInteger for the multi-digit algorithms; what is stored is
+// exactly CPython's digit layout, so sizes, hashes and identities agree.
+public sealed unsafe partial class PyRuntime
+{
+    /// <summary>-_PY_NSMALLNEGINTS: the smallest cached int.</summary>
+    public const int SmallIntMin = -5;
+
+    /// <summary>_PY_NSMALLPOSINTS - 1: the largest cached int.</summary>
+    public const int SmallIntMax = 256;
+
+    /// <summary>_PY_LONG_DEFAULT_MAX_STR_DIGITS.</summary>
+    public const int DefaultIntMaxStrDigits = 4300;
+
+    /// <summary>_PY_LONG_MAX_STR_DIGITS_THRESHOLD: the smallest non-zero limit sys.set_int_max_str_digits accepts.</summary>
+    public const int IntMaxStrDigitsThreshold = 640;
+
+    /// <summary>MAX_LONG_DIGITS: _PyLong_New refuses more digits with OverflowError.</summary>
+    private const long MaxLongDigits = (long.MaxValue - PyLongObject.HeaderSize) / sizeof(uint);
+
+    /// <summary>
+    /// Deviation: one int holds at most int.MaxValue bits (about 268 MB; BigInteger shift
+    /// counts and spans are 32-bit). Past it, MemoryError; CPython would try malloc.
+    /// </summary>
+    private const long MaxIntDigits = int.MaxValue / PyLongObject.Shift;
+
+    private const long HashModulus = (1L << 61) - 1;
+    private const int HashBits = 61;
+
+    private readonly nint[] _smallInts = new nint[SmallIntMax - SmallIntMin + 1];
+    private int _intMaxStrDigits = DefaultIntMaxStrDigits;
+
+    /// <summary>sys.get_int_max_str_digits / sys.set_int_max_str_digits: 0 (no limit) or at least 640.</summary>
+    public int IntMaxStrDigits
+    {
+        get => _intMaxStrDigits;
+        set
+        {
+            if (value != 0 && value < IntMaxStrDigitsThreshold)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "maxdigits must be 0 or larger than 640");
+            }
+
+            _intMaxStrDigits = value;
+        }
+    }
+
+    /// <summary>PyLong_Check: int or a subclass (bool included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsInt(PyObject* o) => (o->Type->Flags & TypeFlags.LongSubclass) != 0;
+
+    /// <summary>ob_digit: the digits, least significant first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint* IntDigits(PyObject* o) => &((PyLongObject*)o)->Digit0;
+
+    /// <summary>ob_size of an int: the signed digit count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static nint IntDigitCount(PyObject* o) => ((PyVarObject*)o)->Size;
+
+    /// <summary>IS_MEDIUM_VALUE: at most one digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsMediumInt(PyObject* o) => (nuint)(((PyVarObject*)o)->Size + 1) < 3;
+
+    /// <summary>medium_value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long MediumValue(PyObject* o) => ((PyVarObject*)o)->Size * (long)((PyLongObject*)o)->Digit0;
+
+    private void InitIntSlots()
+    {
+        IntType->Dealloc = &IntDealloc;
+        IntType->Hash = &IntHash;
+        IntType->RichCompare = &IntRichCompareSlot;
+        IntType->Repr = &IntReprSlot;
+
+        // bool was made before these slots existed; it inherits them (bool_repr aside).
+        BoolType->Hash = &IntHash;
+        BoolType->RichCompare = &IntRichCompareSlot;
+        BoolType->Repr = &BoolReprSlot;
+    }
+
+    private void InitSmallInts()
+    {
+        for (int v = SmallIntMin; v <= SmallIntMax; v++)
+        {
+            PyObject* o = NewObject(IntType, PyLongObject.HeaderSize + sizeof(uint));
+            if (o == null)
+            {
+                throw new InvalidOperationException("Cannot create the small ints: the heap cap is too small.");
+            }
+
+            o->RefCount = ImmortalInitRefCount;
+            ((PyVarObject*)o)->Size = Math.Sign(v);
+            IntDigits(o)[0] = (uint)Math.Abs(v);
+            _smallInts[v - SmallIntMin] = (nint)o;
+        }
+    }
+
+    private void ReleaseSmallInts()
+    {
+        for (int i = 0; i < _smallInts.Length; i++)
+        {
+            if (_smallInts[i] != 0)
+            {
+                Allocator.Free((void*)_smallInts[i]);
+                _smallInts[i] = 0;
+            }
+        }
+    }
+
+    /// <summary>get_small_int: a new reference to a cached int.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private PyObject* SmallInt(long v) => NewRef((PyObject*)_smallInts[v - SmallIntMin]);
+
+    /// <summary>True when <paramref name="o"/> is one of the cached ints -5..256.</summary>
+    public bool IsSmallIntSingleton(PyObject* o)
+    {
+        if (o->Type != IntType || !IsMediumInt(o))
+        {
+            return false;
+        }
+
+        long v = MediumValue(o);
+        return v >= SmallIntMin && v <= SmallIntMax && _smallInts[v - SmallIntMin] == (nint)o;
+    }
+
+    /// <summary>
+    /// object_dealloc for ints. The cached ints never reach zero in a correct program (they
+    /// start at 999999999); if one does, this is the fatal error CPython's debug build gives.
+    /// </summary>
+    private static void IntDealloc(PyRuntime rt, PyObject* o)
+    {
+        if (rt.IsSmallIntSingleton(o))
+        {
+            throw new InvalidOperationException("Fatal Python error: deallocating a small int singleton");
+        }
+
+        rt.FreeObject(o);
+    }
+
+    /// <summary>_PyLong_New: ob_size = ndigits, digit 0 cleared; OverflowError past MAX_LONG_DIGITS.</summary>
+    internal PyObject* AllocInt(nint ndigits)
+    {
+        if (ndigits > MaxLongDigits)
+        {
+            SetError(OverflowErrorType, "too many digits in integer");
+            return null;
+        }
+
+        nint n = ndigits == 0 ? 1 : ndigits;
+        if (n > MaxIntDigits)
+        {
+            return NoMemory();
+        }
+
+        PyObject* o = NewObject(IntType, PyLongObject.HeaderSize + (n * sizeof(uint)));
+        if (o == null)
+        {
+            return null;
+        }
+
+        ((PyVarObject*)o)->Size = ndigits;
+        IntDigits(o)[0] = 0;
+        return o;
+    }
+
+    /// <summary>PyLong_FromLong: the cached object for -5..256, else a new int of exactly the digits needed.</summary>
+    public PyObject* NewInt(long value)
+    {
+        if (value >= SmallIntMin && value <= SmallIntMax)
+        {
+            return SmallInt(value);
+        }
+
+        ulong abs = value < 0 ? 0UL - (ulong)value : (ulong)value;
+        nint ndigits = 0;
+        for (ulong t = abs; t != 0; t >>= PyLongObject.Shift)
+        {
+            ndigits++;
+        }
+
+        PyObject* o = AllocInt(ndigits);
+        if (o == null)
+        {
+            return null;
+        }
+
+        uint* d = IntDigits(o);
+        for (nint i = 0; i < ndigits; i++)
+        {
+            d[i] = (uint)(abs & PyLongObject.Mask);
+            abs >>= PyLongObject.Shift;
+        }
+
+        if (value < 0)
+        {
+            ((PyVarObject*)o)->Size = -ndigits;
+        }
+
+        return o;
+    }
+
+    /// <summary>An int of any size: the cached object for -5..256, else a new int.</summary>
+    public PyObject* NewInt(BigInteger value) =>
+        value >= long.MinValue && value <= long.MaxValue ? NewInt((long)value) : IntFromBigInteger(value, 0);
+
+    /// <summary>
+    /// A new int of value <paramref name="v"/> (the cached one for -5..256: maybe_small_long),
+    /// allocated with room for at least <paramref name="allocDigits"/> digits, so a result takes
+    /// the same block as in CPython, whose x_add, x_mul, ... allocate before normalising.
+    /// </summary>
+    private PyObject* IntFromBigInteger(BigInteger v, nint allocDigits)
+    {
+        if (v >= SmallIntMin && v <= SmallIntMax)
+        {
+            return SmallInt((long)v);
+        }
+
+        BigInteger mag = BigInteger.Abs(v);
+        long bits = mag.GetBitLength();
+        nint ndigits = (nint)((bits + PyLongObject.Shift - 1) / PyLongObject.Shift);
+        PyObject* z = AllocInt(Math.Max(ndigits, allocDigits));
+        if (z == null)
+        {
+            return null;
+        }
+
+        WriteDigits(mag, IntDigits(z), ndigits);
+        ((PyVarObject*)z)->Size = v.Sign < 0 ? -ndigits : ndigits;
+        return z;
+    }
+
+    private static void WriteDigits(BigInteger mag, uint* digits, nint ndigits)
+    {
+        int byteCount = mag.GetByteCount(isUnsigned: true);
+        byte[] rented = ArrayPool<byte>.Shared.Rent(byteCount);
+        try
+        {
+            mag.TryWriteBytes(rented, out int written, isUnsigned: true, isBigEndian: false);
+            ulong acc = 0;
+            int accBits = 0;
+            nint d = 0;
+            for (int i = 0; i < written; i++)
+            {
+                acc |= (ulong)rented[i] << accBits;
+                accBits += 8;
+                if (accBits >= PyLongObject.Shift)
+                {
+                    digits[d++] = (uint)(acc & PyLongObject.Mask);
+                    acc >>= PyLongObject.Shift;
+                    accBits -= PyLongObject.Shift;
+                }
+            }
+
+            while (d < ndigits)
+            {
+                digits[d++] = (uint)(acc & PyLongObject.Mask);
+                acc >>= PyLongObject.Shift;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The value of an int (or bool) as a BigInteger.</summary>
+    public static BigInteger IntToBigInteger(PyObject* o)
+    {
+        nint size = ((PyVarObject*)o)->Size;
+        nint n = size < 0 ? -size : size;
+        uint* d = IntDigits(o);
+        if (n <= 2)
+        {
+            long v = n == 0 ? 0 : d[0] | (n == 2 ? (long)d[1] << PyLongObject.Shift : 0);
+            return size < 0 ? -v : v;
+        }
+
+        int byteCount = (int)(((n * PyLongObject.Shift) + 7) / 8);
+        byte[] rented = ArrayPool<byte>.Shared.Rent(byteCount);
+        try
+        {
+            int k = 0;
+            ulong acc = 0;
+            int accBits = 0;
+            for (nint i = 0; i < n; i++)
+            {
+                acc |= (ulong)d[i] << accBits;
+                accBits += PyLongObject.Shift;
+                while (accBits >= 8)
+                {
+                    rented[k++] = (byte)acc;
+                    acc >>= 8;
+                    accBits -= 8;
+                }
+            }
+
+            if (accBits > 0)
+            {
+                rented[k++] = (byte)acc;
+            }
+
+            var mag = new BigInteger(rented.AsSpan(0, k), isUnsigned: true, isBigEndian: false);
+            return size < 0 ? -mag : mag;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>PyLong_AsLongAndOverflow without the error: false when the value does not fit in a long.</summary>
+    public static bool TryIntToLong(PyObject* o, out long value)
+    {
+        nint size = ((PyVarObject*)o)->Size;
+        nint n = size < 0 ? -size : size;
+        uint* d = IntDigits(o);
+        value = 0;
+        if (n > 3)
+        {
+            return false;
+        }
+
+        ulong abs = 0;
+        for (nint i = n - 1; i >= 0; i--)
+        {
+            if (i == 2 && d[2] > 8)
+            {
+                return false;
+            }
+
+            abs = (abs << PyLongObject.Shift) | d[i];
+        }
+
+        if (size >= 0)
+        {
+            if (abs > long.MaxValue)
+            {
+                return false;
+            }
+
+            value = (long)abs;
+            return true;
+        }
+
+        if (abs > 1UL << 63)
+        {
+            return false;
+        }
+
+        value = (long)(0UL - abs);
+        return true;
+    }
+
+    /// <summary>long_hash: sign * (|v| mod 2**61-1), with -1 mapped to -2.</summary>
+    private static nint IntHash(PyRuntime rt, PyObject* o) => IntHashValue(o);
+
+    /// <summary>hash() of an int or bool.</summary>
+    public static nint IntHashValue(PyObject* o)
+    {
+        nint i = ((PyVarObject*)o)->Size;
+        uint* d = IntDigits(o);
+        switch (i)
+        {
+            case -1:
+                return d[0] == 1 ? -2 : -(nint)d[0];
+            case 0:
+                return 0;
+            case 1:
+                return (nint)d[0];
+        }
+
+        long sign = i < 0 ? -1 : 1;
+        if (i < 0)
+        {
+            i = -i;
+        }
+
+        ulong x = 0;
+        while (--i >= 0)
+        {
+            // Rotate left by 30 bits modulo 2**61 - 1, then add the next digit.
+            x = ((x << PyLongObject.Shift) & HashModulus) | (x >> (HashBits - PyLongObject.Shift));
+            x += d[i];
+            if (x >= HashModulus)
+            {
+                x -= HashModulus;
+            }
+        }
+
+        long h = (long)x * sign;
+        return (nint)(h == -1 ? -2 : h);
+    }
+
+    /// <summary>long_compare: -1, 0 or 1.</summary>
+    public static int IntCompare(PyObject* a, PyObject* b)
+    {
+        nint sa = ((PyVarObject*)a)->Size;
+        nint sb = ((PyVarObject*)b)->Size;
+        if (sa != sb)
+        {
+            return sa < sb ? -1 : 1;
+        }
+
+        nint i = sa < 0 ? -sa : sa;
+        uint* da = IntDigits(a);
+        uint* db = IntDigits(b);
+        while (--i >= 0 && da[i] == db[i])
+        {
+        }
+
+        if (i < 0)
+        {
+            return 0;
+        }
+
+        int c = da[i] < db[i] ? -1 : 1;
+        return sa < 0 ? -c : c;
+    }
+
+    /// <summary>Py_RETURN_RICHCOMPARE's outcome for a three-way result.</summary>
+    internal static bool CompareOutcome(int c, CompareOp op) => op switch
+    {
+        CompareOp.Lt => c < 0,
+        CompareOp.Le => c <= 0,
+        CompareOp.Eq => c == 0,
+        CompareOp.Ne => c != 0,
+        CompareOp.Gt => c > 0,
+        _ => c >= 0,
+    };
+
+    /// <summary>long_richcompare: True/False for two ints (or bools), NotImplemented otherwise.</summary>
+    public PyObject* IntRichCompare(PyObject* a, PyObject* b, CompareOp op)
+    {
+        if (!IsInt(a) || !IsInt(b))
+        {
+            return NewRef(NotImplemented);
+        }
+
+        return NewBool(CompareOutcome(a == b ? 0 : IntCompare(a, b), op));
+    }
+
+    private static PyObject* IntRichCompareSlot(PyRuntime rt, PyObject* a, PyObject* b, CompareOp op) =>
+        rt.IntRichCompare(a, b, op);
+
+    /// <summary>
+    /// long_to_decimal_string: the decimal text, or null with ValueError set when it would have
+    /// more than <see cref="IntMaxStrDigits"/> digits.
+    /// </summary>
+    public string? IntToDecimalString(PyObject* o)
+    {
+        if (TryIntToLong(o, out long small))
+        {
+            return small.ToString(CultureInfo.InvariantCulture);
+        }
+
+        nint size = ((PyVarObject*)o)->Size;
+        nint n = size < 0 ? -size : size;
+        int max = _intMaxStrDigits;
+
+        // The early refusal of huge ints (before any conversion work); it only fires when
+        // the decimal text would be over the limit anyway.
+        if (max > 0 && n >= (10 * IntMaxStrDigitsThreshold / (3 * PyLongObject.Shift)) + 2
+            && max / (3 * PyLongObject.Shift) <= (n - 11) / 10)
+        {
+            SetIntStrLimitError();
+            return null;
+        }
+
+        string text = IntToBigInteger(o).ToString(CultureInfo.InvariantCulture);
+        int digits = size < 0 ? text.Length - 1 : text.Length;
+        if (max > 0 && digits > max)
+        {
+            SetIntStrLimitError();
+            return null;
+        }
+
+        return text;
+    }
+
+    private void SetIntStrLimitError() =>
+        SetError(ValueErrorType, $"Exceeds the limit ({_intMaxStrDigits} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+
+    /// <summary>int.__repr__ (and str): the decimal text as a new str, or null with an error set.</summary>
+    public PyObject* IntRepr(PyObject* o)
+    {
+        // A fresh str even for one digit: 3.11's str(5) is not str(5).
+        string? text = IntToDecimalString(o);
+        return text == null ? null : NewAsciiStrUncached(text);
+    }
+
+    private static PyObject* IntReprSlot(PyRuntime rt, PyObject* o) => rt.IntRepr(o);
+
+    /// <summary>bool_repr: the cached 'True' / 'False' strings (3.11 returns _Py_ID(True) / _Py_ID(False)).</summary>
+    private static PyObject* BoolReprSlot(PyRuntime rt, PyObject* o) =>
+        NewRef(((PyVarObject*)o)->Size != 0 ? rt._trueRepr : rt._falseRepr);
+
+    /// <summary>PyLong_FromDouble (int(x) for a float): truncates toward zero.</summary>
+    public PyObject* IntFromDouble(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            SetError(ValueErrorType, "cannot convert float NaN to integer");
+            return null;
+        }
+
+        if (double.IsInfinity(x))
+        {
+            SetError(OverflowErrorType, "cannot convert float infinity to integer");
+            return null;
+        }
+
+        double t = Math.Truncate(x);
+        return t > -9.2e18 && t < 9.2e18 ? NewInt((long)t) : IntFromBigInteger(new BigInteger(t), 0);
+    }
+}
