@@ -133,14 +133,28 @@ public sealed unsafe partial class PyRuntime
         rt.Untrack(o);
         rt.ClearWeakRefs(o);
         rt._sharedKeys.Remove((nint)o);
-        rt.InfoOf(t).Released = true;
+        TypeInfo info = rt.InfoOf(t);
+        info.Released = true;
+        var finalizer = (PyObject*)info.FinalizerObject;
+        info.FinalizerObject = 0;
         rt.GcDel(o);
+        rt.XDecRef(finalizer);
     }
 
-    /// <summary>type_traverse: a heap type's references (its base, when that is a heap type).</summary>
+    /// <summary>type_traverse: a heap type's references (its __del__, its base when that is a heap type).</summary>
     private static int TypeTraverse(PyRuntime rt, PyObject* o, delegate*<PyRuntime, PyObject*, void*, int> visit, void* arg)
     {
         var t = (PyTypeObject*)o;
+        var finalizer = (PyObject*)rt.InfoOf(t).FinalizerObject;
+        if (finalizer != null)
+        {
+            int r = visit(rt, finalizer, arg);
+            if (r != 0)
+            {
+                return r;
+            }
+        }
+
         return t->Base != null && (t->Base->Flags & TypeFlags.HeapType) != 0 ? visit(rt, (PyObject*)t->Base, arg) : 0;
     }
 

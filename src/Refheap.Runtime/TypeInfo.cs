@@ -32,7 +32,13 @@ public sealed unsafe class TypeInfo
     public bool IsHeapType { get; internal set; }
 
     /// <summary>Heap types: the instance finalizer (the interpreter binds __del__ here). Null: none.</summary>
-    public ManagedCall? Finalizer { get; set; }
+    public ManagedCall? Finalizer { get; internal set; }
+
+    /// <summary>
+    /// The callable object that stands for the finalizer (the class's __del__), owned by the
+    /// type; reported as the object of an unraisable error the finalizer raises.
+    /// </summary>
+    internal nint FinalizerObject { get; set; }
 
     /// <summary>Heap types: the names of the __slots__ members, in declaration order.</summary>
     public string[] Slots { get; internal set; } = [];

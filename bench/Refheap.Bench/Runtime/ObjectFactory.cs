@@ -30,7 +30,7 @@ public sealed unsafe class ObjectFactory : IDisposable
 
     public PyTypeObject* ObjClass => _obj;
 
-    public PyObject* Int(long i) => Check(_rt.NewInt(i));
+    public PyObject* Number(long i) => Check(_rt.NewInt(i));
 
     /// <summary>Obj(a, b): an instance with two attributes.</summary>
     public PyObject* Instance(PyObject* a, PyObject* b)
@@ -46,7 +46,7 @@ public sealed unsafe class ObjectFactory : IDisposable
 
     public PyObject* InstanceOfInts(long i)
     {
-        PyObject* v = Int(i);
+        PyObject* v = Number(i);
         PyObject* o = Instance(v, v);
         _rt.DecRef(v);
         return o;

@@ -57,7 +57,7 @@ public static unsafe class RuntimeScenarios
         {
             for (long i = 0; i < n; i++)
             {
-                PyObject* v = make.Int(i);
+                PyObject* v = make.Number(i);
                 PyObject* item = shape switch
                 {
                     "instances" => make.Instance(v, v),
@@ -204,7 +204,7 @@ public static unsafe class RuntimeScenarios
         t0 = Stopwatch.GetTimestamp();
         for (long i = 0; i < churn; i++)
         {
-            PyObject* v = make.Int(i);
+            PyObject* v = make.Number(i);
             PyObject* o = (i % 3) switch
             {
                 0 => make.Tuple(v, v),
@@ -267,7 +267,7 @@ public static unsafe class RuntimeScenarios
         PyObject* hold = rt.NewList(0);
         for (long i = 0; i < n; i++)
         {
-            PyObject* v = make.Int(i);
+            PyObject* v = make.Number(i);
             PyObject* o = kind switch
             {
                 "instances" => make.Instance(v, v),

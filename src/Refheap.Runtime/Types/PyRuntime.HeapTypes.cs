@@ -83,8 +83,23 @@ public sealed unsafe partial class PyRuntime
     /// <summary>Sets (or removes, with null) the class's finalizer, as assigning __del__ does.</summary>
     public void SetFinalizer(PyTypeObject* type, ManagedCall? finalizer)
     {
-        InfoOf(type).Finalizer = finalizer;
+        TypeInfo info = InfoOf(type);
+        PyObject* function = null;
+        if (finalizer != null)
+        {
+            // The class's __del__: called with the instance as its argument.
+            function = NewFunction((rt, self, args) => finalizer(rt, TupleItems(args)[0], rt._emptyTuple));
+            if (function == null)
+            {
+                throw TakeErrorAsException();
+            }
+        }
+
+        var old = (PyObject*)info.FinalizerObject;
+        info.Finalizer = finalizer;
+        info.FinalizerObject = (nint)function;
         type->Finalize = finalizer == null ? null : &SlotFinalize;
+        XDecRef(old);
     }
 
     /// <summary>Sets a legacy tp_del on a class (for tests of uncollectable garbage).</summary>
@@ -243,11 +258,12 @@ public sealed unsafe partial class PyRuntime
             return;
         }
 
+        // Called directly, without an argument tuple, as CPython's vectorcall does.
         PyObject* saved = rt.FetchError();
         PyObject* result = finalizer(rt, o, rt._emptyTuple);
         if (result == null)
         {
-            rt.WriteUnraisable(null, o);
+            rt.WriteUnraisable(null, (PyObject*)rt.InfoOf(o->Type).FinalizerObject);
         }
         else
         {

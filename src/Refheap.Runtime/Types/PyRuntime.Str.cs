@@ -250,9 +250,9 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>
-    /// str hash: FNV-1a over the code points, cached. CPython 3.11 uses SipHash-1-3 with a
-    /// per-process random key, so no str hash value is reproducible there either; ours is
-    /// deterministic (docs/deviations.md).
+    /// unicode_hash: _Py_HashBytes (SipHash-1-3) over the kind-sized code units, cached. The
+    /// key is zero, so values are CPython 3.11's under PYTHONHASHSEED=0 (CPython randomises the
+    /// key per process otherwise; docs/deviations.md), and hash('abc') == hash(b'abc') as there.
     /// </summary>
     private static nint StrHash(PyRuntime rt, PyObject* o)
     {
@@ -262,20 +262,8 @@ public sealed unsafe partial class PyRuntime
             return a->Hash;
         }
 
-        ulong h = 14695981039346656037UL;
-        for (nint i = 0; i < a->Length; i++)
-        {
-            h = (h ^ (uint)StrRead(o, i)) * 1099511628211UL;
-        }
-
-        nint r = (nint)h;
-        if (r == -1)
-        {
-            r = -2;
-        }
-
-        a->Hash = r;
-        return r;
+        a->Hash = (nint)PyHash.HashBytes(new ReadOnlySpan<byte>(StrData(o), (int)(a->Length * StrKind(o))));
+        return a->Hash;
     }
 
     private static PyObject* StrRichCompare(PyRuntime rt, PyObject* a, PyObject* b, CompareOp op)
