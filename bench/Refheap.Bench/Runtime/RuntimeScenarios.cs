@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using Refheap.Bench.Cli;
 using Refheap.Memory;
 using Refheap.Memory.Platform;
@@ -20,26 +21,46 @@ public static unsafe class RuntimeScenarios
         ArgumentNullException.ThrowIfNull(options);
         foreach (AllocatorProfile profile in options.Profiles)
         {
-            using var rt = new PyRuntime(new RuntimeOptions { Profile = profile });
-            string name = ProfileNames.Name(profile);
-            switch (options.Scenario)
+            // A small run on a throwaway runtime first, so that the measured run does not
+            // pay for JIT compilation (the first profile would otherwise pay it alone).
+            TextWriter stdout = Console.Out;
+            Console.SetOut(TextWriter.Null);
+            try
             {
-                case "gc-full":
-                    GcFull(rt, name, options.Shape, options.N);
-                    break;
-                case "gc-cycles":
-                    GcCycles(rt, name, options.N);
-                    break;
-                case "gc-pauses":
-                    GcPauses(rt, name, options.LongLived, options.Churn);
-                    break;
-                default:
-                    Build(rt, name, options.Kind, options.N);
-                    break;
+                RunOnce(options, profile, warmUp: true);
             }
+            finally
+            {
+                Console.SetOut(stdout);
+            }
+
+            RunOnce(options, profile, warmUp: false);
         }
 
         return 0;
+    }
+
+    private static void RunOnce(RuntimeScenarioOptions options, AllocatorProfile profile, bool warmUp)
+    {
+        const long WarmUpN = 20_000;
+        using var rt = new PyRuntime(new RuntimeOptions { Profile = profile });
+        string name = ProfileNames.Name(profile);
+        long n = warmUp ? Math.Min(options.N, WarmUpN) : options.N;
+        switch (options.Scenario)
+        {
+            case "gc-full":
+                GcFull(rt, name, options.Shape, n);
+                break;
+            case "gc-cycles":
+                GcCycles(rt, name, n);
+                break;
+            case "gc-pauses":
+                GcPauses(rt, name, warmUp ? Math.Min(options.LongLived, WarmUpN) : options.LongLived, warmUp ? Math.Min(options.Churn, WarmUpN) : options.Churn);
+                break;
+            default:
+                Build(rt, name, options.Kind, n);
+                break;
+        }
     }
 
     /// <summary>gc_cost.py live: a full collection with N live items held in one list.</summary>

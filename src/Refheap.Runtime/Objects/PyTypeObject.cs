@@ -18,7 +18,11 @@ public unsafe struct PyTypeObject
     /// <summary>Index of this type's <see cref="TypeInfo"/> in its runtime.</summary>
     public int TypeId;
 
-    public int Reserved;
+    /// <summary>
+    /// Classes with a managed dict: the number of entries in the class's shared keys (the
+    /// cached keys' dk_nentries), kept here so traversal never leaves native memory.
+    /// </summary>
+    public int SharedKeysCount;
 
     public TypeFlags Flags;
 

@@ -203,6 +203,7 @@ public sealed unsafe partial class PyRuntime
             info.SharedKeys.Add(name);
             keys.Usable--;
             index = info.SharedKeys.Count - 1;
+            o->Type->SharedKeysCount = info.SharedKeys.Count;
         }
 
         if (values == null)
@@ -387,7 +388,7 @@ public sealed unsafe partial class PyRuntime
         }
 
         *ValuesPointer(o) = null;
-        int n = InfoOf(o->Type).SharedKeys.Count;
+        int n = o->Type->SharedKeysCount;
         for (int i = 0; i < n; i++)
         {
             XDecRef(values[i]);
@@ -419,7 +420,7 @@ public sealed unsafe partial class PyRuntime
             PyObject** values = *ValuesPointer(o);
             if (values != null)
             {
-                int count = rt.InfoOf(type).SharedKeys.Count;
+                int count = type->SharedKeysCount;
                 for (int i = 0; i < count; i++)
                 {
                     if (values[i] != null)
@@ -456,7 +457,7 @@ public sealed unsafe partial class PyRuntime
             PyObject** values = *ValuesPointer(o);
             if (values != null)
             {
-                int n = rt.InfoOf(o->Type).SharedKeys.Count;
+                int n = o->Type->SharedKeysCount;
                 for (int i = 0; i < n; i++)
                 {
                     rt.Clear(ref values[i]);
