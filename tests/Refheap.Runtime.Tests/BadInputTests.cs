@@ -141,4 +141,43 @@ public unsafe class BadInputTests
         rt.AssertValid();
         t.AssertNoLeaks();
     }
+
+    [Fact]
+    public void More_attribute_names_than_the_shared_keys_hold_raise_NotImplementedError()
+    {
+        using var t = new TestRuntime();
+        PyRuntime rt = t.Runtime;
+        PyTypeObject* cls = rt.NewClass("Wide");
+        using (PyRef o = rt.Instance(cls))
+        {
+            int set = 0;
+            PyException? e = null;
+            for (int i = 0; i < 40 && e == null; i++)
+            {
+                try
+                {
+                    rt.SetAttr(o, "a" + i, o);
+                    set++;
+                }
+                catch (PyException ex)
+                {
+                    e = ex;
+                }
+            }
+
+            Assert.NotNull(e);
+            Assert.Equal("NotImplementedError", e!.PythonType);
+            Assert.True(set is > 0 and < PyRuntime.SharedKeysMaxSize, $"{set} attributes were set");
+            Assert.Equal(set, rt.GetReferents(o.Address).Count - 1);
+
+            // The instance refers to itself through its attributes: a cycle for the collector.
+        }
+
+        // The instance and, through it, its class are garbage now (a CPython class would
+        // bring its dict, MRO and other parts along; this runtime's classes have none yet).
+        rt.DecRef((PyObject*)cls);
+        Assert.Equal(2, rt.Collect());
+        rt.AssertValid();
+        t.AssertNoLeaks();
+    }
 }
