@@ -202,14 +202,10 @@ public sealed unsafe partial class PyRuntime
     /// <summary>subtract_refs: subtract the references that come from inside the set.</summary>
     private void SubtractRefs(GcHead* containers)
     {
+        var visitor = new DecrefVisitor(this);
         for (GcHead* g = Next(containers); g != containers; g = Next(g))
         {
-            PyObject* o = FromGc(g);
-            var traverse = o->Type->Traverse;
-            if (traverse != null)
-            {
-                traverse(this, o, &VisitDecref, null);
-            }
+            TraverseWith(FromGc(g), ref visitor);
         }
     }
 
@@ -241,12 +237,8 @@ public sealed unsafe partial class PyRuntime
         {
             if (GetRefs(g) != 0)
             {
-                PyObject* o = FromGc(g);
-                var traverse = o->Type->Traverse;
-                if (traverse != null)
-                {
-                    traverse(this, o, &VisitReachable, young);
-                }
+                var visitor = new ReachableVisitor(this, young);
+                TraverseWith(FromGc(g), ref visitor);
 
                 // Restore the prev pointer that update_refs overwrote; it is reachable now.
                 SetPrev(g, prev);
