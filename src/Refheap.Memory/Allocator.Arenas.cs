@@ -58,6 +58,7 @@ public sealed unsafe partial class Allocator
         arena->FreePools = null;
         arena->NDirty = 0;
         arena->Uncarved = default;
+        arena->NextSlotHint = default;
         for (int slot = 0; slot < arena->NTotalPools; slot++)
         {
             arena->Uncarved[slot >> 6] |= 1UL << (slot & 63);

@@ -46,6 +46,19 @@ internal unsafe struct ArenaObject
 
     /// <summary>Bit i set: pool slot i is not carved (never used, or given back to the OS).</summary>
     public UncarvedMask Uncarved;
+
+    /// <summary>
+    /// Refheap profile: per size class, 1 + the slot of the pool last carved for that class
+    /// here (0: none), so the next pool of a class goes right after the previous one.
+    /// </summary>
+    public ClassSlotHints NextSlotHint;
+}
+
+/// <summary>One byte per size class.</summary>
+[InlineArray(SizeClasses.Count)]
+internal struct ClassSlotHints
+{
+    private byte _slot;
 }
 
 /// <summary>256 bits: one per pool slot of a 1 MiB arena of 4 KiB pools.</summary>

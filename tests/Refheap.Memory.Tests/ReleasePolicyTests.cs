@@ -204,4 +204,63 @@ public unsafe class ReleasePolicyTests
         using var sixteen = new Allocator(new AllocatorOptions { RefheapPoolSize = 16384 });
         Assert.Equal(16384, sixteen.PoolSize);
     }
+
+    [Fact]
+    public void Refheap_places_the_pools_of_one_class_on_consecutive_pages()
+    {
+        using var heap = new Allocator();
+        int per16 = SizeClasses.BlocksPerPool(0, heap.PoolSize);
+        int per512 = SizeClasses.BlocksPerPool(31, heap.PoolSize);
+        var small = new List<nint>();
+        var large = new List<nint>();
+
+        // Interleave two classes so that each keeps asking for new pools in turn.
+        for (int round = 0; round < 6; round++)
+        {
+            for (int i = 0; i < per16; i++)
+            {
+                small.Add((nint)heap.Allocate(16));
+            }
+
+            for (int i = 0; i < per512; i++)
+            {
+                large.Add((nint)heap.Allocate(512));
+            }
+        }
+
+        var smallPools = new List<nuint>();
+        foreach (nint p in small)
+        {
+            nuint pool = heap.PoolOf((void*)p);
+            if (smallPools.Count == 0 || smallPools[^1] != pool)
+            {
+                smallPools.Add(pool);
+            }
+        }
+
+        // Runs of four consecutive pages (a free group of four is taken whole).
+        Assert.Equal(6, smallPools.Count);
+        for (int i = 1; i < 4; i++)
+        {
+            Assert.Equal(smallPools[i - 1] + 4096, smallPools[i]);
+        }
+
+        heap.AssertValid();
+
+        // The CPython311 profile keeps CPython's bump order: pools alternate between classes.
+        using var exact = new Allocator(new AllocatorOptions { Profile = AllocatorProfile.CPython311 });
+        void* a = exact.Allocate(16);
+        for (int i = 0; i < SizeClasses.BlocksPerPool(31, exact.PoolSize); i++)
+        {
+            exact.Allocate(512);
+        }
+
+        for (int i = 0; i < SizeClasses.BlocksPerPool(0, exact.PoolSize); i++)
+        {
+            exact.Allocate(16);
+        }
+
+        nuint firstSmall = exact.PoolOf(a);
+        Assert.Equal(firstSmall + 2 * 16384, exact.PoolOf(exact.Allocate(16)));
+    }
 }
