@@ -72,6 +72,7 @@ public sealed unsafe partial class PyRuntime
         InitScalarSingletons();
         _reservedMemoryError = NewException(MemoryErrorType, "");
         Garbage = NewList(0);
+        InitGcCallbacksList();
         if (None == null || NotImplemented == null || _reservedMemoryError == null || Garbage == null)
         {
             throw new InvalidOperationException("Cannot create the runtime's singletons: the heap cap is too small.");
@@ -174,6 +175,7 @@ public sealed unsafe partial class PyRuntime
     /// <summary>Drops the runtime's own objects and frees the static types (shutdown).</summary>
     private void ReleaseSingletonsAndTypes()
     {
+        ReleaseGcCallbacksList();
         if (Garbage != null)
         {
             PyObject* garbage = Garbage;

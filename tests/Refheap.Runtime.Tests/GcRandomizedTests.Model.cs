@@ -57,7 +57,7 @@ public unsafe partial class GcRandomizedTests
             {
                 var o = (PyObject*)address;
                 bool ours = _classes.Contains((nint)o->Type) || o->Type == _rt.TupleType
-                    || (o->Type == _rt.ListType && o != _keep && o != _rt.Garbage);
+                    || (o->Type == _rt.ListType && o != _keep && o != _rt.Garbage && o != _rt.GcCallbacksList);
                 Fail(ours && !known.Contains(address), $"tracked {_rt.TypeName(o)} at 0x{address:x} is no reachable node");
             }
 

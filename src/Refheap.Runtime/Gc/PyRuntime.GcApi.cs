@@ -177,7 +177,100 @@ public sealed unsafe partial class PyRuntime
 
     private static int FindReferent(PyRuntime rt, PyObject* o, void* target) => o == target ? 1 : 0;
 
+    /// <summary>gc.callbacks: the Python-level list of callables, called as cb(phase, info) (borrowed).</summary>
+    public PyObject* GcCallbacksList { get; private set; }
+
+    private void InitGcCallbacksList()
+    {
+        GcCallbacksList = NewList(0);
+        if (GcCallbacksList == null)
+        {
+            throw new InvalidOperationException("Cannot create gc.callbacks: the heap cap is too small.");
+        }
+    }
+
+    private void ReleaseGcCallbacksList()
+    {
+        if (GcCallbacksList != null)
+        {
+            PyObject* list = GcCallbacksList;
+            GcCallbacksList = null;
+            DecRef(list);
+        }
+    }
+
+    /// <summary>
+    /// invoke_gc_callback: the host callbacks, then each entry of gc.callbacks with
+    /// (phase, {'generation': g, 'collected': m, 'uncollectable': n}); the info dict is built
+    /// only when the list is not empty, and errors are unraisable.
+    /// </summary>
     private void InvokeGcCallbacks(string phase, int generation, long collected, long uncollectable)
+    {
+        InvokeHostGcCallbacks(phase, generation, collected, uncollectable);
+        PyObject* list = GcCallbacksList;
+        if (list == null || ListSize(list) == 0)
+        {
+            return;
+        }
+
+        PyObject* info = BuildGcCallbackInfo(generation, collected, uncollectable);
+        if (info == null)
+        {
+            WriteUnraisable(null, null);
+            return;
+        }
+
+        for (nint i = 0; i < ListSize(list); i++)
+        {
+            PyObject* cb = ListItems(list)[i];
+            IncRef(cb);
+            PyObject* phaseStr = NewStr(phase);
+            PyObject* args = phaseStr == null ? null : NewTuple([(nint)phaseStr, (nint)info]);
+            XDecRef(phaseStr);
+            PyObject* r = args == null ? null : Call(cb, args);
+            XDecRef(args);
+            if (r == null)
+            {
+                WriteUnraisable(null, cb);
+            }
+            else
+            {
+                DecRef(r);
+            }
+
+            DecRef(cb);
+        }
+
+        DecRef(info);
+    }
+
+    private PyObject* BuildGcCallbackInfo(int generation, long collected, long uncollectable)
+    {
+        PyObject* info = NewDict();
+        if (info == null)
+        {
+            return null;
+        }
+
+        (string Key, long Value)[] items = [("generation", generation), ("collected", collected), ("uncollectable", uncollectable)];
+        foreach ((string key, long value) in items)
+        {
+            PyObject* k = NewStr(key);
+            PyObject* v = NewInt(value);
+            bool ok = k != null && v != null && DictSetItem(info, k, v) == 0;
+            XDecRef(k);
+            XDecRef(v);
+            if (!ok)
+            {
+                DecRef(info);
+                return null;
+            }
+        }
+
+        return info;
+    }
+
+    private void InvokeHostGcCallbacks(string phase, int generation, long collected, long uncollectable)
     {
         if (GcCallbacks.Count == 0)
         {
