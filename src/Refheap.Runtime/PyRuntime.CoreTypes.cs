@@ -43,6 +43,7 @@ public sealed unsafe partial class PyRuntime
         TypeType->Base = ObjectType;
         TypeType->IsGc = &TypeIsGc;
         TypeType->Dealloc = &TypeDealloc;
+        TypeType->Call = &ClassCall;
         TypeType->Traverse = &TypeTraverse;
         TypeType->WeakListOffset = 368;
         TypeType->SizeOf = &TypeSizeOf;
@@ -59,6 +60,7 @@ public sealed unsafe partial class PyRuntime
         InitListType();
         InitExceptionTypes();
         InitWeakrefTypes();
+        InitWeakProxyTypes();
         InitFunctionType();
         InitScalarTypes();
         InitDictTypes();

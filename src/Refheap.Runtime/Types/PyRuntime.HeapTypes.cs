@@ -71,7 +71,6 @@ public sealed unsafe partial class PyRuntime
         t->Dealloc = &SubtypeDealloc;
         t->Traverse = &SubtypeTraverse;
         t->Clear = &SubtypeClear;
-        t->Call = &ClassCall;
         TypeInfo info = Register(t, name);
         info.IsHeapType = true;
         info.Slots = members.ToArray();
@@ -130,8 +129,18 @@ public sealed unsafe partial class PyRuntime
         return o;
     }
 
-    private static PyObject* ClassCall(PyRuntime rt, PyObject* type, PyObject* args, PyObject* kwargs) =>
-        rt.NewInstance((PyTypeObject*)type);
+    /// <summary>type.__call__ (the metatype's tp_call): calling a class makes an instance.</summary>
+    internal static PyObject* ClassCall(PyRuntime rt, PyObject* type, PyObject* args, PyObject* kwargs)
+    {
+        var t = (PyTypeObject*)type;
+        if ((t->Flags & TypeFlags.HeapType) == 0)
+        {
+            rt.SetError(rt.NotImplementedErrorType, $"calling the builtin type '{rt.InfoOf(t).Name}' is not implemented in the runtime");
+            return null;
+        }
+
+        return rt.NewInstance(t);
+    }
 
     private static PyObject*** ValuesPointer(PyObject* o) => (PyObject***)((byte*)o - 32);
 

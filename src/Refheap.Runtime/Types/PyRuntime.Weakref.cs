@@ -43,8 +43,8 @@ public sealed unsafe partial class PyRuntime
     /// <summary>_PyObject_GET_WEAKREFS_LISTPTR.</summary>
     private static PyWeakReference** WeakListPtr(PyObject* o) => (PyWeakReference**)((byte*)o + o->Type->WeakListOffset);
 
-    /// <summary>PyWeakref_Check.</summary>
-    public bool IsWeakref(PyObject* o) => IsSubtype(o->Type, WeakrefType);
+    /// <summary>PyWeakref_Check: a ref (or subclass) or a proxy.</summary>
+    public bool IsWeakref(PyObject* o) => IsSubtype(o->Type, WeakrefType) || IsWeakProxy(o);
 
     /// <summary>
     /// weakref.ref(ob, callback): shares the basic ref when there is no callback. A None
@@ -148,7 +148,10 @@ public sealed unsafe partial class PyRuntime
                 head = head->Next;
             }
 
-            // Proxies are not implemented yet, so a second basic entry cannot exist.
+            if (head != null && head->Callback == null && IsWeakProxy((PyObject*)head))
+            {
+                basicProxy = head;
+            }
         }
     }
 
