@@ -1,0 +1,86 @@
+using Refheap.Memory;
+using Refheap.Runtime.Objects;
+using Xunit;
+
+namespace Refheap.Runtime.Tests;
+
+/// <summary>The Refheap profile's trigger for automatic full collections (docs/deviations.md).</summary>
+public unsafe class RefheapTriggerTests
+{
+    private static long FullCollectionsWhileBuilding(AllocatorProfile profile, int n)
+    {
+        using var t = new TestRuntime(profile);
+        PyRuntime rt = t.Runtime;
+        PyTypeObject* cls = rt.NewClass("Obj");
+        PyObject* keep = rt.NewList(0);
+        long before = rt.GetStats()[2].Collections;
+        for (int i = 0; i < n; i++)
+        {
+            PyObject* o = rt.NewInstance(cls);
+            rt.ListAppend(keep, o);
+            rt.DecRef(o);
+        }
+
+        long full = rt.GetStats()[2].Collections - before;
+        rt.DecRef(keep);
+        rt.DecRef((PyObject*)cls);
+        rt.AssertValid();
+        t.AssertNoLeaks();
+        return full;
+    }
+
+    [Fact]
+    public void Growing_a_heap_of_live_objects_fires_fewer_full_collections_than_3_11()
+    {
+        long exact = FullCollectionsWhileBuilding(AllocatorProfile.CPython311, 400_000);
+        long refheap = FullCollectionsWhileBuilding(AllocatorProfile.Refheap, 400_000);
+        Assert.True(exact >= 4, $"the 3.11 rule fired {exact} full collections");
+        Assert.True(refheap < exact, $"refheap {refheap}, cpython311 {exact}");
+    }
+
+    [Fact]
+    public void Cyclic_garbage_in_the_old_generation_is_still_collected_automatically()
+    {
+        using var t = new TestRuntime(AllocatorProfile.Refheap);
+        PyRuntime rt = t.Runtime;
+        PyTypeObject* cls = rt.NewClass("Node");
+        long peakTracked = 0;
+        var batches = new System.Collections.Generic.Queue<nint>();
+        for (int round = 0; round < 60; round++)
+        {
+            // A batch of 2,000 two-instance cycles lives for five rounds, long enough to be
+            // promoted to generation 2, and is then dropped: old cyclic garbage.
+            PyObject* batch = rt.NewList(0);
+            for (int i = 0; i < 2_000; i++)
+            {
+                PyObject* a = rt.NewInstance(cls);
+                PyObject* b = rt.NewInstance(cls);
+                rt.SetAttribute(a, "other", b);
+                rt.SetAttribute(b, "other", a);
+                rt.ListAppend(batch, a);
+                rt.DecRef(a);
+                rt.DecRef(b);
+            }
+
+            batches.Enqueue((nint)batch);
+            if (batches.Count > 5)
+            {
+                rt.DecRef((PyObject*)batches.Dequeue());
+            }
+
+            peakTracked = System.Math.Max(peakTracked, rt.GetObjects().Count);
+        }
+
+        while (batches.Count > 0)
+        {
+            rt.DecRef((PyObject*)batches.Dequeue());
+        }
+
+        // Without automatic full collections all 240,000 instances would still be tracked.
+        Assert.True(peakTracked < 120_000, $"{peakTracked} objects tracked at the peak");
+        rt.Collect();
+        rt.DecRef((PyObject*)cls);
+        rt.AssertValid();
+        t.AssertNoLeaks();
+    }
+}
