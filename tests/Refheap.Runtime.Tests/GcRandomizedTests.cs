@@ -45,6 +45,35 @@ public unsafe partial class GcRandomizedTests
         t.AssertNoLeaks();
     }
 
+    /// <summary>
+    /// The same under the Refheap profile, whose automatic collections include chunk
+    /// collections of generation 2 and the adaptive full-collection trigger.
+    /// </summary>
+    [Theory]
+    [InlineData(411_001, 2500)]
+    [InlineData(411_002, 2500)]
+    [InlineData(411_003, 2500)]
+    public void Random_graphs_agree_with_a_reachability_model_under_the_Refheap_profile(int seed, int steps)
+    {
+        using var t = new TestRuntime(Refheap.Memory.AllocatorProfile.Refheap);
+        var run = new Run(t, seed, strictInvariants: false);
+        run.Execute(steps);
+        run.TearDown();
+        t.AssertNoLeaks();
+    }
+
+    /// <summary>Refheap profile, invariants after every step.</summary>
+    [Theory]
+    [InlineData(9_411_001, 1500)]
+    public void Random_graphs_keep_the_collector_invariants_after_every_step_under_the_Refheap_profile(int seed, int steps)
+    {
+        using var t = new TestRuntime(Refheap.Memory.AllocatorProfile.Refheap);
+        var run = new Run(t, seed, strictInvariants: true);
+        run.Execute(steps);
+        run.TearDown();
+        t.AssertNoLeaks();
+    }
+
     /// <summary>The same, with the collector's invariants checked after every step, not only after full collections.</summary>
     [Theory]
     [InlineData(9_311_001, 1500)]
