@@ -352,7 +352,7 @@ public unsafe class IterFactsTests
     [Fact]
     public void A_cycle_list_iterator_list_is_collected()
     {
-        string[] row = Facts("cycle").Single();
+        string[] row = Facts("cycle").Single(r => r[1] == "list_iter");
         using var t = new TestRuntime();
         PyRuntime rt = t.Runtime;
         rt.Collect();
