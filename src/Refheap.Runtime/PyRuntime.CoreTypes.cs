@@ -64,6 +64,7 @@ public sealed unsafe partial class PyRuntime
         InitFunctionType();
         InitScalarTypes();
         InitDictTypes();
+        InitIterTypes();
         InitCoreReprs();
 
         None = NewObject(NoneType, 16);
