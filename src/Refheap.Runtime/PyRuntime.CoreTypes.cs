@@ -62,6 +62,7 @@ public sealed unsafe partial class PyRuntime
         InitWeakrefTypes();
         InitWeakProxyTypes();
         InitFunctionType();
+        InitFunctionObjectTypes();
         InitScalarTypes();
         InitDictTypes();
         InitIterTypes();
@@ -187,6 +188,7 @@ public sealed unsafe partial class PyRuntime
         }
 
         ReleaseScalarSingletons();
+        ReleaseFunctionObjectCaches();
         ReleaseStrSingletons();
         ReleaseTupleSingletons();
         ClearFreeLists();

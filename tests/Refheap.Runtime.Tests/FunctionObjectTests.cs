@@ -13,17 +13,11 @@ public unsafe class FunctionObjectTests
     /// <summary>A runtime with the function object types (idempotent until InitCoreTypes registers them).</summary>
     internal static TestRuntime NewRuntime()
     {
-        var t = new TestRuntime();
-        t.Runtime.InitFunctionObjectTypes();
-        return t;
+        return new TestRuntime();
     }
 
-    /// <summary>Releases the slice cache (until Shutdown does it), then requires zero blocks.</summary>
-    internal static void Finish(TestRuntime t)
-    {
-        t.Runtime.ReleaseFunctionObjectCaches();
-        t.AssertNoLeaks();
-    }
+    /// <summary>Shuts down (which releases the slice cache) and requires zero blocks.</summary>
+    internal static void Finish(TestRuntime t) => t.AssertNoLeaks();
 
     private static PyTypeObject* TypeFor(PyRuntime rt, string label) => label switch
     {
