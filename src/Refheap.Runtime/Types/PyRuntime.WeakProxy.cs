@@ -59,21 +59,13 @@ public sealed unsafe partial class PyRuntime
         }
 
         PyTypeObject* type = ob->Type->Call != null ? WeakCallableProxyType : WeakProxyType;
-        PyObject* o = NewGcObject(type, sizeof(PyWeakReference));
+        PyObject* o = NewWeakrefObject(type, ob, callback);
         if (o == null)
         {
             return null;
         }
 
         var wr = (PyWeakReference*)o;
-        wr->Hash = -1;
-        wr->Referent = ob;
-        wr->Prev = null;
-        wr->Next = null;
-        wr->Callback = callback;
-        XIncRef(callback);
-        wr->Vectorcall = null;
-        Track(o);
 
         // The allocation may have collected: look at the list again.
         GetBasicRefs(*list, out PyWeakReference* basicRef, out basicProxy);

@@ -70,21 +70,13 @@ public sealed unsafe partial class PyRuntime
             return NewRef((PyObject*)basicRef);
         }
 
-        PyObject* o = NewGcObject(WeakrefType, sizeof(PyWeakReference));
+        PyObject* o = NewWeakrefObject(WeakrefType, ob, callback);
         if (o == null)
         {
             return null;
         }
 
         var wr = (PyWeakReference*)o;
-        wr->Hash = -1;
-        wr->Referent = ob;
-        wr->Prev = null;
-        wr->Next = null;
-        wr->Callback = callback;
-        XIncRef(callback);
-        wr->Vectorcall = null;
-        Track(o);
 
         // The allocation may have collected: look at the list again.
         GetBasicRefs(*list, out basicRef, out PyWeakReference* basicProxy);
@@ -113,6 +105,27 @@ public sealed unsafe partial class PyRuntime
             }
         }
 
+        return o;
+    }
+
+    /// <summary>new_weakref + init_weakref: a tracked weakref of <paramref name="type"/>, not yet in the referent's list.</summary>
+    private PyObject* NewWeakrefObject(PyTypeObject* type, PyObject* ob, PyObject* callback)
+    {
+        PyObject* o = NewGcObject(type, sizeof(PyWeakReference));
+        if (o == null)
+        {
+            return null;
+        }
+
+        var wr = (PyWeakReference*)o;
+        wr->Hash = -1;
+        wr->Referent = ob;
+        wr->Prev = null;
+        wr->Next = null;
+        wr->Callback = callback;
+        XIncRef(callback);
+        wr->Vectorcall = null;
+        Track(o);
         return o;
     }
 
