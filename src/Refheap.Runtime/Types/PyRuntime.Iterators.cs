@@ -113,7 +113,7 @@ public sealed unsafe partial class PyRuntime
     public bool IsIteratorType(PyTypeObject* t) => t != null && t->IterNext != null;
 
     /// <summary>PyObject_SelfIter: the tp_iter of every iterator type.</summary>
-    internal static PyObject* SelfIter(PyRuntime rt, PyObject* o) => NewRef(o);
+    private static PyObject* SelfIter(PyRuntime rt, PyObject* o) => NewRef(o);
 
     /// <summary>list_iter (tp_iter of list).</summary>
     private static PyObject* ListIter(PyRuntime rt, PyObject* o) => rt.NewSeqIter(rt.ListIterType, o, 0);
