@@ -120,6 +120,8 @@ public sealed unsafe partial class PyRuntime
             t->Hash = baseType->Hash;
             t->RichCompare = baseType->RichCompare;
             t->Repr = baseType->Repr;
+            t->Iter = baseType->Iter;
+            t->IterNext = baseType->IterNext;
         }
 
         Register(t, name);

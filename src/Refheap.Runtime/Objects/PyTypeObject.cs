@@ -6,7 +6,7 @@ namespace Refheap.Runtime.Objects;
 /// A type object: itself an object in the native heap, whose type is <c>type</c>. It holds the
 /// layout facts (basic and item size, weaklist and dict offsets), the flags, the base, and
 /// the slots the collector and the interpreter dispatch through, as C# function pointers
-/// (CPython: tp_dealloc, tp_traverse, tp_clear, tp_finalize, tp_del, tp_hash, ...).
+/// (CPython: tp_dealloc, tp_traverse, tp_clear, tp_finalize, tp_del, tp_hash, tp_iter, ...).
 /// Managed facts (the name, methods) live in <see cref="TypeInfo"/>, found by <see cref="TypeId"/>.
 /// <para>Invariant: a null slot means "not supported", exactly as a NULL tp_* does.</para>
 /// </summary>
@@ -73,4 +73,13 @@ public unsafe struct PyTypeObject
 
     /// <summary>tp_call: (callable, args tuple, kwargs dict or null) -> new reference or null.</summary>
     public delegate*<PyRuntime, PyObject*, PyObject*, PyObject*, PyObject*> Call;
+
+    /// <summary>tp_iter: a new iterator reference, or null with an error set.</summary>
+    public delegate*<PyRuntime, PyObject*, PyObject*> Iter;
+
+    /// <summary>
+    /// tp_iternext: the next item as a new reference; null without an error at exhaustion;
+    /// null with an error set on failure.
+    /// </summary>
+    public delegate*<PyRuntime, PyObject*, PyObject*> IterNext;
 }

@@ -19,6 +19,7 @@ public sealed unsafe partial class PyRuntime
         ByteArrayType->SizeOf = &ByteArraySizeOf;
         ByteArrayType->RichCompare = &ByteArrayRichCompareSlot;
         ByteArrayType->Repr = &ByteArrayReprSlot;
+        ByteArrayType->Iter = &ByteArrayIter;
 
         // bytearray is unhashable (tp_hash = PyObject_HashNotImplemented).
         ByteArrayType->Hash = null;

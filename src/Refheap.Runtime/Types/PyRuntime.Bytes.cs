@@ -26,6 +26,7 @@ public sealed unsafe partial class PyRuntime
         BytesType->Hash = &BytesHash;
         BytesType->RichCompare = &BytesRichCompareSlot;
         BytesType->Repr = &BytesReprSlot;
+        BytesType->Iter = &BytesIter;
     }
 
     private void InitBytesSingletons()

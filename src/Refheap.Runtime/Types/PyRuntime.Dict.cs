@@ -55,6 +55,7 @@ public sealed unsafe partial class PyRuntime
         DictType->SizeOf = &DictSizeOf;
         DictType->RichCompare = &DictRichCompare;
         DictType->Hash = null;
+        DictType->Iter = &DictIter;
 
         // empty_keys_struct: refcount 1, log2 size 0, unicode kind, no usable entries, the
         // eight index bytes all DKIX_EMPTY.

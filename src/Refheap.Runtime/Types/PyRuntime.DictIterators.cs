@@ -34,9 +34,9 @@ public sealed unsafe partial class PyRuntime
         DictKeyIterType = NewDictIterType("dict_keyiterator");
         DictValueIterType = NewDictIterType("dict_valueiterator");
         DictItemIterType = NewDictIterType("dict_itemiterator");
-        DictKeysType = NewDictViewType("dict_keys");
-        DictValuesType = NewDictViewType("dict_values");
-        DictItemsType = NewDictViewType("dict_items");
+        DictKeysType = NewDictViewType("dict_keys", &DictKeysIter);
+        DictValuesType = NewDictViewType("dict_values", &DictValuesIter);
+        DictItemsType = NewDictViewType("dict_items", &DictItemsIter);
     }
 
     private PyTypeObject* NewDictIterType(string name)
@@ -44,37 +44,32 @@ public sealed unsafe partial class PyRuntime
         PyTypeObject* t = NewStaticType(name, sizeof(PyDictIterObject), 0, TypeFlags.HaveGc, ObjectType);
         t->Dealloc = &DictIterDealloc;
         t->Traverse = &DictIterTraverse;
+        t->Iter = &SelfIter;
+        t->IterNext = &DictIterNextSlot;
         return t;
     }
 
-    private PyTypeObject* NewDictViewType(string name)
+    private PyTypeObject* NewDictViewType(string name, delegate*<PyRuntime, PyObject*, PyObject*> iter)
     {
         PyTypeObject* t = NewStaticType(name, sizeof(PyDictViewObject), 0, TypeFlags.HaveGc, ObjectType);
         t->Dealloc = &DictViewDealloc;
         t->Traverse = &DictViewTraverse;
+        t->Iter = iter;
         return t;
     }
 
     /// <summary>dict.keys() (dictkeys_new): a tracked dict_keys view. Null with SystemError for a non-dict.</summary>
-    public PyObject* DictKeysView(PyObject* dict) => NewDictView(DictKeysTypeReady(), dict);
+    public PyObject* DictKeysView(PyObject* dict) => NewDictView(DictKeysType, dict);
 
     /// <summary>dict.values() (dictvalues_new).</summary>
-    public PyObject* DictValuesView(PyObject* dict)
-    {
-        InitIterTypes();
-        return NewDictView(DictValuesType, dict);
-    }
+    public PyObject* DictValuesView(PyObject* dict) => NewDictView(DictValuesType, dict);
 
     /// <summary>dict.items() (dictitems_new).</summary>
-    public PyObject* DictItemsView(PyObject* dict)
-    {
-        InitIterTypes();
-        return NewDictView(DictItemsType, dict);
-    }
+    public PyObject* DictItemsView(PyObject* dict) => NewDictView(DictItemsType, dict);
 
     /// <summary>True for dict_keys, dict_values and dict_items.</summary>
     public bool IsDictView(PyObject* o) =>
-        DictKeysType != null && (o->Type == DictKeysType || o->Type == DictValuesType || o->Type == DictItemsType);
+        o->Type == DictKeysType || o->Type == DictValuesType || o->Type == DictItemsType;
 
     /// <summary>dictview_len: the dict's length (0 without a dict).</summary>
     public nint DictViewLength(PyObject* view)
@@ -86,11 +81,22 @@ public sealed unsafe partial class PyRuntime
     /// <summary>The dict a view looks at (borrowed).</summary>
     public static PyObject* DictViewDict(PyObject* view) => ((PyDictViewObject*)view)->Dict;
 
-    private PyTypeObject* DictKeysTypeReady()
-    {
-        InitIterTypes();
-        return DictKeysType;
-    }
+    /// <summary>dict_iter (tp_iter of dict): a key iterator.</summary>
+    private static PyObject* DictIter(PyRuntime rt, PyObject* o) => rt.NewDictIter(rt.DictKeyIterType, o);
+
+    /// <summary>dictkeys_iter (tp_iter of dict_keys).</summary>
+    private static PyObject* DictKeysIter(PyRuntime rt, PyObject* o) =>
+        rt.NewDictIter(rt.DictKeyIterType, ((PyDictViewObject*)o)->Dict);
+
+    /// <summary>dictvalues_iter (tp_iter of dict_values).</summary>
+    private static PyObject* DictValuesIter(PyRuntime rt, PyObject* o) =>
+        rt.NewDictIter(rt.DictValueIterType, ((PyDictViewObject*)o)->Dict);
+
+    /// <summary>dictitems_iter (tp_iter of dict_items).</summary>
+    private static PyObject* DictItemsIter(PyRuntime rt, PyObject* o) =>
+        rt.NewDictIter(rt.DictItemIterType, ((PyDictViewObject*)o)->Dict);
+
+    private static PyObject* DictIterNextSlot(PyRuntime rt, PyObject* o) => rt.DictIterNext((PyDictIterObject*)o);
 
     /// <summary>_PyDictView_New: PyObject_GC_New, dv_dict = a new reference, _PyObject_GC_TRACK.</summary>
     private PyObject* NewDictView(PyTypeObject* type, PyObject* dict)

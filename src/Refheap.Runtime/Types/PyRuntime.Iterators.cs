@@ -5,9 +5,10 @@ namespace Refheap.Runtime;
 
 // The builtin iterators of 3.11 for list, tuple, str, bytes, bytearray and set/frozenset
 // (Objects/listobject.c, tupleobject.c, unicodeobject.c, bytesobject.c, bytearrayobject.c,
-// setobject.c), and the iteration entry points. PyTypeObject has no tp_iter/tp_iternext
-// slots here, so GetIter and IterNext dispatch on the type instead. The dict iterators and
-// views are in PyRuntime.DictIterators.cs; layouts in IterObjects.cs.
+// setobject.c), and the iteration entry points. Iteration goes through the type slots, as
+// in 3.11: the iterables' tp_iter makes an iterator, every iterator type has tp_iternext and
+// a tp_iter returning itself (PyObject_SelfIter). The dict iterators and views are in
+// PyRuntime.DictIterators.cs; layouts in IterObjects.cs.
 //
 // Every iterator is a GC object, tracked at creation, whose only references are its
 // container (and, for dict_itemiterator, its result tuple). None has tp_clear, as in 3.11:
@@ -33,165 +34,120 @@ public sealed unsafe partial class PyRuntime
 
     public PyTypeObject* SetIterType { get; private set; }
 
-    /// <summary>
-    /// Creates the iterator and dict view types; idempotent. The runtime's InitCoreTypes
-    /// should call it once (after InitDictTypes); until then GetIter and the view
-    /// constructors call it themselves.
-    /// </summary>
-    public void InitIterTypes()
+    /// <summary>Creates the iterator and dict view types (InitCoreTypes, after InitDictTypes).</summary>
+    private void InitIterTypes()
     {
-        if (ListIterType != null)
-        {
-            return;
-        }
-
-        ListIterType = NewSeqIterType("list_iterator");
-        ListRevIterType = NewSeqIterType("list_reverseiterator");
-        TupleIterType = NewSeqIterType("tuple_iterator");
-        StrAsciiIterType = NewSeqIterType("str_ascii_iterator");
-        StrIterType = NewSeqIterType("str_iterator");
-        BytesIterType = NewSeqIterType("bytes_iterator");
-        ByteArrayIterType = NewSeqIterType("bytearray_iterator");
+        ListIterType = NewSeqIterType("list_iterator", &ListIterNextSlot);
+        ListRevIterType = NewSeqIterType("list_reverseiterator", &ListRevIterNextSlot);
+        TupleIterType = NewSeqIterType("tuple_iterator", &TupleIterNextSlot);
+        StrAsciiIterType = NewSeqIterType("str_ascii_iterator", &StrIterNextSlot);
+        StrIterType = NewSeqIterType("str_iterator", &StrIterNextSlot);
+        BytesIterType = NewSeqIterType("bytes_iterator", &BytesIterNextSlot);
+        ByteArrayIterType = NewSeqIterType("bytearray_iterator", &BytesIterNextSlot);
 
         SetIterType = NewStaticType("set_iterator", sizeof(PySetIterObject), 0, TypeFlags.HaveGc, ObjectType);
         SetIterType->Dealloc = &SetIterDealloc;
         SetIterType->Traverse = &SetIterTraverse;
+        SetIterType->Iter = &SelfIter;
+        SetIterType->IterNext = &SetIterNextSlot;
 
         InitDictIterTypes();
     }
 
-    private PyTypeObject* NewSeqIterType(string name)
+    private PyTypeObject* NewSeqIterType(string name, delegate*<PyRuntime, PyObject*, PyObject*> iterNext)
     {
         PyTypeObject* t = NewStaticType(name, sizeof(PySeqIterObject), 0, TypeFlags.HaveGc, ObjectType);
         t->Dealloc = &SeqIterDealloc;
         t->Traverse = &SeqIterTraverse;
+        t->Iter = &SelfIter;
+        t->IterNext = iterNext;
         return t;
     }
 
     /// <summary>
-    /// PyObject_GetIter for the builtin iterables: list, tuple, str, bytes, bytearray,
-    /// set, frozenset, dict (its keys) and the dict views; an iterator returns itself
-    /// (PyObject_SelfIter). A new reference, or null with TypeError "'X' object is not iterable".
+    /// PyObject_GetIter: the type's tp_iter (list, tuple, str, bytes, bytearray, set,
+    /// frozenset, dict (its keys) and the dict views make a new iterator; an iterator returns
+    /// itself). A new reference, or null with TypeError "'X' object is not iterable" for a type
+    /// without tp_iter, or "iter() returned non-iterator of type 'Y'" when tp_iter gave an
+    /// object without tp_iternext.
     /// </summary>
     public PyObject* GetIter(PyObject* o)
     {
-        InitIterTypes();
-        PyTypeObject* t = o->Type;
-        if (IsIteratorType(t))
+        delegate*<PyRuntime, PyObject*, PyObject*> iter = o->Type->Iter;
+        if (iter == null)
         {
-            return NewRef(o);
+            SetError(TypeErrorType, $"'{TypeName(o)}' object is not iterable");
+            return null;
         }
 
-        if (IsSubtype(t, ListType))
+        PyObject* res = iter(this, o);
+        if (res != null && !IsIteratorType(res->Type))
         {
-            return NewSeqIter(ListIterType, o, 0);
+            SetError(TypeErrorType, $"iter() returned non-iterator of type '{TypeName(res)}'");
+            DecRef(res);
+            return null;
         }
 
-        if (IsSubtype(t, TupleType))
-        {
-            return NewSeqIter(TupleIterType, o, 0);
-        }
-
-        if (IsSubtype(t, StrType))
-        {
-            // unicode_iter: the ASCII iterator for a compact ASCII str (every str here is compact).
-            bool ascii = (((PyAsciiObject*)o)->State & StateAscii) != 0;
-            return NewSeqIter(ascii ? StrAsciiIterType : StrIterType, o, 0);
-        }
-
-        if (IsSubtype(t, BytesType))
-        {
-            return NewSeqIter(BytesIterType, o, 0);
-        }
-
-        if (IsSubtype(t, ByteArrayType))
-        {
-            return NewSeqIter(ByteArrayIterType, o, 0);
-        }
-
-        if (IsSubtype(t, SetType) || IsSubtype(t, FrozenSetType))
-        {
-            return NewSetIter(o);
-        }
-
-        if (IsSubtype(t, DictType))
-        {
-            return NewDictIter(DictKeyIterType, o);
-        }
-
-        if (t == DictKeysType)
-        {
-            return NewDictIter(DictKeyIterType, ((PyDictViewObject*)o)->Dict);
-        }
-
-        if (t == DictValuesType)
-        {
-            return NewDictIter(DictValueIterType, ((PyDictViewObject*)o)->Dict);
-        }
-
-        if (t == DictItemsType)
-        {
-            return NewDictIter(DictItemIterType, ((PyDictViewObject*)o)->Dict);
-        }
-
-        SetError(TypeErrorType, $"'{TypeName(o)}' object is not iterable");
-        return null;
+        return res;
     }
 
     /// <summary>
-    /// tp_iternext of the builtin iterators: the next item (a new reference); null without
-    /// an error at exhaustion (the C way of saying StopIteration); null with an error set on
-    /// failure (RuntimeError for a set or dict that changed during iteration). TypeError
-    /// "'X' object is not an iterator" for anything else.
+    /// The type's tp_iternext: the next item (a new reference); null without an error at
+    /// exhaustion (the C way of saying StopIteration); null with an error set on failure
+    /// (RuntimeError for a set or dict that changed during iteration). TypeError
+    /// "'X' object is not an iterator" for a type without tp_iternext.
     /// </summary>
     public PyObject* IterNext(PyObject* it)
     {
-        PyTypeObject* t = it->Type;
-        if (t == ListIterType)
+        delegate*<PyRuntime, PyObject*, PyObject*> next = it->Type->IterNext;
+        if (next == null)
         {
-            return ListIterNext((PySeqIterObject*)it);
+            SetError(TypeErrorType, $"'{TypeName(it)}' object is not an iterator");
+            return null;
         }
 
-        if (t == TupleIterType)
-        {
-            return TupleIterNext((PySeqIterObject*)it);
-        }
-
-        if (t == DictKeyIterType || t == DictValueIterType || t == DictItemIterType)
-        {
-            return DictIterNext((PyDictIterObject*)it);
-        }
-
-        if (t == SetIterType)
-        {
-            return SetIterNext((PySetIterObject*)it);
-        }
-
-        if (t == StrAsciiIterType || t == StrIterType)
-        {
-            return StrIterNext((PySeqIterObject*)it);
-        }
-
-        if (t == BytesIterType || t == ByteArrayIterType)
-        {
-            return BytesIterNext((PySeqIterObject*)it);
-        }
-
-        if (t == ListRevIterType)
-        {
-            return ListRevIterNext((PySeqIterObject*)it);
-        }
-
-        SetError(TypeErrorType, $"'{TypeName(it)}' object is not an iterator");
-        return null;
+        return next(this, it);
     }
 
-    /// <summary>True for the iterator types of this file and PyRuntime.DictIterators.cs.</summary>
-    public bool IsIteratorType(PyTypeObject* t) =>
-        t != null && ListIterType != null &&
-        (t == ListIterType || t == ListRevIterType || t == TupleIterType || t == StrAsciiIterType ||
-         t == StrIterType || t == BytesIterType || t == ByteArrayIterType || t == SetIterType ||
-         t == DictKeyIterType || t == DictValueIterType || t == DictItemIterType);
+    /// <summary>PyIter_Check: the type has tp_iternext.</summary>
+    public bool IsIteratorType(PyTypeObject* t) => t != null && t->IterNext != null;
+
+    /// <summary>PyObject_SelfIter: the tp_iter of every iterator type.</summary>
+    private static PyObject* SelfIter(PyRuntime rt, PyObject* o) => NewRef(o);
+
+    /// <summary>list_iter (tp_iter of list).</summary>
+    private static PyObject* ListIter(PyRuntime rt, PyObject* o) => rt.NewSeqIter(rt.ListIterType, o, 0);
+
+    /// <summary>tuple_iter (tp_iter of tuple).</summary>
+    private static PyObject* TupleIter(PyRuntime rt, PyObject* o) => rt.NewSeqIter(rt.TupleIterType, o, 0);
+
+    /// <summary>unicode_iter: the ASCII iterator for a compact ASCII str (every str here is compact).</summary>
+    private static PyObject* StrIter(PyRuntime rt, PyObject* o)
+    {
+        bool ascii = (((PyAsciiObject*)o)->State & StateAscii) != 0;
+        return rt.NewSeqIter(ascii ? rt.StrAsciiIterType : rt.StrIterType, o, 0);
+    }
+
+    /// <summary>bytes_iter (tp_iter of bytes).</summary>
+    private static PyObject* BytesIter(PyRuntime rt, PyObject* o) => rt.NewSeqIter(rt.BytesIterType, o, 0);
+
+    /// <summary>bytearray_iter (tp_iter of bytearray).</summary>
+    private static PyObject* ByteArrayIter(PyRuntime rt, PyObject* o) => rt.NewSeqIter(rt.ByteArrayIterType, o, 0);
+
+    /// <summary>set_iter (tp_iter of set and frozenset).</summary>
+    private static PyObject* SetIter(PyRuntime rt, PyObject* o) => rt.NewSetIter(o);
+
+    private static PyObject* ListIterNextSlot(PyRuntime rt, PyObject* o) => rt.ListIterNext((PySeqIterObject*)o);
+
+    private static PyObject* ListRevIterNextSlot(PyRuntime rt, PyObject* o) => rt.ListRevIterNext((PySeqIterObject*)o);
+
+    private static PyObject* TupleIterNextSlot(PyRuntime rt, PyObject* o) => rt.TupleIterNext((PySeqIterObject*)o);
+
+    private static PyObject* StrIterNextSlot(PyRuntime rt, PyObject* o) => rt.StrIterNext((PySeqIterObject*)o);
+
+    private static PyObject* BytesIterNextSlot(PyRuntime rt, PyObject* o) => rt.BytesIterNext((PySeqIterObject*)o);
+
+    private static PyObject* SetIterNextSlot(PyRuntime rt, PyObject* o) => rt.SetIterNext((PySetIterObject*)o);
 
     /// <summary>
     /// list.__reversed__ (list___reversed___impl): a list_reverseiterator starting at the
@@ -199,7 +155,6 @@ public sealed unsafe partial class PyRuntime
     /// </summary>
     public PyObject* ListReversed(PyObject* list)
     {
-        InitIterTypes();
         if (!IsSubtype(list->Type, ListType))
         {
             BadInternalCall();

@@ -35,6 +35,7 @@ public sealed unsafe partial class PyRuntime
         ListType->Traverse = &ListTraverse;
         ListType->Clear = &ListClear;
         ListType->SizeOf = &ListSizeOf;
+        ListType->Iter = &ListIter;
     }
 
     public static nint ListSize(PyObject* l) => ((PyVarObject*)l)->Size;

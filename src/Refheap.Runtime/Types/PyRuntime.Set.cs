@@ -44,6 +44,7 @@ public sealed unsafe partial class PyRuntime
         t->Clear = &SetTpClear;
         t->SizeOf = &SetSizeOf;
         t->RichCompare = &SetRichCompare;
+        t->Iter = &SetIter;
         return t;
     }
 

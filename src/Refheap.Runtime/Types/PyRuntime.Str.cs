@@ -33,6 +33,7 @@ public sealed unsafe partial class PyRuntime
         StrType->SizeOf = &StrSizeOf;
         StrType->Hash = &StrHash;
         StrType->RichCompare = &StrRichCompare;
+        StrType->Iter = &StrIter;
     }
 
     private void InitStrSingletons()

@@ -33,6 +33,7 @@ public sealed unsafe partial class PyRuntime
         TupleType->Dealloc = &TupleDealloc;
         TupleType->Traverse = &TupleTraverse;
         TupleType->SizeOf = null;
+        TupleType->Iter = &TupleIter;
     }
 
     private void InitTupleSingletons()
