@@ -92,6 +92,10 @@ public sealed unsafe partial class PyRuntime
         if (g->Next != 0)
         {
             GcListRemove(g);
+            if ((g->Prev & PrevMaskCandidate) != 0)
+            {
+                _oldCandidates.Remove((nint)o);
+            }
         }
 
         if (_count[0] > 0)
@@ -148,15 +152,19 @@ public sealed unsafe partial class PyRuntime
         {
             Dealloc(o);
         }
+        else if (_trackOld)
+        {
+            NoteOldDecrement(o);
+        }
     }
 
     /// <summary>Py_XDECREF.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void XDecRef(PyObject* o)
     {
-        if (o != null && --o->RefCount == 0)
+        if (o != null)
         {
-            Dealloc(o);
+            DecRef(o);
         }
     }
 

@@ -67,6 +67,7 @@ public sealed unsafe partial class PyRuntime : IDisposable
 
         _disposed = true;
         Allocator.Dispose();
+        FreeGcHeads();
     }
 
     /// <summary>

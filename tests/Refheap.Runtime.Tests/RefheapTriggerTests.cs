@@ -13,7 +13,7 @@ public unsafe class RefheapTriggerTests
         PyRuntime rt = t.Runtime;
         PyTypeObject* cls = rt.NewClass("Obj");
         PyObject* keep = rt.NewList(0);
-        long before = rt.GetStats()[2].Collections;
+        long before = rt.GetStats()[2].Collections - rt.OldScans;
         for (int i = 0; i < n; i++)
         {
             PyObject* o = rt.NewInstance(cls);
@@ -21,7 +21,7 @@ public unsafe class RefheapTriggerTests
             rt.DecRef(o);
         }
 
-        long full = rt.GetStats()[2].Collections - before;
+        long full = rt.GetStats()[2].Collections - rt.OldScans - before;
         rt.DecRef(keep);
         rt.DecRef((PyObject*)cls);
         rt.AssertValid();

@@ -28,6 +28,13 @@ public sealed unsafe partial class PyRuntime
                 // enough new objects reached generation 2 since the last one (issue #4074).
                 if (i == Generations - 1 && _longLivedPending < _longLivedTotal / 4 * _fullCollectionBackoff)
                 {
+                    if (_trackOld)
+                    {
+                        // Refheap profile: where 3.11 would fall through to generation 1,
+                        // scan the old generation from its candidate roots instead.
+                        return CollectWithCallback(i, oldScan: true);
+                    }
+
                     continue;
                 }
 
@@ -39,16 +46,20 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>gc_collect_with_callback: "start" callbacks, the collection, "stop" callbacks.</summary>
-    private long CollectWithCallback(int generation)
+    private long CollectWithCallback(int generation, bool oldScan = false)
     {
         InvokeGcCallbacks("start", generation, 0, 0);
-        long result = CollectMain(generation, out long collected, out long uncollectable, nofail: false);
+        long result = CollectMain(generation, out long collected, out long uncollectable, nofail: false, oldScan);
         InvokeGcCallbacks("stop", generation, collected, uncollectable);
         return result;
     }
 
-    /// <summary>gc_collect_main: returns collected + uncollectable.</summary>
-    private long CollectMain(int generation, out long collected, out long uncollectable, bool nofail)
+    /// <summary>
+    /// gc_collect_main: returns collected + uncollectable. With <paramref name="oldScan"/> (the
+    /// Refheap profile, reported as generation 2) the collected set is the young generations
+    /// plus the old objects reachable from the candidate roots (PyRuntime.OldScan.cs).
+    /// </summary>
+    private long CollectMain(int generation, out long collected, out long uncollectable, bool nofail, bool oldScan = false)
     {
         long started = 0;
         if ((_gcDebug & GcDebugFlags.Stats) != 0)
@@ -69,17 +80,45 @@ public sealed unsafe partial class PyRuntime
             _count[i] = 0;
         }
 
-        // Merge younger generations into the one being collected.
-        for (int i = 0; i < generation; i++)
+        GcHead* young;
+        GcHead* old;
+        if (oldScan)
         {
-            GcListMerge(_heads + i, _heads + generation);
+            OldScans++;
+            young = ScratchHead(ScratchScan);
+            if (!GatherOldScanSet(young))
+            {
+                // The closure outgrew the budget: let the next trigger run a full collection.
+                _longLivedPending = long.MaxValue / 2;
+            }
+
+            old = _heads + 2;
+        }
+        else
+        {
+            // Merge younger generations into the one being collected (and, for a full
+            // collection, the Refheap profile's pending part of generation 2).
+            for (int i = 0; i < generation; i++)
+            {
+                GcListMerge(_heads + i, _heads + generation);
+            }
+
+            if (generation == Generations - 1)
+            {
+                GcListMerge(PendingHead, _heads + generation);
+                ForgetOldCandidates();
+            }
+
+            young = _heads + generation;
+            old = generation < Generations - 1 ? _heads + generation + 1 : young;
+            if (_trackOld && generation == Generations - 2)
+            {
+                // Refheap profile: promotions wait, unscanned, in generation 2's pending part.
+                old = PendingHead;
+            }
         }
 
-        GcHead* young = _heads + generation;
-        GcHead* old = generation < Generations - 1 ? _heads + generation + 1 : young;
-
-        GcHead unreachableHead;
-        GcHead* unreachable = &unreachableHead;
+        GcHead* unreachable = ScratchHead(ScratchUnreachable);
         DeduceUnreachable(young, unreachable);
 
         UntrackTuples(young);
@@ -87,9 +126,13 @@ public sealed unsafe partial class PyRuntime
         // Survivors move to the next generation, or stay in generation 2.
         if (young != old)
         {
-            if (generation == Generations - 2)
+            if (oldScan)
             {
-                _longLivedPending += GcListSize(young);
+                MarkOld(young, old: true);
+            }
+            else if (generation == Generations - 2)
+            {
+                _longLivedPending += _trackOld ? MarkOld(young, old: true) : GcListSize(young);
             }
 
             GcListMerge(young, old);
@@ -99,12 +142,11 @@ public sealed unsafe partial class PyRuntime
             // Dicts are untracked lazily, and only in full collections (issue #14775).
             UntrackDicts(young);
             _longLivedPending = 0;
-            _longLivedTotal = GcListSize(young);
+            _longLivedTotal = _trackOld ? MarkOld(young, old: true) : GcListSize(young);
         }
 
         // Objects with a legacy tp_del, and all they reach, are uncollectable.
-        GcHead finalizersHead;
-        GcHead* finalizers = &finalizersHead;
+        GcHead* finalizers = ScratchHead(ScratchFinalizers);
         GcListInit(finalizers);
         MoveLegacyFinalizers(unreachable, finalizers);
         MoveLegacyFinalizerReachable(finalizers);
@@ -124,8 +166,7 @@ public sealed unsafe partial class PyRuntime
         FinalizeGarbage(unreachable);
 
         // Finalizers may have resurrected objects: recompute, and move the resurrected to old.
-        GcHead finalUnreachableHead;
-        GcHead* finalUnreachable = &finalUnreachableHead;
+        GcHead* finalUnreachable = ScratchHead(ScratchFinalUnreachable);
         HandleResurrectedObjects(unreachable, finalUnreachable, old);
 
         m += GcListSize(finalUnreachable);
@@ -150,7 +191,7 @@ public sealed unsafe partial class PyRuntime
 
         HandleLegacyFinalizers(finalizers, old);
 
-        if (generation == Generations - 1)
+        if (generation == Generations - 1 && !oldScan)
         {
             ClearFreeLists();
         }
@@ -167,7 +208,7 @@ public sealed unsafe partial class PyRuntime
             }
         }
 
-        if (generation == Generations - 1)
+        if (generation == Generations - 1 && !oldScan)
         {
             AdaptFullCollectionTrigger(scanned: _longLivedTotal + n + m, found: n + m);
         }
@@ -206,7 +247,7 @@ public sealed unsafe partial class PyRuntime
     private void ShowStatsEachGeneration()
     {
         Stderr.Write(string.Create(CultureInfo.InvariantCulture,
-            $"gc: objects in each generation: {GcListSize(_heads)} {GcListSize(_heads + 1)} {GcListSize(_heads + 2)}\n"));
+            $"gc: objects in each generation: {GcListSize(_heads)} {GcListSize(_heads + 1)} {GcListSize(_heads + 2) + GcListSize(PendingHead)}\n"));
         Stderr.Write(string.Create(CultureInfo.InvariantCulture,
             $"gc: objects in permanent generation: {GcListSize(PermanentHead)}\n"));
     }
@@ -429,8 +470,7 @@ public sealed unsafe partial class PyRuntime
     /// <summary>finalize_garbage: tp_finalize at most once per object, ever (PEP 442).</summary>
     private void FinalizeGarbage(GcHead* collectable)
     {
-        GcHead seenHead;
-        GcHead* seen = &seenHead;
+        GcHead* seen = ScratchHead(ScratchSeen);
         GcListInit(seen);
         while (!GcListIsEmpty(collectable))
         {

@@ -79,15 +79,28 @@ public sealed unsafe partial class PyRuntime
     /// <summary>gc.freeze: everything tracked moves to the permanent generation; counts reset.</summary>
     public void Freeze()
     {
+        GcListMerge(PendingHead, _heads + 2);
+        ForgetOldCandidates();
         for (int i = 0; i < Generations; i++)
         {
             GcListMerge(_heads + i, PermanentHead);
             _count[i] = 0;
         }
+
+        // Frozen objects are roots, never scanned: decrements of them are not candidates.
+        MarkOld(PermanentHead, old: false);
     }
 
     /// <summary>gc.unfreeze: the permanent generation moves back into generation 2.</summary>
-    public void Unfreeze() => GcListMerge(PermanentHead, _heads + 2);
+    public void Unfreeze()
+    {
+        if (_trackOld)
+        {
+            MarkOld(PermanentHead, old: true);
+        }
+
+        GcListMerge(PermanentHead, _heads + 2);
+    }
 
     /// <summary>gc.get_freeze_count.</summary>
     public long GetFreezeCount() => GcListSize(PermanentHead);
@@ -116,14 +129,22 @@ public sealed unsafe partial class PyRuntime
                 continue;
             }
 
-            GcHead* head = _heads + i;
-            for (GcHead* h = Next(head); h != head; h = Next(h))
+            AddAll(result, _heads + i);
+            if (i == Generations - 1)
             {
-                result.Add((nint)FromGc(h));
+                AddAll(result, PendingHead);
             }
         }
 
         return result;
+    }
+
+    private static void AddAll(List<nint> result, GcHead* head)
+    {
+        for (GcHead* h = Next(head); h != head; h = Next(h))
+        {
+            result.Add((nint)FromGc(h));
+        }
     }
 
     /// <summary>gc.get_referents: what tp_traverse visits, in traversal order; borrowed.</summary>
@@ -159,7 +180,7 @@ public sealed unsafe partial class PyRuntime
     public List<nint> GetReferrers(PyObject* target)
     {
         var result = new List<nint>();
-        for (int i = 0; i < Generations; i++)
+        foreach (int i in new[] { 0, 1, 2, 4 })
         {
             GcHead* head = _heads + i;
             for (GcHead* h = Next(head); h != head; h = Next(h))
@@ -300,7 +321,7 @@ public sealed unsafe partial class PyRuntime
     public void CheckGcInvariants()
     {
         var seen = new HashSet<nint>();
-        for (int i = 0; i <= Generations; i++)
+        for (int i = 0; i <= Generations + 1; i++)
         {
             GcHead* head = _heads + i;
             GcHead* prev = head;

@@ -7,8 +7,11 @@ namespace Refheap.Runtime;
 
 // The collector's state and its list primitives (Modules/gcmodule.c, 3.11: gc_list_*,
 // _PyObject_GC_TRACK/UNTRACK, the _gc_prev flag bits).
-// Invariant: every tracked object is on exactly one of the four lists (generations 0-2 and
-// the permanent generation); an untracked GC object has Next == 0.
+// Invariant: every tracked object is on exactly one of the five lists (generations 0-2, the
+// permanent generation, and the Refheap profile's pending part of generation 2); an
+// untracked GC object has Next == 0. The low four bits of Prev are flags: FINALIZED and
+// COLLECTING as in 3.11, and the Refheap profile's OLD and CANDIDATE (PyRuntime.OldScan.cs);
+// gc_refs sit above them during a collection.
 public sealed unsafe partial class PyRuntime
 {
     /// <summary>NUM_GENERATIONS.</summary>
@@ -16,11 +19,15 @@ public sealed unsafe partial class PyRuntime
 
     internal const nuint PrevMaskFinalized = 1;        // _PyGC_PREV_MASK_FINALIZED
     internal const nuint PrevMaskCollecting = 2;       // _PyGC_PREV_MASK_COLLECTING
-    internal const int PrevShift = 2;                  // _PyGC_PREV_SHIFT
-    internal static readonly nuint PrevMask = ~(nuint)3; // _PyGC_PREV_MASK
+    internal const nuint PrevMaskOld = 4;              // Refheap: the object lives in generation 2
+    internal const nuint PrevMaskCandidate = 8;        // Refheap: the object is in the candidate set
+    internal const nuint PrevFlags = 15;
+    internal const int PrevShift = 4;                  // _PyGC_PREV_SHIFT is 2; two more flag bits here
+    internal static readonly nuint PrevMask = ~PrevFlags; // _PyGC_PREV_MASK
     internal const nuint NextMaskUnreachable = 1;      // NEXT_MASK_UNREACHABLE
 
-    // Heads of generations 0, 1, 2 and the permanent generation (index 3).
+    // Heads of generations 0, 1, 2, the permanent generation (index 3), and the Refheap
+    // profile's pending part of generation 2 (index 4: promoted, not yet scanned).
     private GcHead* _heads;
     private readonly int[] _threshold = [700, 10, 10];
     private readonly int[] _count = new int[Generations];
@@ -32,16 +39,45 @@ public sealed unsafe partial class PyRuntime
 
     private void InitGc()
     {
-        _heads = (GcHead*)NativeMemory.AllocZeroed((nuint)(4 * sizeof(GcHead)));
-        for (int i = 0; i < 4; i++)
+        _heads = (GcHead*)NativeMemory.AlignedAlloc((nuint)(HeadCount * sizeof(GcHead)), 16);
+        for (int i = 0; i < HeadCount; i++)
         {
             GcListInit(_heads + i);
         }
+
+        _trackOld = Options.Profile == Refheap.Memory.AllocatorProfile.Refheap;
+    }
+
+    private void FreeGcHeads()
+    {
+        NativeMemory.AlignedFree(_heads);
+        _heads = null;
+    }
+
+    // The lists a collection builds for itself. Their heads live beside the generations'
+    // (16-byte aligned: the low four bits of a prev pointer are flags), not on the stack.
+    private const int ScratchUnreachable = 5;
+    private const int ScratchFinalizers = 6;
+    private const int ScratchFinalUnreachable = 7;
+    private const int ScratchScan = 8;
+    private const int ScratchSeen = 9;
+    private const int ScratchWeakrefCallbacks = 10;
+    private const int HeadCount = 11;
+
+    /// <summary>A scratch list head of the running collection (collections never nest).</summary>
+    private GcHead* ScratchHead(int index)
+    {
+        GcHead* head = _heads + index;
+        GcListInit(head);
+        return head;
     }
 
     internal GcHead* GenerationHead(int generation) => _heads + generation;
 
     internal GcHead* PermanentHead => _heads + 3;
+
+    /// <summary>Refheap profile: promoted objects not yet scanned by an old-generation scan (part of generation 2).</summary>
+    internal GcHead* PendingHead => _heads + 4;
 
     /// <summary>PyObject_IS_GC: the type has HAVE_GC and, if it has tp_is_gc, that says yes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -75,6 +111,10 @@ public sealed unsafe partial class PyRuntime
         if (g->Next != 0)
         {
             GcListRemove(g);
+            if ((g->Prev & PrevMaskCandidate) != 0)
+            {
+                _oldCandidates.Remove((nint)o);
+            }
 
             // _PyObject_GC_UNTRACK keeps only the FINALIZED bit: an object that dies inside a
             // collection must not carry COLLECTING onto a free list.
@@ -115,10 +155,10 @@ public sealed unsafe partial class PyRuntime
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SetRefs(GcHead* g, nint refs) => g->Prev = (g->Prev & ~PrevMask) | ((nuint)refs << PrevShift);
 
-    /// <summary>gc_reset_refs: keep FINALIZED, set COLLECTING and the refcount.</summary>
+    /// <summary>gc_reset_refs: keep FINALIZED (and OLD, CANDIDATE), set COLLECTING and the refcount.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ResetRefs(GcHead* g, nint refs) =>
-        g->Prev = (g->Prev & PrevMaskFinalized) | PrevMaskCollecting | ((nuint)refs << PrevShift);
+        g->Prev = (g->Prev & (PrevMaskFinalized | PrevMaskOld | PrevMaskCandidate)) | PrevMaskCollecting | ((nuint)refs << PrevShift);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void DecRefs(GcHead* g) => g->Prev -= (nuint)1 << PrevShift;

@@ -380,8 +380,7 @@ public sealed unsafe partial class PyRuntime
     /// <summary>handle_weakrefs (gcmodule.c): clear all weakrefs to the garbage, then call the surviving ones' callbacks.</summary>
     private long HandleWeakrefs(GcHead* unreachable, GcHead* old)
     {
-        GcHead wrcbHead;
-        GcHead* wrcbToCall = &wrcbHead;
+        GcHead* wrcbToCall = ScratchHead(ScratchWeakrefCallbacks);
         GcListInit(wrcbToCall);
         long numFreed = 0;
         GcHead* next;

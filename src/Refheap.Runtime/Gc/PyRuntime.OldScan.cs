@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Runtime;
+
+// The Refheap profile's old-generation scans: cycle collection from candidate roots
+// (after Bacon and Rajan's "Recycler"), in place of most automatic full collections.
+//
+// An unreachable cycle in generation 2 became unreachable when its last reference from
+// outside was dropped: a decrement of one of its members that left the count above zero.
+// So the scan starts from (a) generation-2 objects decremented to a non-zero count since
+// the last scan (the "candidates"), and (b) the objects promoted into generation 2 since
+// then (a cycle that spans young and old objects is missed by the young collections, and
+// its young member arrives here). It collects the set of generation-2 objects reachable
+// from those seeds, everything else acting as external roots, exactly as an older
+// generation does for a younger one: sound by the same argument. The set is capped; a
+// truncated scan asks for a full collection, which stays the fallback that finds what a
+// scan could not (objects that reached generation 2 by rare paths without the OLD bit).
+public sealed unsafe partial class PyRuntime
+{
+    /// <summary>Refheap profile: the most objects one old-generation scan examines.</summary>
+    public const int OldScanBudget = 100_000;
+
+    private readonly HashSet<nint> _oldCandidates = new();
+    private bool _trackOld;
+
+    /// <summary>Refheap profile: old-generation scans run so far (reported as generation-2 collections).</summary>
+    public long OldScans { get; private set; }
+
+    /// <summary>A decrement left <paramref name="o"/> alive: remember it if it is an old GC object.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void NoteOldDecrement(PyObject* o)
+    {
+        PyTypeObject* t = o->Type;
+        if ((t->Flags & TypeFlags.HaveGc) == 0 || (t->IsGc != null && !t->IsGc(this, o)))
+        {
+            return;
+        }
+
+        GcHead* g = AsGc(o);
+        if ((g->Prev & (PrevMaskOld | PrevMaskCandidate)) == PrevMaskOld && g->Next != 0)
+        {
+            AddOldCandidate(o, g);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddOldCandidate(PyObject* o, GcHead* g)
+    {
+        g->Prev |= PrevMaskCandidate;
+        _oldCandidates.Add((nint)o);
+    }
+
+    /// <summary>Sets (or clears) the OLD bit on every object of a list.</summary>
+    private static long MarkOld(GcHead* list, bool old)
+    {
+        long n = 0;
+        for (GcHead* g = Next(list); g != list; g = Next(g))
+        {
+            if (old)
+            {
+                g->Prev |= PrevMaskOld;
+            }
+            else
+            {
+                g->Prev &= ~PrevMaskOld;
+            }
+
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>Drops every candidate (their bits too): a full collection or a freeze supersedes them.</summary>
+    private void ForgetOldCandidates()
+    {
+        foreach (nint o in _oldCandidates)
+        {
+            AsGc((PyObject*)o)->Prev &= ~PrevMaskCandidate;
+        }
+
+        _oldCandidates.Clear();
+    }
+
+    /// <summary>
+    /// Builds the scan set into <paramref name="scan"/>: the young generations, the pending
+    /// (promoted, unscanned) objects, the candidates, and the old objects reachable from them,
+    /// up to the budget. Every member is marked COLLECTING. Returns false when the budget cut
+    /// the closure short.
+    /// </summary>
+    private bool GatherOldScanSet(GcHead* scan)
+    {
+        GcListInit(scan);
+        GcListMerge(_heads, scan);
+        GcListMerge(_heads + 1, scan);
+        GcListMerge(PendingHead, scan);
+        long size = 0;
+        for (GcHead* g = Next(scan); g != scan; g = Next(g))
+        {
+            g->Prev |= PrevMaskCollecting;
+            size++;
+        }
+
+        foreach (nint c in _oldCandidates)
+        {
+            GcHead* g = AsGc((PyObject*)c);
+            g->Prev &= ~PrevMaskCandidate;
+            if (g->Next != 0 && (g->Prev & (PrevMaskOld | PrevMaskCollecting)) == PrevMaskOld)
+            {
+                GcListMove(g, scan);
+                g->Prev |= PrevMaskCollecting;
+                size++;
+            }
+        }
+
+        _oldCandidates.Clear();
+        var visitor = new OldClosureVisitor(this, scan, OldScanBudget - size);
+        for (GcHead* g = Next(scan); g != scan; g = Next(g))
+        {
+            TraverseWith(FromGc(g), ref visitor);
+        }
+
+        for (GcHead* g = Next(scan); g != scan; g = Next(g))
+        {
+            g->Prev &= ~PrevMaskCollecting;
+        }
+
+        return !visitor.Truncated;
+    }
+
+    /// <summary>Pulls every old, tracked, not yet gathered GC referent into the scan set, within the budget.</summary>
+    private struct OldClosureVisitor : IGcVisitor
+    {
+        private readonly PyRuntime _rt;
+        private readonly GcHead* _scan;
+        private long _room;
+
+        public OldClosureVisitor(PyRuntime rt, GcHead* scan, long room)
+        {
+            _rt = rt;
+            _scan = scan;
+            _room = room;
+        }
+
+        public bool Truncated { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(PyObject* o)
+        {
+            PyTypeObject* t = o->Type;
+            if ((t->Flags & TypeFlags.HaveGc) == 0 || (t->IsGc != null && !t->IsGc(_rt, o)))
+            {
+                return;
+            }
+
+            GcHead* g = AsGc(o);
+            if (g->Next == 0 || (g->Prev & (PrevMaskOld | PrevMaskCollecting)) != PrevMaskOld)
+            {
+                return;
+            }
+
+            if (_room <= 0)
+            {
+                Truncated = true;
+                return;
+            }
+
+            _room--;
+            GcListMove(g, _scan);
+            g->Prev |= PrevMaskCollecting;
+        }
+
+        // The visitor lives on the caller's stack for the whole traversal, so its address is stable.
+        public void TraverseSlow(PyObject* o) =>
+            o->Type->Traverse(_rt, o, &VisitOldClosure, Unsafe.AsPointer(ref this));
+    }
+
+    private static int VisitOldClosure(PyRuntime rt, PyObject* o, void* arg)
+    {
+        Unsafe.AsRef<OldClosureVisitor>(arg).Visit(o);
+        return 0;
+    }
+}
