@@ -82,11 +82,13 @@ public sealed unsafe partial class PyRuntime
 
         GcHead* young;
         GcHead* old;
+        bool scanComplete = false;
         if (oldScan)
         {
             OldScans++;
             young = ScratchHead(ScratchScan);
-            if (!GatherOldScanSet(young))
+            scanComplete = GatherOldScanSet(young);
+            if (!scanComplete)
             {
                 // The closure outgrew the budget: let the next trigger run a full collection.
                 _longLivedPending = long.MaxValue / 2;
@@ -129,6 +131,12 @@ public sealed unsafe partial class PyRuntime
             if (oldScan)
             {
                 MarkOld(young, old: true);
+                if (scanComplete)
+                {
+                    // Everything promoted since the last scan has been scanned: no full
+                    // collection is owed for it.
+                    _longLivedPending = 0;
+                }
             }
             else if (generation == Generations - 2)
             {
@@ -508,7 +516,7 @@ public sealed unsafe partial class PyRuntime
             g->Next &= ~NextMaskUnreachable;
         }
 
-        GcListMerge(unreachable, old);
+        MergeIntoOld(unreachable, old);
     }
 
     /// <summary>delete_garbage: tp_clear everything (or save it under DEBUG_SAVEALL).</summary>
@@ -546,7 +554,7 @@ public sealed unsafe partial class PyRuntime
             {
                 // Still alive: move it; it may die later.
                 ClearCollecting(g);
-                GcListMove(g, old);
+                MoveIntoOld(g, old);
             }
         }
     }
@@ -567,6 +575,6 @@ public sealed unsafe partial class PyRuntime
             }
         }
 
-        GcListMerge(finalizers, old);
+        MergeIntoOld(finalizers, old);
     }
 }

@@ -15,8 +15,8 @@ namespace Refheap.Runtime;
 // its young member arrives here). It collects the set of generation-2 objects reachable
 // from those seeds, everything else acting as external roots, exactly as an older
 // generation does for a younger one: sound by the same argument. The set is capped; a
-// truncated scan asks for a full collection, which stays the fallback that finds what a
-// scan could not (objects that reached generation 2 by rare paths without the OLD bit).
+// truncated scan asks for a full collection. Every path into generation 2 marks objects
+// OLD, so decrements of any old object are seen; gc.collect() stays a full collection.
 public sealed unsafe partial class PyRuntime
 {
     /// <summary>Refheap profile: the most objects one old-generation scan examines.</summary>
@@ -71,6 +71,27 @@ public sealed unsafe partial class PyRuntime
         }
 
         return n;
+    }
+
+    /// <summary>gc_list_move into the older generation, marking the object OLD when that is generation 2.</summary>
+    private void MoveIntoOld(GcHead* g, GcHead* old)
+    {
+        GcListMove(g, old);
+        if (_trackOld && old == _heads + 2)
+        {
+            g->Prev |= PrevMaskOld;
+        }
+    }
+
+    /// <summary>gc_list_merge into the older generation, marking the objects OLD when that is generation 2.</summary>
+    private void MergeIntoOld(GcHead* list, GcHead* old)
+    {
+        if (_trackOld && old == _heads + 2)
+        {
+            MarkOld(list, old: true);
+        }
+
+        GcListMerge(list, old);
     }
 
     /// <summary>Drops every candidate (their bits too): a full collection or a freeze supersedes them.</summary>

@@ -438,7 +438,7 @@ public sealed unsafe partial class PyRuntime
             DecRef(op);
             if (Next(wrcbToCall) == g)
             {
-                GcListMove(g, old);
+                MoveIntoOld(g, old);
             }
             else
             {
