@@ -17,12 +17,18 @@ public sealed unsafe partial class PyRuntime
 
     private long _fullCollectionBackoff = 1;
 
+    /// <summary>Refheap profile: the generation-1 collections between two looks at generation 2.</summary>
+    private const int OldScanEvery = 2;
+
     /// <summary>gc_collect_generations: the automatic trigger, with the 25% rule for generation 2.</summary>
     private long CollectGenerations()
     {
         for (int i = Generations - 1; i >= 0; i--)
         {
-            if (_count[i] > _threshold[i])
+            // The Refheap profile looks at generation 2 (an old scan, usually) after every
+            // third generation-1 collection instead of every eleventh: smaller, shorter scans.
+            int threshold = _trackOld && i == Generations - 1 ? Math.Min(_threshold[i], OldScanEvery) : _threshold[i];
+            if (_count[i] > threshold)
             {
                 // Avoid quadratic behaviour on large heaps: a full collection only when
                 // enough new objects reached generation 2 since the last one (issue #4074).
