@@ -7,8 +7,6 @@ namespace Refheap.Runtime;
 // PyObject_Hash, PyObject_RichCompare(Bool), PyObject_IsTrue.
 public sealed unsafe partial class PyRuntime
 {
-    // The comparison nesting depth (Py_EnterRecursiveCall " in comparison").
-    private int _compareDepth;
 
     /// <summary>
     /// PyObject_Hash: tp_hash, or TypeError "unhashable type: 'NAME'" when the type has none
@@ -49,13 +47,14 @@ public sealed unsafe partial class PyRuntime
     /// </summary>
     public PyObject* ObjectRichCompare(PyObject* v, PyObject* w, CompareOp op)
     {
-        if (!EnterRecursiveCallForCompare())
+        // One recursion depth with repr and, later, Python calls (Py_EnterRecursiveCall).
+        if (!EnterRecursiveCall(" in comparison"))
         {
             return null;
         }
 
         PyObject* res = DoRichCompare(v, w, op);
-        _compareDepth--;
+        LeaveRecursiveCall();
         return res;
     }
 
@@ -128,19 +127,6 @@ public sealed unsafe partial class PyRuntime
         }
 
         return 1;
-    }
-
-    /// <summary>Py_EnterRecursiveCall(" in comparison"), with a depth of its own.</summary>
-    private bool EnterRecursiveCallForCompare()
-    {
-        if (++_compareDepth > RecursionLimit)
-        {
-            _compareDepth--;
-            SetError(RecursionErrorType, "maximum recursion depth exceeded in comparison");
-            return false;
-        }
-
-        return true;
     }
 
     private PyObject* DoRichCompare(PyObject* v, PyObject* w, CompareOp op)
