@@ -83,4 +83,45 @@ public unsafe class RefheapTriggerTests
         rt.AssertValid();
         t.AssertNoLeaks();
     }
+
+    [Fact]
+    public void An_old_cycle_dropped_by_a_decrement_is_found_by_an_old_scan_not_a_full_collection()
+    {
+        using var t = new TestRuntime(AllocatorProfile.Refheap);
+        PyRuntime rt = t.Runtime;
+        PyTypeObject* cls = rt.NewClass("Node");
+        PyObject* a = rt.NewInstance(cls);
+        PyObject* b = rt.NewInstance(cls);
+        rt.SetAttribute(a, "other", b);
+        rt.SetAttribute(b, "other", a);
+        rt.DecRef(b);
+        PyObject* watch = rt.NewWeakref(a, null);
+
+        // A full collection makes the cycle old (generation 2, OLD).
+        rt.Collect();
+        long fullBefore = rt.GetStats()[2].Collections - rt.OldScans;
+        long scansBefore = rt.OldScans;
+
+        // Dropping the last outside reference is a decrement to a non-zero count.
+        rt.DecRef(a);
+        Assert.True(PyRuntime.WeakrefReferent(watch) != rt.None);
+
+        // Allocation drives the automatic collections until an old scan has run.
+        PyObject* churn = rt.NewList(0);
+        for (int i = 0; i < 100_000 && rt.OldScans == scansBefore; i++)
+        {
+            PyObject* l = rt.NewList(0);
+            rt.ListAppend(churn, l);
+            rt.DecRef(l);
+        }
+
+        Assert.True(rt.OldScans > scansBefore, "no old scan ran");
+        Assert.True(PyRuntime.WeakrefReferent(watch) == rt.None, "the old cycle is still alive");
+        Assert.Equal(fullBefore, rt.GetStats()[2].Collections - rt.OldScans);
+        rt.DecRef(churn);
+        rt.DecRef(watch);
+        rt.DecRef((PyObject*)cls);
+        rt.AssertValid();
+        t.AssertNoLeaks();
+    }
 }

@@ -12,10 +12,8 @@ public sealed unsafe partial class PyRuntime
 {
     private GcDebugFlags _gcDebug;
 
-    /// <summary>Refheap profile: how many times 3.11's 25% the next automatic full collection waits for.</summary>
-    private const long MaxFullCollectionBackoff = 16;
-
-    private long _fullCollectionBackoff = 1;
+    /// <summary>Refheap profile: an old scan outgrew its budget, so the next look at generation 2 is a full collection.</summary>
+    private bool _fullCollectionOwed;
 
     /// <summary>Refheap profile: the generation-1 collections between two looks at generation 2.</summary>
     private const int OldScanEvery = 2;
@@ -30,17 +28,19 @@ public sealed unsafe partial class PyRuntime
             int threshold = _trackOld && i == Generations - 1 ? Math.Min(_threshold[i], OldScanEvery) : _threshold[i];
             if (_count[i] > threshold)
             {
+                if (i == Generations - 1 && _trackOld)
+                {
+                    // Refheap profile: an old scan from the candidate roots, unless the last
+                    // one was cut short by its budget.
+                    bool full = _fullCollectionOwed;
+                    _fullCollectionOwed = false;
+                    return CollectWithCallback(i, oldScan: !full);
+                }
+
                 // Avoid quadratic behaviour on large heaps: a full collection only when
                 // enough new objects reached generation 2 since the last one (issue #4074).
-                if (i == Generations - 1 && _longLivedPending < _longLivedTotal / 4 * _fullCollectionBackoff)
+                if (i == Generations - 1 && _longLivedPending < _longLivedTotal / 4)
                 {
-                    if (_trackOld)
-                    {
-                        // Refheap profile: where 3.11 would fall through to generation 1,
-                        // scan the old generation from its candidate roots instead.
-                        return CollectWithCallback(i, oldScan: true);
-                    }
-
                     continue;
                 }
 
@@ -88,17 +88,12 @@ public sealed unsafe partial class PyRuntime
 
         GcHead* young;
         GcHead* old;
-        bool scanComplete = false;
         if (oldScan)
         {
             OldScans++;
             young = ScratchHead(ScratchScan);
-            scanComplete = GatherOldScanSet(young);
-            if (!scanComplete)
-            {
-                // The closure outgrew the budget: let the next trigger run a full collection.
-                _longLivedPending = long.MaxValue / 2;
-            }
+            // A closure that outgrew the budget leaves old garbage unexamined: owe a full collection.
+            _fullCollectionOwed = !GatherOldScanSet(young);
 
             old = _heads + 2;
         }
@@ -137,12 +132,6 @@ public sealed unsafe partial class PyRuntime
             if (oldScan)
             {
                 MarkOld(young, old: true);
-                if (scanComplete)
-                {
-                    // Everything promoted since the last scan has been scanned: no full
-                    // collection is owed for it.
-                    _longLivedPending = 0;
-                }
             }
             else if (generation == Generations - 2)
             {
@@ -222,40 +211,11 @@ public sealed unsafe partial class PyRuntime
             }
         }
 
-        if (generation == Generations - 1 && !oldScan)
-        {
-            AdaptFullCollectionTrigger(scanned: _longLivedTotal + n + m, found: n + m);
-        }
-
         collected = m;
         uncollectable = n;
         GcGenerationStats s = _stats[generation];
         _stats[generation] = new GcGenerationStats(s.Collections + 1, s.Collected + m, s.Uncollectable + n);
         return n + m;
-    }
-
-    /// <summary>
-    /// The Refheap profile's trigger for automatic full collections: 3.11 fires one whenever
-    /// promotions reach 25% of generation 2, garbage or not. Here a full collection that found
-    /// under 1% garbage doubles the growth the next one waits for (up to 16 times, i.e. 400%),
-    /// and one that found 10% or more brings it back to CPython's 25%. The CPython311 profile
-    /// keeps the factor at 1.
-    /// </summary>
-    private void AdaptFullCollectionTrigger(long scanned, long found)
-    {
-        if (Options.Profile != Refheap.Memory.AllocatorProfile.Refheap || scanned <= 0)
-        {
-            return;
-        }
-
-        if (found * 100 < scanned)
-        {
-            _fullCollectionBackoff = Math.Min(_fullCollectionBackoff * 2, MaxFullCollectionBackoff);
-        }
-        else if (found * 10 >= scanned)
-        {
-            _fullCollectionBackoff = 1;
-        }
     }
 
     private void ShowStatsEachGeneration()
