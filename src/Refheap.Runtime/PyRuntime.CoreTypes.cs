@@ -45,7 +45,9 @@ public sealed unsafe partial class PyRuntime
         TypeType->Dealloc = &TypeDealloc;
         TypeType->Call = &ClassCall;
         TypeType->Traverse = &TypeTraverse;
+        TypeType->Clear = &TypeClear;
         TypeType->WeakListOffset = 368;
+        TypeType->DictOffset = (nint)System.Runtime.InteropServices.Marshal.OffsetOf<PyTypeObject>(nameof(PyTypeObject.Dict));
         TypeType->SizeOf = &TypeSizeOf;
         ObjectType->Dealloc = &ObjectDealloc;
 
@@ -122,6 +124,9 @@ public sealed unsafe partial class PyRuntime
             t->Repr = baseType->Repr;
             t->Iter = baseType->Iter;
             t->IterNext = baseType->IterNext;
+            t->Str = baseType->Str;
+            t->GetAttr = baseType->GetAttr;
+            t->SetAttr = baseType->SetAttr;
         }
 
         Register(t, name);
@@ -140,12 +145,23 @@ public sealed unsafe partial class PyRuntime
         rt.Untrack(o);
         rt.ClearWeakRefs(o);
         rt._sharedKeys.Remove((nint)o);
+        rt.Clear(ref t->Dict);
+        rt.Clear(ref t->Mro);
+        rt.Clear(ref t->Bases);
+        PyTypeObject* baseType = t->Base;
+        t->Base = null;
+        PyTypeObject* meta = o->Type;
         TypeInfo info = rt.InfoOf(t);
         info.Released = true;
         var finalizer = (PyObject*)info.FinalizerObject;
         info.FinalizerObject = 0;
         rt.GcDel(o);
         rt.XDecRef(finalizer);
+        rt.XDecRef((PyObject*)baseType);
+        if ((meta->Flags & TypeFlags.HeapType) != 0)
+        {
+            rt.DecRef((PyObject*)meta);
+        }
     }
 
     /// <summary>type_traverse: a heap type's references (its __del__, its base when that is a heap type).</summary>
@@ -162,7 +178,29 @@ public sealed unsafe partial class PyRuntime
             }
         }
 
-        return t->Base != null && (t->Base->Flags & TypeFlags.HeapType) != 0 ? visit(rt, (PyObject*)t->Base, arg) : 0;
+        // type_traverse (3.11): tp_dict, tp_cache, tp_mro, tp_bases, tp_base, ht_module.
+        foreach (nint p in new[] { (nint)t->Dict, (nint)t->Mro, (nint)t->Bases, (nint)t->Base })
+        {
+            if (p != 0)
+            {
+                int r = visit(rt, (PyObject*)p, arg);
+                if (r != 0)
+                {
+                    return r;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>type_clear: the dict and the MRO (the bases stay, as in CPython).</summary>
+    private static int TypeClear(PyRuntime rt, PyObject* o)
+    {
+        var t = (PyTypeObject*)o;
+        rt.Clear(ref t->Dict);
+        rt.Clear(ref t->Mro);
+        return 0;
     }
 
     /// <summary>type_is_gc: only heap types are GC objects.</summary>
@@ -182,6 +220,7 @@ public sealed unsafe partial class PyRuntime
     private void ReleaseSingletonsAndTypes()
     {
         ReleaseGcCallbacksList();
+        ReleaseStaticTypeDicts();
         if (Garbage != null)
         {
             PyObject* garbage = Garbage;

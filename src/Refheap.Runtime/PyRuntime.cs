@@ -78,6 +78,11 @@ public sealed unsafe partial class PyRuntime : IDisposable
     public void Shutdown()
     {
         ClearError();
+
+        // Classes are always in cycles (their MRO holds them): as Py_FinalizeEx does, collect
+        // before releasing the runtime's own objects.
+        Collect();
+        ClearError();
         ClearFreeLists();
         ReleaseSingletonsAndTypes();
     }

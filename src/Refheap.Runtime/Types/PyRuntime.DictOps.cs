@@ -193,6 +193,17 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>
+    /// _PyDict_GetItem_KnownHash for a str key (whose hash is cached): the value, borrowed,
+    /// or null. A str key's lookup cannot fail.
+    /// </summary>
+    public PyObject* DictGetItemStr(PyObject* op, PyObject* key)
+    {
+        nint hash = KeyHash(key);
+        DictLookup((PyDictObject*)op, key, hash, out PyObject* value);
+        return value;
+    }
+
+    /// <summary>
     /// PyDict_GetItemWithError: the value (borrowed); null without an error when missing;
     /// null with an error when hashing or a comparison failed.
     /// </summary>

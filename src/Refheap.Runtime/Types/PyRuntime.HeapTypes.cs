@@ -36,47 +36,7 @@ public sealed unsafe partial class PyRuntime
     public PyTypeObject* NewClass(string name, string[]? slots = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        bool hasDict = slots == null || Array.IndexOf(slots, "__dict__") >= 0;
-        bool hasWeakref = slots == null || Array.IndexOf(slots, "__weakref__") >= 0;
-        var members = new List<string>();
-        foreach (string s in slots ?? [])
-        {
-            if (s != "__dict__" && s != "__weakref__")
-            {
-                members.Add(s);
-            }
-        }
-
-        PyObject* o = NewGcObject(TypeType, HeapTypeSize);
-        if (o == null)
-        {
-            return null;
-        }
-
-        var t = (PyTypeObject*)o;
-        new Span<byte>((byte*)t + sizeof(PyObject), (int)HeapTypeSize - sizeof(PyObject)).Clear();
-        t->Flags = TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.Ready
-            | (hasDict ? TypeFlags.ManagedDict : TypeFlags.None);
-        t->Base = ObjectType;
-        nint size = 16 + (8 * members.Count);
-        if (hasWeakref)
-        {
-            t->WeakListOffset = size;
-            size += 8;
-        }
-
-        t->BasicSize = size;
-        t->DictOffset = hasDict ? -1 : 0;
-        ((PyVarObject*)t)->Size = members.Count;
-        t->Dealloc = &SubtypeDealloc;
-        t->Traverse = &SubtypeTraverse;
-        t->Clear = &SubtypeClear;
-        TypeInfo info = Register(t, name);
-        info.IsHeapType = true;
-        info.Slots = members.ToArray();
-        _sharedKeys[(nint)t] = new SharedKeysState();
-        Track(o);
-        return t;
+        return NewHeapType(TypeType, name, _emptyTuple, null, slots);
     }
 
     /// <summary>Sets (or removes, with null) the class's finalizer, as assigning __del__ does.</summary>
@@ -175,10 +135,9 @@ public sealed unsafe partial class PyRuntime
     public bool SetAttribute(PyObject* o, string name, PyObject* value)
     {
         TypeInfo info = InfoOf(o->Type);
-        int slot = Array.IndexOf(info.Slots, name);
-        if (slot >= 0)
+        PyObject** field = FindSlotField(o, name);
+        if (field != null)
         {
-            var field = (PyObject**)((byte*)o + 16 + (8 * slot));
             PyObject* old = *field;
             *field = value;
             XIncRef(value);
@@ -238,11 +197,11 @@ public sealed unsafe partial class PyRuntime
     public PyObject* GetAttribute(PyObject* o, string name)
     {
         TypeInfo info = InfoOf(o->Type);
-        int slot = Array.IndexOf(info.Slots, name);
+        PyObject** field = FindSlotField(o, name);
         PyObject* value = null;
-        if (slot >= 0)
+        if (field != null)
         {
-            value = *(PyObject**)((byte*)o + 16 + (8 * slot));
+            value = *field;
         }
         else if ((o->Type->Flags & TypeFlags.ManagedDict) != 0 && *ValuesPointer(o) != null)
         {
@@ -373,18 +332,63 @@ public sealed unsafe partial class PyRuntime
             }
         }
 
-        rt.GcDel(o);
+        PyTypeObject* builtin = BuiltinBase(type);
+        if (builtin == rt.ObjectType)
+        {
+            rt.GcDel(o);
+        }
+        else
+        {
+            // subtype_dealloc: the builtin base frees its own contents and the memory.
+            if ((builtin->Flags & TypeFlags.HaveGc) != 0)
+            {
+                rt.Track(o);
+            }
+
+            builtin->Dealloc(rt, o);
+        }
+
         rt.DecRef((PyObject*)type);
         rt.TrashEnd();
     }
 
+    /// <summary>The field of a __slots__ member named <paramref name="name"/>, searching the heap types of the base chain.</summary>
+    private PyObject** FindSlotField(PyObject* o, string name)
+    {
+        for (PyTypeObject* t = o->Type; (t->Flags & TypeFlags.HeapType) != 0; t = t->Base)
+        {
+            int slot = Array.IndexOf(InfoOf(t).Slots, name);
+            if (slot >= 0)
+            {
+                return (PyObject**)((byte*)o + t->MembersOffset + (8 * slot));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>clear_slots, for every heap type of the base chain, most derived first.</summary>
     private void ClearSlots(PyObject* o)
     {
-        nint n = ((PyVarObject*)o->Type)->Size;
-        for (nint i = 0; i < n; i++)
+        for (PyTypeObject* t = o->Type; (t->Flags & TypeFlags.HeapType) != 0; t = t->Base)
         {
-            Clear(ref *(PyObject**)((byte*)o + 16 + (8 * i)));
+            nint n = ((PyVarObject*)t)->Size;
+            for (nint i = 0; i < n; i++)
+            {
+                Clear(ref *(PyObject**)((byte*)o + t->MembersOffset + (8 * i)));
+            }
         }
+    }
+
+    /// <summary>The nearest builtin type of the base chain (object for plain classes).</summary>
+    internal static PyTypeObject* BuiltinBase(PyTypeObject* t)
+    {
+        while ((t->Flags & TypeFlags.HeapType) != 0)
+        {
+            t = t->Base;
+        }
+
+        return t;
     }
 
     /// <summary>_PyObject_FreeInstanceAttributes: values in key order, then the array.</summary>
@@ -410,16 +414,19 @@ public sealed unsafe partial class PyRuntime
     private static int SubtypeTraverse(PyRuntime rt, PyObject* o, delegate*<PyRuntime, PyObject*, void*, int> visit, void* arg)
     {
         PyTypeObject* type = o->Type;
-        nint n = ((PyVarObject*)type)->Size;
-        for (nint i = 0; i < n; i++)
+        for (PyTypeObject* t = type; (t->Flags & TypeFlags.HeapType) != 0; t = t->Base)
         {
-            PyObject* v = *(PyObject**)((byte*)o + 16 + (8 * i));
-            if (v != null)
+            nint n = ((PyVarObject*)t)->Size;
+            for (nint i = 0; i < n; i++)
             {
-                int r = visit(rt, v, arg);
-                if (r != 0)
+                PyObject* v = *(PyObject**)((byte*)o + t->MembersOffset + (8 * i));
+                if (v != null)
                 {
-                    return r;
+                    int r = visit(rt, v, arg);
+                    if (r != 0)
+                    {
+                        return r;
+                    }
                 }
             }
         }
@@ -454,6 +461,16 @@ public sealed unsafe partial class PyRuntime
             }
         }
 
+        PyTypeObject* builtin = BuiltinBase(type);
+        if (builtin->Traverse != null)
+        {
+            int r = builtin->Traverse(rt, o, visit, arg);
+            if (r != 0)
+            {
+                return r;
+            }
+        }
+
         return visit(rt, (PyObject*)type, arg);
     }
 
@@ -476,6 +493,7 @@ public sealed unsafe partial class PyRuntime
             rt.Clear(ref *ManagedDictPointer(o));
         }
 
-        return 0;
+        PyTypeObject* builtin = BuiltinBase(o->Type);
+        return builtin->Clear != null ? builtin->Clear(rt, o) : 0;
     }
 }
