@@ -68,6 +68,7 @@ public sealed unsafe partial class PyRuntime
         InitScalarTypes();
         InitDictTypes();
         InitIterTypes();
+        InitFrameTypes();
         InitCoreReprs();
 
         None = NewObject(NoneType, 16);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using Refheap.Runtime.Objects;
@@ -20,10 +21,83 @@ public unsafe struct PyManagedFunctionObject
     public void* Vectorcall;
 }
 
+/// <summary>
+/// A vectorcall body: (self or null, borrowed positional-then-keyword arguments, the number of
+/// positional ones, a tuple of keyword names or null) -> a new reference, or null with an error set.
+/// </summary>
+public unsafe delegate PyObject* VectorCall(PyRuntime runtime, PyObject* self, PyObject** args, nint nargs, PyObject* kwnames);
+
+/// <summary>
+/// PyMethodDef: a builtin's name and body. A definition made with <see cref="PyRuntime.DefineBuiltin"/>
+/// lives as long as the runtime and is shared by every function object made from it (bound
+/// builtin methods are made on each attribute access, as in CPython).
+/// </summary>
+public sealed class BuiltinDef
+{
+    internal BuiltinDef(string name, ManagedCall? tupleBody, VectorCall? vectorBody, bool shared)
+    {
+        Name = name;
+        TupleBody = tupleBody;
+        VectorBody = vectorBody;
+        Shared = shared;
+    }
+
+    /// <summary>ml_name.</summary>
+    public string Name { get; }
+
+    /// <summary>Body called with an argument tuple (the host API's functions).</summary>
+    public ManagedCall? TupleBody { get; }
+
+    /// <summary>Body called without building a tuple (the interpreter's builtins).</summary>
+    public VectorCall? VectorBody { get; }
+
+    /// <summary>For a bound builtin method: the __qualname__ prefix (the type's name); null for a function.</summary>
+    public string? OwnerName { get; init; }
+
+    internal bool Shared { get; }
+
+    internal int Index { get; set; }
+}
+
 public sealed unsafe partial class PyRuntime
 {
-    private readonly List<ManagedCall?> _managedCalls = new();
+    private readonly List<BuiltinDef?> _managedCalls = new();
     private readonly Stack<int> _freeCallSlots = new();
+
+    /// <summary>Defines a builtin shared by every object made from it (see <see cref="NewBuiltin"/>).</summary>
+    public BuiltinDef DefineBuiltin(string name, VectorCall body, string? ownerName = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(body);
+        var def = new BuiltinDef(name, null, body, shared: true) { OwnerName = ownerName, Index = _managedCalls.Count };
+        _managedCalls.Add(def);
+        return def;
+    }
+
+    /// <summary>A builtin_function_or_method for a shared definition, bound to <paramref name="self"/> (may be null) and <paramref name="module"/>.</summary>
+    public PyObject* NewBuiltin(BuiltinDef def, PyObject* self, PyObject* module = null)
+    {
+        ArgumentNullException.ThrowIfNull(def);
+        PyObject* o = NewGcObject(FunctionType, sizeof(PyManagedFunctionObject));
+        if (o == null)
+        {
+            return null;
+        }
+
+        var f = (PyManagedFunctionObject*)o;
+        f->MethodIndex = def.Index;
+        f->Self = self;
+        XIncRef(self);
+        f->Module = module;
+        XIncRef(module);
+        f->WeakRefList = null;
+        f->Vectorcall = null;
+        Track(o);
+        return o;
+    }
+
+    /// <summary>The definition behind a builtin_function_or_method.</summary>
+    public BuiltinDef BuiltinDefOf(PyObject* function) => _managedCalls[(int)((PyManagedFunctionObject*)function)->MethodIndex]!;
 
     /// <summary>builtin_function_or_method.</summary>
     public PyTypeObject* FunctionType { get; private set; }
@@ -48,16 +122,19 @@ public sealed unsafe partial class PyRuntime
         }
 
         int index;
+        var def = new BuiltinDef("<managed>", body, null, shared: false);
         if (_freeCallSlots.Count > 0)
         {
             index = _freeCallSlots.Pop();
-            _managedCalls[index] = body;
+            _managedCalls[index] = def;
         }
         else
         {
             index = _managedCalls.Count;
-            _managedCalls.Add(body);
+            _managedCalls.Add(def);
         }
+
+        def.Index = index;
 
         var f = (PyManagedFunctionObject*)o;
         f->MethodIndex = index;
@@ -101,8 +178,60 @@ public sealed unsafe partial class PyRuntime
     private static PyObject* FunctionCall(PyRuntime rt, PyObject* callable, PyObject* args, PyObject* kwargs)
     {
         var f = (PyManagedFunctionObject*)callable;
-        ManagedCall body = rt._managedCalls[(int)f->MethodIndex]!;
-        return body(rt, f->Self, args);
+        BuiltinDef def = rt._managedCalls[(int)f->MethodIndex]!;
+        if (def.TupleBody != null)
+        {
+            if (kwargs != null && rt.DictSize(kwargs) != 0)
+            {
+                rt.SetError(rt.TypeErrorType, $"{def.Name}() takes no keyword arguments");
+                return null;
+            }
+
+            return def.TupleBody(rt, f->Self, args);
+        }
+
+        return rt.VectorCallFromTuple(def.VectorBody!, f->Self, args, kwargs);
+    }
+
+    /// <summary>Calls a vectorcall body with a tuple's items and a kwargs dict's pairs.</summary>
+    public PyObject* VectorCallFromTuple(VectorCall body, PyObject* self, PyObject* args, PyObject* kwargs)
+    {
+        nint nargs = TupleSize(args);
+        nint nkw = kwargs == null ? 0 : DictSize(kwargs);
+        if (nkw == 0)
+        {
+            return body(this, self, TupleItems(args), nargs, null);
+        }
+
+        PyObject* kwnames = NewTuple(nkw);
+        if (kwnames == null)
+        {
+            return null;
+        }
+
+        var stack = new nint[nargs + nkw];
+        for (nint i = 0; i < nargs; i++)
+        {
+            stack[i] = (nint)TupleItems(args)[i];
+        }
+
+        nint pos = 0;
+        nint k = 0;
+        while (DictNext(kwargs, ref pos, out PyObject* key, out PyObject* value))
+        {
+            TupleItems(kwnames)[k] = NewRef(key);
+            stack[nargs + k] = (nint)value;
+            k++;
+        }
+
+        PyObject* result;
+        fixed (nint* p = stack)
+        {
+            result = body(this, self, (PyObject**)p, nargs, kwnames);
+        }
+
+        DecRef(kwnames);
+        return result;
     }
 
     private static void FunctionDealloc(PyRuntime rt, PyObject* o)
@@ -114,8 +243,12 @@ public sealed unsafe partial class PyRuntime
             rt.ClearWeakRefs(o);
         }
 
-        rt._managedCalls[(int)f->MethodIndex] = null;
-        rt._freeCallSlots.Push((int)f->MethodIndex);
+        if (!rt._managedCalls[(int)f->MethodIndex]!.Shared)
+        {
+            rt._managedCalls[(int)f->MethodIndex] = null;
+            rt._freeCallSlots.Push((int)f->MethodIndex);
+        }
+
         rt.Clear(ref f->Self);
         rt.Clear(ref f->Module);
         rt.GcDel(o);
