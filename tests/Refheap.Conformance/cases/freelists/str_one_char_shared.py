@@ -9,5 +9,6 @@ print(str() is empty)
 t = 'x' * 2
 x = 'x'
 print(t[:1] is x)
-print('\xe9'[0] is chr(0xe9))
+e = '\xe9'
+print(e[0] is chr(0xe9))
 print(chr(300) is chr(300))
