@@ -37,9 +37,10 @@ public static class CaseCatalog
         return Path.GetRelativePath(CasesDirectory, fullPath).Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    public static bool IsHelperModule(string fileName)
+    /// <summary>Helper modules and packages: any path component starting with '_' (relative to cases/).</summary>
+    public static bool IsHelperModule(string fullPath)
     {
-        return Path.GetFileName(fileName).StartsWith('_');
+        return ToRelativeName(fullPath).Split('/').Any(part => part.StartsWith('_'));
     }
 
     private static string[] Find()
