@@ -1,0 +1,99 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Threading;
+using Refheap.Memory;
+using Refheap.Python.Hosting;
+
+namespace Refheap.Conformance;
+
+/// <summary>What one run of a case produced, before normalization.</summary>
+public sealed record CaseRun(string Stdout, string Stderr, int? ExitCode, Exception? Error, bool TimedOut);
+
+/// <summary>
+/// Runs one case in-process, as eng/record-expected runs it with CPython: a fresh engine,
+/// the CPython311 profile, sys.argv == [file name], stdout and stderr captured as text.
+/// </summary>
+public static class CaseRunner
+{
+    /// <summary>Per-case time limit; REFHEAP_CASE_TIMEOUT (seconds) overrides it.</summary>
+    public static TimeSpan Timeout { get; } = ReadTimeout();
+
+    /// <summary>Stack of the thread a case runs on: deep Python recursion needs room.</summary>
+    private const int StackBytes = 256 * 1024 * 1024;
+
+    public static CaseRun Run(string relativeName)
+    {
+        string fullPath = CaseCatalog.FullPath(relativeName);
+        var stdout = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var stderr = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        TextWriter syncStdout = TextWriter.Synchronized(stdout);
+        TextWriter syncStderr = TextWriter.Synchronized(stderr);
+        var options = new RunOptions
+        {
+            Profile = AllocatorProfile.CPython311,
+            Argv = [Path.GetFileName(fullPath)],
+            Stdout = syncStdout,
+            Stderr = syncStderr,
+            // TODO(WorkingDirectory): pass WorkingDirectory = Path.GetDirectoryName(fullPath)
+            // when RunOptions has it. CPython is recorded from inside the case's directory, so
+            // os.getcwd() and relative open() resolve there; until then the absolute path is
+            // what makes __file__, sys.path[0] and tracebacks right.
+        };
+
+        int? exitCode = null;
+        Exception? error = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    exitCode = PythonEngine.RunFile(fullPath, options);
+                }
+#pragma warning disable CA1031 // Any engine failure is this case's failure, not the suite's.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    error = e;
+                }
+            },
+            StackBytes)
+        {
+            IsBackground = true,
+            Name = "conformance " + relativeName,
+        };
+        thread.Start();
+        bool finished = thread.Join(Timeout);
+
+        // A case that hangs is abandoned on its background thread; what it wrote so far is kept.
+        return new CaseRun(
+            Snapshot(syncStdout, stdout),
+            Snapshot(syncStderr, stderr),
+            finished ? exitCode : null,
+            finished ? error : null,
+            !finished);
+    }
+
+    private static string Snapshot(TextWriter synchronizedWriter, StringWriter inner)
+    {
+        // The writer TextWriter.Synchronized returns locks on itself in every method.
+        lock (synchronizedWriter)
+        {
+            return inner.ToString();
+        }
+    }
+
+    private static TimeSpan ReadTimeout()
+    {
+        string? text = Environment.GetEnvironmentVariable("REFHEAP_CASE_TIMEOUT");
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(60);
+    }
+
+    internal static byte[] Utf8(string text)
+    {
+        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
+    }
+}

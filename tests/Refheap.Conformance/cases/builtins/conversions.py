@@ -1,0 +1,6 @@
+print(int('12'), int('-0x1f', 16), int('z', 36), int(' 7 '), int('1_000'), int(True), int(2.9e3))
+print(float('1.5'), float(' -2 '), float('1e3'), float('inf'), float('-nan'), float(3), float('1_0.5'))
+print(str(12), str(1.25), str(b'ab'), str(None), str([1, '2']))
+print(bool(''), bool('0'), bool(0.0), list('abc'), tuple([1]), set('aa'), dict([(1, 2)]))
+print(bytes('hé', 'utf-8'), bytes([65, 66]), bytearray('x', 'ascii'), list(b'ab'))
+print(complex('1+2j'), complex(1, -1), int.from_bytes(b'\x01\x00', 'big'), (258).to_bytes(2, 'little'))

@@ -1,0 +1,6 @@
+print(hash(0), hash(1), hash(-1), hash(-2), hash(2**61 - 1), hash(2**61), hash(10**30))
+print(hash(1.0), hash(0.5), hash(-0.0), hash(1e100), hash(float('inf')))
+print(hash(True), hash(None) == hash(None), hash(()), hash((1, 2)), hash((1, (2, 'a'))))
+print(hash(''), hash('a'), hash('hello'), hash('\xe9t\xe9'), hash('\u20ac'), hash('\U0001F600'))
+print(hash(b''), hash(b'a'), hash(b'hello'), hash(frozenset()), hash(frozenset([1, 2, 3])))
+print(hash(1 + 2j), hash(range(3)) == hash(range(3)))

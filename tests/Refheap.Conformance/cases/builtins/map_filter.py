@@ -1,0 +1,6 @@
+print(list(map(str.upper, ['a', 'b'])))
+print(list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])))
+print(list(filter(None, [0, 1, '', 'x', [], [0]])))
+print(list(filter(lambda x: x % 2, range(10))))
+m = map(int, '123')
+print(next(m), list(m), list(m))

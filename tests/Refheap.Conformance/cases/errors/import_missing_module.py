@@ -1,0 +1,2 @@
+print('importing')
+import no_such_module_refheap

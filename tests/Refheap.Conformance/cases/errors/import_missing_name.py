@@ -1,0 +1,1 @@
+from _helper_errmod import no_such_name

@@ -1,0 +1,2 @@
+data = {'a': {'b': None}}
+result = data['a']['b']['c']

@@ -1,0 +1,3 @@
+def compute():
+    return undefined_name * 2
+compute()

@@ -1,0 +1,8 @@
+a = ()
+b = tuple()
+c = tuple([])
+print(a is b, b is c)
+pair = (1, 2)
+print(pair[2:] is a)
+print(a is tuple(x for x in []))
+print(pair[0:0] is a, list(a) is list(a))

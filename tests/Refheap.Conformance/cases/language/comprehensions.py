@@ -1,0 +1,10 @@
+print([x * x for x in range(6) if x % 2])
+print({x % 3 for x in range(10)})
+print({k: v for k, v in zip('abc', range(3))})
+print([(i, j) for i in range(3) for j in range(i)])
+print([[c for c in w] for w in ('ab', 'cd')])
+x = 'outer'
+print([x for x in 'in'], x)
+print(sum(i for i in range(101)))
+g = (i * 2 for i in range(3))
+print(next(g), list(g), list(g))

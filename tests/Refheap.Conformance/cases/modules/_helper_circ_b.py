@@ -1,0 +1,3 @@
+import _helper_circ_a
+SEEN = getattr(_helper_circ_a, 'A', 'missing')
+B = 'b value'

@@ -1,0 +1,2 @@
+print('helper starts')
+x = 1 / 0

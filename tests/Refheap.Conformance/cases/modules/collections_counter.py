@@ -1,0 +1,12 @@
+from collections import Counter
+c = Counter('abracadabra')
+print(c)
+print(c.most_common(2), c['a'], c['z'])
+c.update('aaz')
+print(c.most_common(3))
+d = Counter(a=1, b=5)
+print(c + d, c - d, c & d, c | d)
+print(sorted(c.elements())[:6], c.total())
+print(Counter(['x', 'y', 'x']).most_common(), Counter({'k': 3}).most_common(1))
+c.subtract({'a': 10})
+print(c['a'], +c)

@@ -1,0 +1,22 @@
+import io
+s = io.StringIO()
+s.write('hello ')
+print('world', file=s)
+print(repr(s.getvalue()), s.tell())
+s.seek(0)
+print(repr(s.read(5)), repr(s.readline()), repr(s.read()))
+r = io.StringIO('a\nb\nc')
+print(r.readlines(), list(io.StringIO('x\ny')))
+b = io.BytesIO(b'abc')
+b.seek(0, 2)
+b.write(b'def')
+print(b.getvalue(), b.tell(), b.getbuffer().nbytes)
+t = io.TextIOWrapper(io.BytesIO(), encoding='utf-8')
+t.write('caf\xe9')
+t.flush()
+print(t.buffer.getvalue())
+s.close()
+try:
+    s.write('x')
+except ValueError as e:
+    print('ValueError', e)

@@ -1,0 +1,1 @@
+print("bad byte ÿ here")

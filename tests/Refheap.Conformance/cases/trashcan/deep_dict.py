@@ -1,0 +1,5 @@
+d = {}
+for _ in range(10 ** 6):
+    d = {'next': d}
+del d
+print('deep dict freed')

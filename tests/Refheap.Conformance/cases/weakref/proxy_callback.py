@@ -1,0 +1,8 @@
+import weakref
+class C:
+    pass
+c = C()
+p = weakref.proxy(c, lambda proxy: print('proxy callback'))
+print(weakref.getweakrefcount(c))
+del c
+print('end')
