@@ -36,10 +36,9 @@ public static class CaseRunner
             Argv = [Path.GetFileName(fullPath)],
             Stdout = syncStdout,
             Stderr = syncStderr,
-            // TODO(WorkingDirectory): pass WorkingDirectory = Path.GetDirectoryName(fullPath)
-            // when RunOptions has it. CPython is recorded from inside the case's directory, so
-            // os.getcwd() and relative open() resolve there; until then the absolute path is
-            // what makes __file__, sys.path[0] and tracebacks right.
+            // CPython is recorded from inside the case's directory, so os.getcwd() and relative
+            // open() resolve there; the absolute path makes __file__, sys.path[0] and tracebacks right.
+            WorkingDirectory = Path.GetDirectoryName(fullPath),
         };
 
         int? exitCode = null;

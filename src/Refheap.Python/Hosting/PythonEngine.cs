@@ -16,6 +16,9 @@ public sealed class RunOptions
     /// <summary>sys.argv as the program sees it (argv[0] is the script path, or '-c').</summary>
     public string[] Argv { get; init; } = [];
 
+    /// <summary>The directory relative paths resolve against (os.getcwd()); null means the process's.</summary>
+    public string? WorkingDirectory { get; init; }
+
     public TextWriter Stdout { get; init; } = Console.Out;
 
     public TextWriter Stderr { get; init; } = Console.Error;
