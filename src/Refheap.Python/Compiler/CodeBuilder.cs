@@ -80,7 +80,7 @@ internal sealed class CodeBuilder
         Emit(op, 0);
     }
 
-    private void NoteDepth(Label target, int depth)
+    private static void NoteDepth(Label target, int depth)
     {
         if (target.Depth < 0)
         {
@@ -140,6 +140,18 @@ internal sealed class CodeBuilder
     }
 
     public void PopHandler() => _handlerStack.Pop();
+
+    /// <summary>The handlers in force, innermost first (to restore after an early exit's cleanup code).</summary>
+    public int[] SaveHandlers() => _handlerStack.ToArray();
+
+    public void RestoreHandlers(int[] saved)
+    {
+        _handlerStack.Clear();
+        for (int i = saved.Length - 1; i >= 0; i--)
+        {
+            _handlerStack.Push(saved[i]);
+        }
+    }
 
     public int[] Instructions()
     {

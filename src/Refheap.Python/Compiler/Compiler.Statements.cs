@@ -149,9 +149,11 @@ public sealed partial class PyCompiler
             LoadConst(null);
         }
 
+        int[] saved = B.SaveHandlers();
         UnwindAll(preserveTop: true);
         SetPosition(r);
         Emit(OpCode.ReturnValue);
+        B.RestoreHandlers(saved);
     }
 
     private void CompileIf(If i)
@@ -269,10 +271,12 @@ public sealed partial class PyCompiler
             FBlock b = _u.Blocks[i];
             if (b.Kind is FBlockKind.WhileLoop or FBlockKind.ForLoop)
             {
+                int[] saved = B.SaveHandlers();
                 UnwindTo(i, preserveTop: false);
-                UnwindOne(b, preserveTop: false);
+                UnwindOne(b, preserveTop: false, i);
                 SetPosition(br);
                 EmitJump(OpCode.Jump, b.Exit!);
+                B.RestoreHandlers(saved);
                 return;
             }
         }
@@ -287,9 +291,11 @@ public sealed partial class PyCompiler
             FBlock b = _u.Blocks[i];
             if (b.Kind is FBlockKind.WhileLoop or FBlockKind.ForLoop)
             {
+                int[] saved = B.SaveHandlers();
                 UnwindTo(i, preserveTop: false);
                 SetPosition(co);
                 EmitJump(OpCode.Jump, b.Start!);
+                B.RestoreHandlers(saved);
                 return;
             }
         }
@@ -297,56 +303,36 @@ public sealed partial class PyCompiler
         throw Error("'continue' not properly in loop", co);
     }
 
-    /// <summary>Unwinds the frame blocks above index <paramref name="keep"/> (exclusive), innermost first.</summary>
+    /// <summary>
+    /// Unwinds the frame blocks above index <paramref name="keep"/> (exclusive), innermost
+    /// first. The handlers of the unwound blocks are out of force for the cleanup code; the
+    /// caller restores them (with <see cref="CodeBuilder.RestoreHandlers"/>) after its jump.
+    /// </summary>
     private void UnwindTo(int keep, bool preserveTop)
     {
         for (int i = _u.Blocks.Count - 1; i > keep; i--)
         {
-            FBlock b = _u.Blocks[i];
-            UnwindOne(b, preserveTop, i);
+            UnwindOne(_u.Blocks[i], preserveTop, i);
         }
     }
 
     private void UnwindAll(bool preserveTop) => UnwindTo(-1, preserveTop);
 
     /// <summary>compiler_unwind_fblock: emits what leaving one block early must do.</summary>
-    private void UnwindOne(FBlock b, bool preserveTop, int index = -1)
+    private void UnwindOne(FBlock b, bool preserveTop, int index)
     {
+        for (int h = 0; h < b.HandlerCount; h++)
+        {
+            B.PopHandler();
+        }
+
         switch (b.Kind)
         {
             case FBlockKind.WhileLoop:
             case FBlockKind.ExceptionHandler:
             case FBlockKind.TryExcept:
-                if (b.Kind == FBlockKind.TryExcept)
-                {
-                    B.PopHandler();
-                    B.PushHandler(CurrentHandlerPlaceholder());
-                }
-
                 return;
             case FBlockKind.ForLoop:
-                if (preserveTop)
-                {
-                    Emit(OpCode.Swap, 2);
-                }
-
-                Emit(OpCode.PopTop);
-                return;
-            case FBlockKind.FinallyEnd:
-                // Inside a finally body that runs because of an exception: drop the saved state.
-                if (preserveTop)
-                {
-                    Emit(OpCode.Swap, 2);
-                }
-
-                Emit(OpCode.PopTop);
-                if (preserveTop)
-                {
-                    Emit(OpCode.Swap, 2);
-                }
-
-                Emit(OpCode.PopExcept);
-                return;
             case FBlockKind.PopValue:
                 if (preserveTop)
                 {
@@ -355,14 +341,14 @@ public sealed partial class PyCompiler
 
                 Emit(OpCode.PopTop);
                 return;
-            case FBlockKind.HandlerCleanup:
-                if (b.HandlerName != null)
+            case FBlockKind.FinallyEnd:
+                // Inside a finally body run for an exception: drop it and restore exc_info.
+                if (preserveTop)
                 {
-                    LoadConst(null);
-                    NameOpFor(b.HandlerName, NameOp.Store);
-                    NameOpFor(b.HandlerName, NameOp.Delete);
+                    Emit(OpCode.Swap, 2);
                 }
 
+                Emit(OpCode.PopTop);
                 if (preserveTop)
                 {
                     Emit(OpCode.Swap, 2);
@@ -370,13 +356,28 @@ public sealed partial class PyCompiler
 
                 Emit(OpCode.PopExcept);
                 return;
+            case FBlockKind.HandlerCleanup:
+                if (preserveTop)
+                {
+                    Emit(OpCode.Swap, 2);
+                }
+
+                Emit(OpCode.PopExcept);
+                if (b.HandlerName != null)
+                {
+                    LoadConst(null);
+                    NameOpFor(b.HandlerName, NameOp.Store);
+                    NameOpFor(b.HandlerName, NameOp.Delete);
+                }
+
+                return;
             case FBlockKind.With:
                 if (preserveTop)
                 {
                     Emit(OpCode.Swap, 2);
                 }
 
-                // Stack: ..., exit; call exit(None, None, None).
+                // Stack: ..., exit: call exit(None, None, None).
                 LoadConst(null);
                 LoadConst(null);
                 LoadConst(null);
@@ -384,12 +385,9 @@ public sealed partial class PyCompiler
                 Emit(OpCode.PopTop);
                 return;
             case FBlockKind.FinallyTry:
-                // Run the finally body inline, outside this block.
-                List<FBlock> saved = _u.Blocks;
-                int at = index >= 0 ? index : saved.IndexOf(b);
-                var outer = saved.GetRange(0, at);
-                var inner = saved.GetRange(at, saved.Count - at);
-                _u.Blocks.RemoveRange(at, saved.Count - at);
+                // Run the finally body inline, outside this block and those inside it.
+                List<FBlock> inner = _u.Blocks.GetRange(index, _u.Blocks.Count - index);
+                _u.Blocks.RemoveRange(index, _u.Blocks.Count - index);
                 if (preserveTop)
                 {
                     PushBlock(FBlockKind.PopValue, null, null);
@@ -402,12 +400,9 @@ public sealed partial class PyCompiler
                 }
 
                 _u.Blocks.AddRange(inner);
-                _ = outer;
                 return;
         }
     }
-
-    private static Label CurrentHandlerPlaceholder() => new();
 
     private void CompileAugAssign(AugAssign aa)
     {

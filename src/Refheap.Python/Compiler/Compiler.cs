@@ -55,6 +55,9 @@ public sealed partial class PyCompiler
         public Label? Exit;
         public List<StmtNode>? FinalBody;
         public string? HandlerName;
+
+        /// <summary>How many handler-table entries this block pushed (popped while unwinding it).</summary>
+        public int HandlerCount;
     }
 
     /// <summary>Compiles a module (exec mode).</summary>

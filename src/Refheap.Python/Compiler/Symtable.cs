@@ -128,7 +128,7 @@ internal sealed partial class Symtable
             st.VisitStmt(s);
         }
 
-        st.Resolve(st.Top, new HashSet<string>(), new HashSet<string>());
+        Resolve(st.Top, new HashSet<string>(), new HashSet<string>());
         return st;
     }
 
@@ -138,7 +138,7 @@ internal sealed partial class Symtable
         var st = new Symtable(wrapper, filename);
         st._scopes[module] = st.Top;
         st.VisitExpr(module.Body);
-        st.Resolve(st.Top, new HashSet<string>(), new HashSet<string>());
+        Resolve(st.Top, new HashSet<string>(), new HashSet<string>());
         return st;
     }
 
@@ -159,7 +159,7 @@ internal sealed partial class Symtable
     private void Leave() => _current = _current.Parent!;
 
     /// <summary>analyze_block: decides the scope of every name, top down, then the cells bottom up.</summary>
-    private void Resolve(Scope scope, HashSet<string> boundAbove, HashSet<string> globalAbove)
+    private static void Resolve(Scope scope, HashSet<string> boundAbove, HashSet<string> globalAbove)
     {
         var newBound = new HashSet<string>(boundAbove);
         var newGlobal = new HashSet<string>(globalAbove);
@@ -223,7 +223,7 @@ internal sealed partial class Symtable
 
         // Locals that children use freely become cells; free names children use that this
         // scope does not bind pass through as this scope's free variables.
-        foreach (string name in Ordered(freeInChildren, scope))
+        foreach (string name in Ordered(freeInChildren))
         {
             if (scope.Kind == ScopeKind.Class && name == "__class__")
             {
@@ -278,12 +278,7 @@ internal sealed partial class Symtable
                 continue;
             }
 
-            if (!scope.Resolved.ContainsKey(name))
-            {
-                scope.Resolved[name] = NameScope.Free;
-            }
-
-            if (scope.Resolved[name] == NameScope.GlobalImplicit)
+            if (!scope.Resolved.TryGetValue(name, out NameScope existing) || existing == NameScope.GlobalImplicit)
             {
                 scope.Resolved[name] = NameScope.Free;
             }
@@ -316,7 +311,7 @@ internal sealed partial class Symtable
         scope.FreeVars.Sort(StringComparer.Ordinal);
     }
 
-    private static IEnumerable<string> Ordered(HashSet<string> names, Scope scope)
+    private static List<string> Ordered(HashSet<string> names)
     {
         var list = new List<string>(names);
         list.Sort(StringComparer.Ordinal);
