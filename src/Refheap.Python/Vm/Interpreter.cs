@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Python.Vm;
+
+/// <summary>
+/// One Python interpreter on one runtime: the builtins, sys.modules, the frame stack, the
+/// handled-exception stack and the I/O of a run. Every entry point runs on the thread that
+/// created it (the runtime's heap is single-threaded).
+/// </summary>
+internal sealed unsafe partial class Interpreter : IDisposable
+{
+    private readonly DataStack _dataStack;
+
+    /// <summary>The thread's base exc_info item: [exc_value, previous] (3.11's _PyErr_StackItem).</summary>
+    private readonly PyObject** _baseExcItem;
+
+    public Interpreter(PyRuntime rt, TextWriter stdout, TextWriter stderr, string[] argv, string workingDirectory)
+    {
+        Rt = rt;
+        Stdout = stdout;
+        Stderr = stderr;
+        Argv = argv;
+        WorkingDirectory = workingDirectory;
+        _dataStack = new DataStack(rt);
+        _baseExcItem = (PyObject**)rt.Allocator.Allocate(16);
+        _baseExcItem[0] = null;
+        _baseExcItem[1] = null;
+        ExcInfo = _baseExcItem;
+        rt.Stderr = stderr;
+        InitTypes();
+        InitBuiltins();
+        InitModules();
+    }
+
+    public PyRuntime Rt { get; }
+
+    public TextWriter Stdout { get; set; }
+
+    public TextWriter Stderr { get; set; }
+
+    public string[] Argv { get; }
+
+    public string WorkingDirectory { get; }
+
+    /// <summary>The builtins module's dict.</summary>
+    public PyObject* Builtins { get; private set; }
+
+    public PyObject* BuiltinsModule { get; private set; }
+
+    /// <summary>sys.modules.</summary>
+    public PyObject* Modules { get; private set; }
+
+    public PyObject* SysModule { get; private set; }
+
+    /// <summary>The frame executing now (the top of the frame stack), or null.</summary>
+    public InterpreterFrame* CurrentFrame { get; set; }
+
+    /// <summary>The innermost handled-exception item: [exc_value, previous item].</summary>
+    public PyObject** ExcInfo { get; set; }
+
+    /// <summary>The `...` singleton.</summary>
+    public PyObject* Ellipsis { get; private set; }
+
+    /// <summary>Set once the interpreter began finalizing (atexit ran, modules are being cleared).</summary>
+    public bool Finalizing { get; private set; }
+
+    /// <summary>sys.exc_info()'s exception: the innermost handled exception that is not None.</summary>
+    public PyObject* HandledException()
+    {
+        for (PyObject** item = ExcInfo; item != null; item = (PyObject**)item[1])
+        {
+            if (item[0] != null && item[0] != Rt.None)
+            {
+                return item[0];
+            }
+        }
+
+        return null;
+    }
+
+    internal InterpreterFrame* PushFrame(int frameSize) => _dataStack.Push(InterpreterFrame.SpecialsSize + (8 * frameSize));
+
+    internal void PopFrame(InterpreterFrame* f) => _dataStack.Pop(f);
+
+    public void Dispose()
+    {
+        _dataStack.Dispose();
+        Rt.Allocator.Free(_baseExcItem);
+    }
+}
+
+/// <summary>
+/// The interpreter's data stack (3.11's per-thread datastack chunks): interpreter frames are
+/// pushed and popped in LIFO order from chunks of native memory.
+/// </summary>
+internal sealed unsafe class DataStack : IDisposable
+{
+    private const int ChunkSize = 256 * 1024;
+    private readonly PyRuntime _rt;
+    private readonly List<nint> _chunks = new();
+    private readonly List<int> _sizes = new();
+    private readonly Stack<(nint Top, int Chunk)> _marks = new();
+    private int _chunk = -1;
+    private byte* _top;
+    private byte* _limit;
+
+    public DataStack(PyRuntime rt)
+    {
+        _rt = rt;
+    }
+
+    public InterpreterFrame* Push(int bytes)
+    {
+        bytes = (bytes + 15) & ~15;
+        if (_top == null || _top + bytes > _limit)
+        {
+            NextChunk(bytes);
+        }
+
+        byte* p = _top;
+        _marks.Push(((nint)p, _chunk));
+        _top += bytes;
+        return (InterpreterFrame*)p;
+    }
+
+    private void NextChunk(int bytes)
+    {
+        int size = Math.Max(ChunkSize, bytes);
+        _chunk++;
+        if (_chunk == _chunks.Count)
+        {
+            void* mem = _rt.Allocator.TryAllocate(size);
+            if (mem == null)
+            {
+                _chunk--;
+                throw new InsufficientExecutionStackException("the interpreter's data stack cannot grow");
+            }
+
+            _chunks.Add((nint)mem);
+            _sizes.Add(size);
+        }
+        else if (_sizes[_chunk] < bytes)
+        {
+            _rt.Allocator.Free((void*)_chunks[_chunk]);
+            void* mem = _rt.Allocator.TryAllocate(size);
+            if (mem == null)
+            {
+                _chunks.RemoveAt(_chunk);
+                _sizes.RemoveAt(_chunk);
+                _chunk--;
+                throw new InsufficientExecutionStackException("the interpreter's data stack cannot grow");
+            }
+
+            _chunks[_chunk] = (nint)mem;
+            _sizes[_chunk] = size;
+        }
+
+        size = _sizes[_chunk];
+
+        _top = (byte*)_chunks[_chunk];
+        _limit = _top + size;
+    }
+
+    public void Pop(InterpreterFrame* f)
+    {
+        (nint top, int chunk) = _marks.Pop();
+        System.Diagnostics.Debug.Assert(top == (nint)f, "frames are popped in LIFO order");
+        if (chunk != _chunk)
+        {
+            _chunk = chunk;
+            _limit = (byte*)_chunks[_chunk] + _sizes[_chunk];
+        }
+
+        _top = (byte*)f;
+    }
+
+    public void Dispose()
+    {
+        foreach (nint c in _chunks)
+        {
+            _rt.Allocator.Free((void*)c);
+        }
+
+        _chunks.Clear();
+    }
+}
