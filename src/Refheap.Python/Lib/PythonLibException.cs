@@ -11,6 +11,7 @@ public enum PythonErrorKind
     OverflowError,
     ZeroDivisionError,
     KeyError,
+    RecursionError,
 }
 
 /// <summary>

@@ -29,7 +29,7 @@ internal static class LibData
         {
             if (line.Length > 0 && line[0] != '#')
             {
-                using JsonDocument doc = JsonDocument.Parse(line);
+                using JsonDocument doc = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 512 });
                 rows.Add(doc.RootElement.Clone());
             }
         }
