@@ -146,6 +146,7 @@ public sealed unsafe partial class PyRuntime
         rt.Untrack(o);
         rt.ClearWeakRefs(o);
         rt._sharedKeys.Remove((nint)o);
+        rt.ReleaseSharedKeyObjects(t);
         rt.Clear(ref t->Dict);
         rt.Clear(ref t->Mro);
         rt.Clear(ref t->Bases);

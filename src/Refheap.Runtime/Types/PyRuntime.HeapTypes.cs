@@ -102,9 +102,9 @@ public sealed unsafe partial class PyRuntime
         return rt.NewInstance(t);
     }
 
-    private static PyObject*** ValuesPointer(PyObject* o) => (PyObject***)((byte*)o - 32);
+    internal static PyObject*** ValuesPointer(PyObject* o) => (PyObject***)((byte*)o - 32);
 
-    private static PyObject** ManagedDictPointer(PyObject* o) => (PyObject**)((byte*)o - 24);
+    internal static PyObject** ManagedDictPointer(PyObject* o) => (PyObject**)((byte*)o - 24);
 
     /// <summary>
     /// init_inline_values: each new instance takes one usable entry from the class's cached
@@ -131,10 +131,9 @@ public sealed unsafe partial class PyRuntime
         return true;
     }
 
-    /// <summary>Sets an instance attribute (a slot member, or an inline value). Null value deletes.</summary>
+    /// <summary>Sets an instance attribute (a slot member, or an instance attribute). Null value deletes.</summary>
     public bool SetAttribute(PyObject* o, string name, PyObject* value)
     {
-        TypeInfo info = InfoOf(o->Type);
         PyObject** field = FindSlotField(o, name);
         if (field != null)
         {
@@ -145,73 +144,46 @@ public sealed unsafe partial class PyRuntime
             return true;
         }
 
-        if ((o->Type->Flags & TypeFlags.ManagedDict) == 0)
+        PyObject* key = InternFromString(name);
+        if (key == null)
         {
-            SetError(AttributeErrorType, $"'{info.Name}' object has no attribute '{name}'");
             return false;
         }
 
-        PyObject** values = *ValuesPointer(o);
-        int index = info.SharedKeys.IndexOf(name);
-        if (index < 0)
+        int r = InstanceSetAttr(o, key, value);
+        DecRef(key);
+        if (r == -2)
         {
-            SharedKeysState keys = _sharedKeys[(nint)o->Type];
-            if (value == null)
-            {
-                SetError(AttributeErrorType, $"'{info.Name}' object has no attribute '{name}'");
-                return false;
-            }
-
-            if (keys.Usable <= 0 || info.SharedKeys.Count >= SharedKeysMaxSize)
-            {
-                SetError(NotImplementedErrorType, "instance attributes beyond the class's shared keys need a materialised __dict__, which this runtime does not have yet");
-                return false;
-            }
-
-            info.SharedKeys.Add(name);
-            keys.Usable--;
-            index = info.SharedKeys.Count - 1;
-            o->Type->SharedKeysCount = info.SharedKeys.Count;
+            SetError(AttributeErrorType, $"'{TypeName(o)}' object has no attribute '{name}'");
         }
 
-        if (values == null)
-        {
-            SetError(NotImplementedErrorType, "materialised instance __dict__ is not implemented yet");
-            return false;
-        }
-
-        PyObject* prev = values[index];
-        if (value == null && prev == null)
-        {
-            SetError(AttributeErrorType, $"'{info.Name}' object has no attribute '{name}'");
-            return false;
-        }
-
-        values[index] = value;
-        XIncRef(value);
-        XDecRef(prev);
-        return true;
+        return r == 0;
     }
 
     /// <summary>Reads an instance attribute: a new reference, or null with AttributeError.</summary>
     public PyObject* GetAttribute(PyObject* o, string name)
     {
-        TypeInfo info = InfoOf(o->Type);
         PyObject** field = FindSlotField(o, name);
         PyObject* value = null;
         if (field != null)
         {
             value = *field;
         }
-        else if ((o->Type->Flags & TypeFlags.ManagedDict) != 0 && *ValuesPointer(o) != null)
+        else
         {
-            int index = info.SharedKeys.IndexOf(name);
-            value = index >= 0 ? (*ValuesPointer(o))[index] : null;
+            PyObject* key = InternFromString(name);
+            if (key == null)
+            {
+                return null;
+            }
+
+            value = InstanceGetAttr(o, key);
+            DecRef(key);
         }
 
         if (value == null)
         {
-            SetError(AttributeErrorType, $"'{info.Name}' object has no attribute '{name}'");
+            SetError(AttributeErrorType, $"'{TypeName(o)}' object has no attribute '{name}'");
             return null;
         }
 

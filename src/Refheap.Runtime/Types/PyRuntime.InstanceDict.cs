@@ -1,0 +1,289 @@
+using System.Collections.Generic;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Runtime;
+
+// Instance attribute storage by attribute name object (Objects/dictobject.c, 3.11:
+// _PyObject_StoreInstanceAttribute, _PyObject_GetInstanceAttribute, make_dict_from_instance_
+// attributes). A managed-dict instance keeps its attributes as inline values indexed by its
+// class's shared keys until a dict is needed: `__dict__` is read, a name does not fit the
+// shared keys, or an attribute is deleted out of order; then the values move into a real dict
+// kept in the pre-header. Types with a fixed dict offset (functions, modules, exceptions)
+// keep a dict at that offset, made on the first store.
+// Invariant: for a managed-dict instance, at most one of (values, dict) in the pre-header is set.
+public sealed unsafe partial class PyRuntime
+{
+    private readonly Dictionary<nint, Dictionary<nint, int>> _sharedKeyIndex = new();
+
+    /// <summary>The attribute named <paramref name="name"/> (a str) in the instance's own storage, borrowed; null if absent (no error).</summary>
+    public PyObject* InstanceGetAttr(PyObject* o, PyObject* name)
+    {
+        PyTypeObject* t = o->Type;
+        if ((t->Flags & TypeFlags.ManagedDict) != 0)
+        {
+            PyObject** values = *ValuesPointer(o);
+            if (values != null)
+            {
+                int index = SharedKeyIndex(t, name);
+                return index >= 0 ? values[index] : null;
+            }
+
+            PyObject* dict = *ManagedDictPointer(o);
+            return dict == null ? null : DictGetItemStrAny(dict, name);
+        }
+
+        if (t->DictOffset > 0)
+        {
+            PyObject* dict = *(PyObject**)((byte*)o + t->DictOffset);
+            return dict == null ? null : DictGetItemStrAny(dict, name);
+        }
+
+        return null;
+    }
+
+    private PyObject* DictGetItemStrAny(PyObject* dict, PyObject* name)
+    {
+        PyObject* saved = FetchError();
+        PyObject* v = DictGetItem(dict, name);
+        if (saved != null)
+        {
+            SetErrorObject(saved);
+        }
+
+        return v;
+    }
+
+    /// <summary>
+    /// Stores (or deletes, with null) an instance attribute. Returns 0; -1 with an error set
+    /// (AttributeError for deleting a missing one, MemoryError); -2 if the object has no
+    /// instance storage at all (the caller raises the AttributeError).
+    /// </summary>
+    public int InstanceSetAttr(PyObject* o, PyObject* name, PyObject* value)
+    {
+        PyTypeObject* t = o->Type;
+        if ((t->Flags & TypeFlags.ManagedDict) != 0)
+        {
+            PyObject** values = *ValuesPointer(o);
+            if (values != null)
+            {
+                int index = SharedKeyIndex(t, name);
+                if (index < 0 && value != null)
+                {
+                    index = AddSharedKey(t, name);
+                }
+
+                if (index >= 0)
+                {
+                    PyObject* prev = values[index];
+                    if (value == null && prev == null)
+                    {
+                        SetError(AttributeErrorType, $"'{InfoOf(t).Name}' object has no attribute '{StrToString(name)}'");
+                        return -1;
+                    }
+
+                    values[index] = value;
+                    XIncRef(value);
+                    XDecRef(prev);
+                    return 0;
+                }
+
+                if (value == null)
+                {
+                    SetError(AttributeErrorType, $"'{InfoOf(t).Name}' object has no attribute '{StrToString(name)}'");
+                    return -1;
+                }
+            }
+
+            PyObject** dictPtr = InstanceDictPointer(o);
+            return dictPtr == null ? -1 : StoreInDict(dictPtr, o, name, value);
+        }
+
+        if (t->DictOffset > 0)
+        {
+            return StoreInDict((PyObject**)((byte*)o + t->DictOffset), o, name, value);
+        }
+
+        return -2;
+    }
+
+    private int StoreInDict(PyObject** dictPtr, PyObject* o, PyObject* name, PyObject* value)
+    {
+        if (*dictPtr == null)
+        {
+            if (value == null)
+            {
+                SetError(AttributeErrorType, $"'{TypeName(o)}' object has no attribute '{StrToString(name)}'");
+                return -1;
+            }
+
+            *dictPtr = NewDict();
+            if (*dictPtr == null)
+            {
+                return -1;
+            }
+        }
+
+        if (value != null)
+        {
+            return DictSetItem(*dictPtr, name, value);
+        }
+
+        if (DictDelItem(*dictPtr, name) < 0)
+        {
+            if (ErrorMatches(KeyErrorType))
+            {
+                ClearError();
+                SetError(AttributeErrorType, $"'{TypeName(o)}' object has no attribute '{StrToString(name)}'");
+            }
+
+            return -1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The address of the instance's __dict__ pointer, materialising the dict from inline
+    /// values first; null with MemoryError on failure, or null without an error when the type
+    /// has no instance dict.
+    /// </summary>
+    public PyObject** InstanceDictPointer(PyObject* o)
+    {
+        PyTypeObject* t = o->Type;
+        if ((t->Flags & TypeFlags.ManagedDict) != 0)
+        {
+            PyObject** dictPtr = ManagedDictPointer(o);
+            PyObject** values = *ValuesPointer(o);
+            if (values != null)
+            {
+                PyObject* dict = NewDict();
+                if (dict == null)
+                {
+                    return null;
+                }
+
+                List<nint> keys = SharedKeyObjects(t);
+                for (int i = 0; i < t->SharedKeysCount; i++)
+                {
+                    if (values[i] != null && DictSetItem(dict, (PyObject*)keys[i], values[i]) < 0)
+                    {
+                        DecRef(dict);
+                        return null;
+                    }
+                }
+
+                FreeInstanceAttributes(o);
+                *dictPtr = dict;
+            }
+            else if (*dictPtr == null)
+            {
+                *dictPtr = NewDict();
+                if (*dictPtr == null)
+                {
+                    return null;
+                }
+            }
+
+            return dictPtr;
+        }
+
+        if (t->DictOffset > 0)
+        {
+            var dictPtr = (PyObject**)((byte*)o + t->DictOffset);
+            if (*dictPtr == null)
+            {
+                *dictPtr = NewDict();
+                if (*dictPtr == null)
+                {
+                    return null;
+                }
+            }
+
+            return dictPtr;
+        }
+
+        return null;
+    }
+
+    private int SharedKeyIndex(PyTypeObject* t, PyObject* name)
+    {
+        if (!_sharedKeyIndex.TryGetValue((nint)t, out Dictionary<nint, int>? index))
+        {
+            return -1;
+        }
+
+        if (index.TryGetValue((nint)name, out int i))
+        {
+            return i;
+        }
+
+        if (IsInterned(name))
+        {
+            return -1;
+        }
+
+        // A non-interned name: compare by content.
+        List<nint> keys = SharedKeyObjects(t);
+        for (int k = 0; k < keys.Count; k++)
+        {
+            if (StrEquals((PyObject*)keys[k], name))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private readonly Dictionary<nint, List<nint>> _sharedKeyObjects = new();
+
+    private List<nint> SharedKeyObjects(PyTypeObject* t)
+    {
+        if (!_sharedKeyObjects.TryGetValue((nint)t, out List<nint>? list))
+        {
+            list = new List<nint>();
+            _sharedKeyObjects[(nint)t] = list;
+        }
+
+        return list;
+    }
+
+    /// <summary>Adds a name to the class's shared keys if it fits (usable entries left, fewer than 30 names); else -1.</summary>
+    private int AddSharedKey(PyTypeObject* t, PyObject* name)
+    {
+        SharedKeysState keys = _sharedKeys[(nint)t];
+        TypeInfo info = InfoOf(t);
+        if (keys.Usable <= 0 || info.SharedKeys.Count >= SharedKeysMaxSize || !IsStr(name) || name->Type != StrType)
+        {
+            return -1;
+        }
+
+        PyObject* key = NewRef(name);
+        Intern(ref key);
+        info.SharedKeys.Add(StrToString(key));
+        SharedKeyObjects(t).Add((nint)key);
+        if (!_sharedKeyIndex.TryGetValue((nint)t, out Dictionary<nint, int>? index))
+        {
+            index = new Dictionary<nint, int>();
+            _sharedKeyIndex[(nint)t] = index;
+        }
+
+        index[(nint)key] = info.SharedKeys.Count - 1;
+        keys.Usable--;
+        t->SharedKeysCount = info.SharedKeys.Count;
+        return info.SharedKeys.Count - 1;
+    }
+
+    /// <summary>Releases a dying class's shared key objects.</summary>
+    private void ReleaseSharedKeyObjects(PyTypeObject* t)
+    {
+        _sharedKeyIndex.Remove((nint)t);
+        if (_sharedKeyObjects.Remove((nint)t, out List<nint>? list))
+        {
+            foreach (nint k in list)
+            {
+                DecRef((PyObject*)k);
+            }
+        }
+    }
+}
