@@ -83,6 +83,9 @@ public sealed unsafe partial class PyRuntime
         StopIterationType = ExceptionClass("StopIteration", ExceptionType);
     }
 
+    /// <summary>Makes another builtin exception class (the interpreter's NameError, OSError, ...).</summary>
+    public PyTypeObject* NewExceptionType(string name, PyTypeObject* baseType) => ExceptionClass(name, baseType);
+
     private PyTypeObject* ExceptionClass(string name, PyTypeObject* baseType)
     {
         PyTypeObject* t = NewStaticType(name, sizeof(PyBaseExceptionObject), 0,

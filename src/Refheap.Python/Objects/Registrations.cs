@@ -1,0 +1,14 @@
+using System;
+
+namespace Refheap.Python.Objects;
+
+/// <summary>
+/// The registration functions of the builtin types' methods, run once per process. Each
+/// file that defines methods adds its Register here.
+/// </summary>
+internal static class Registrations
+{
+    public static readonly Action[] All =
+    [
+    ];
+}

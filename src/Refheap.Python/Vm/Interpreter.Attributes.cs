@@ -1,0 +1,180 @@
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Python.Vm;
+
+// Attribute access (Objects/object.c: PyObject_GenericGetAttr, _PyObject_GenericSetAttrWithDict;
+// Objects/typeobject.c: type_getattro, slot_tp_getattr_hook; 3.11).
+internal sealed unsafe partial class Interpreter
+{
+    /// <summary>getattr(o, name): a new reference or null with AttributeError (or another error).</summary>
+    public PyObject* GetAttr(PyObject* o, PyObject* name)
+    {
+        var slot = o->Type->GetAttr;
+        return slot != null ? slot(Rt, o, name) : GenericGetAttr(o, name, suppress: false);
+    }
+
+    public PyObject* GetAttr(PyObject* o, string name) => GetAttr(o, Str(name));
+
+    /// <summary>getattr(o, name, None)-style lookup: null without an error when the attribute is missing.</summary>
+    public PyObject* GetAttrOrNull(PyObject* o, PyObject* name)
+    {
+        PyObject* r = GetAttr(o, name);
+        if (r == null && Rt.ErrorMatches(Rt.AttributeErrorType))
+        {
+            Rt.ClearError();
+        }
+
+        return r;
+    }
+
+    /// <summary>The address of an instance's dict pointer (materialising a managed dict), or null if it has none.</summary>
+    public PyObject** DictPointer(PyObject* o)
+    {
+        PyTypeObject* t = o->Type;
+        if (PyRuntime.IsSubtype(t, Rt.TypeType))
+        {
+            return null;
+        }
+
+        return Rt.InstanceDictPointer(o);
+    }
+
+    /// <summary>PyObject_GenericGetAttr.</summary>
+    public PyObject* GenericGetAttr(PyObject* o, PyObject* name, bool suppress)
+    {
+        PyRuntime rt = Rt;
+        PyTypeObject* t = o->Type;
+        PyObject* descr = rt.LookupType(t, name);
+        delegate*<PyRuntime, PyObject*, PyObject*, PyObject*, PyObject*> get = null;
+        if (descr != null)
+        {
+            PyRuntime.IncRef(descr);
+            get = descr->Type->DescrGet;
+            if (get != null && descr->Type->DescrSet != null)
+            {
+                PyObject* r = get(rt, descr, o, (PyObject*)t);
+                rt.DecRef(descr);
+                return r;
+            }
+        }
+
+        // The instance's own attributes.
+        PyObject* value = Rt.InstanceGetAttr(o, name);
+        if (value != null)
+        {
+            rt.XDecRef(descr);
+            return PyRuntime.NewRef(value);
+        }
+
+        if (rt.ErrorOccurred)
+        {
+            rt.XDecRef(descr);
+            return null;
+        }
+
+        if (descr != null)
+        {
+            if (get != null)
+            {
+                PyObject* r = get(rt, descr, o, (PyObject*)t);
+                rt.DecRef(descr);
+                return r;
+            }
+
+            return descr;
+        }
+
+        if (!suppress)
+        {
+            rt.SetError(rt.AttributeErrorType, $"'{rt.TypeName(o)}' object has no attribute '{PyRuntime.StrToString(name)}'");
+        }
+
+        return null;
+    }
+
+    /// <summary>setattr / delattr (value null): 0, or -1 with an error set.</summary>
+    public int SetAttr(PyObject* o, PyObject* name, PyObject* value)
+    {
+        var slot = o->Type->SetAttr;
+        return slot != null ? slot(Rt, o, name, value) : GenericSetAttr(o, name, value);
+    }
+
+    /// <summary>PyObject_GenericSetAttr.</summary>
+    public int GenericSetAttr(PyObject* o, PyObject* name, PyObject* value)
+    {
+        PyRuntime rt = Rt;
+        PyTypeObject* t = o->Type;
+        PyObject* descr = rt.LookupType(t, name);
+        if (descr != null)
+        {
+            var set = descr->Type->DescrSet;
+            if (set != null)
+            {
+                PyRuntime.IncRef(descr);
+                int r = set(rt, descr, o, value);
+                rt.DecRef(descr);
+                return r;
+            }
+        }
+
+        int res = PyRuntime.IsSubtype(t, Rt.TypeType) ? -2 : Rt.InstanceSetAttr(o, name, value);
+        if (res == -2)
+        {
+            string n = PyRuntime.StrToString(name);
+            if (descr == null)
+            {
+                rt.SetError(rt.AttributeErrorType, $"'{rt.TypeName(o)}' object has no attribute '{n}'");
+            }
+            else
+            {
+                rt.SetError(rt.AttributeErrorType, $"'{rt.TypeName(o)}' object attribute '{n}' is read-only");
+            }
+
+            return -1;
+        }
+
+        return res;
+    }
+
+    /// <summary>
+    /// LOAD_METHOD: for a plain function or method descriptor found on the type (and not
+    /// shadowed by the instance), pushes (function, self) without making a bound method;
+    /// otherwise (NULL, attribute).
+    /// </summary>
+    public bool LoadMethod(PyObject* o, PyObject* name, out PyObject* meth, out PyObject* self)
+    {
+        PyRuntime rt = Rt;
+        PyTypeObject* t = o->Type;
+        if (t->GetAttr == null || t->GetAttr == s_genericGetAttrSlot)
+        {
+            PyObject* descr = rt.LookupType(t, name);
+            if (descr != null && (descr->Type == rt.PyFunctionType || descr->Type == MethodDescriptorType))
+            {
+                PyObject* shadow = Rt.InstanceGetAttr(o, name);
+                if (shadow == null && !rt.ErrorOccurred)
+                {
+                    meth = PyRuntime.NewRef(descr);
+                    self = PyRuntime.NewRef(o);
+                    return true;
+                }
+
+                if (rt.ErrorOccurred)
+                {
+                    meth = null;
+                    self = null;
+                    return false;
+                }
+            }
+        }
+
+        meth = null;
+        self = GetAttr(o, name);
+        return self != null;
+    }
+
+    private static delegate*<PyRuntime, PyObject*, PyObject*, PyObject*> s_genericGetAttrSlot = null;
+
+    /// <summary>The special-method lookup (_PyObject_LookupSpecial): on the type only, borrowed, null if absent.</summary>
+    public PyObject* LookupSpecial(PyObject* o, PyObject* name) => Rt.LookupType(o->Type, name);
+}

@@ -1,0 +1,624 @@
+using System;
+using System.Collections.Generic;
+using Refheap.Python.Compiler;
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Python.Vm;
+
+// Calls (Objects/call.c, Python/ceval.c: _PyEval_Vector, initialize_locals; 3.11). Arguments
+// are passed vectorcall-style: a borrowed array of positional then keyword values, with a
+// tuple of keyword names; no argument tuple is built on the way.
+internal sealed unsafe partial class Interpreter
+{
+    /// <summary>callable(*args, **kw) in vectorcall form: a new reference or null with an error.</summary>
+    public PyObject* Call(PyObject* callable, PyObject** args, nint nargs, PyObject* kwnames)
+    {
+        PyRuntime rt = Rt;
+        PyTypeObject* t = callable->Type;
+        if (t == rt.PyFunctionType)
+        {
+            return CallPyFunction(callable, args, nargs, kwnames);
+        }
+
+        if (t == rt.FunctionType)
+        {
+            BuiltinDef def = rt.BuiltinDefOf(callable);
+            PyObject* self = ((PyManagedFunctionObject*)callable)->Self;
+            if (def.VectorBody != null)
+            {
+                return def.VectorBody(rt, self, args, nargs, kwnames);
+            }
+
+            return CallViaTuple(callable, args, nargs, kwnames);
+        }
+
+        if (t == rt.MethodType)
+        {
+            var m = (PyMethodObject*)callable;
+            nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
+            nint total = nargs + nkw;
+            PyObject** buf = total < 16 ? stackalloc PyObject*[(int)total + 1] : (PyObject**)System.Runtime.InteropServices.NativeMemory.Alloc((nuint)((total + 1) * 8));
+            buf[0] = m->Self;
+            for (nint i = 0; i < total; i++)
+            {
+                buf[i + 1] = args[i];
+            }
+
+            PyObject* r = Call(m->Func, buf, nargs + 1, kwnames);
+            if (total >= 16)
+            {
+                System.Runtime.InteropServices.NativeMemory.Free(buf);
+            }
+
+            return r;
+        }
+
+        if (t == MethodDescriptorType)
+        {
+            return CallMethodDescriptor(callable, args, nargs, kwnames);
+        }
+
+        if (PyRuntime.IsSubtype(t, rt.TypeType))
+        {
+            return TypeCall((PyTypeObject*)callable, args, nargs, kwnames);
+        }
+
+        if ((t->Flags & TypeFlags.HeapType) != 0)
+        {
+            PyObject* fn = LookupUserDunder(t, "__call__");
+            if (fn != null)
+            {
+                return CallWithSelf(fn, callable, args, nargs, kwnames);
+            }
+        }
+
+        if (t->Call != null)
+        {
+            return CallViaTuple(callable, args, nargs, kwnames);
+        }
+
+        rt.SetError(rt.TypeErrorType, $"'{rt.TypeName(callable)}' object is not callable");
+        return null;
+    }
+
+    /// <summary>Calls an attribute found on a type with <paramref name="self"/> prepended (descriptors bound as needed).</summary>
+    public PyObject* CallWithSelf(PyObject* fn, PyObject* self, PyObject** args, nint nargs, PyObject* kwnames)
+    {
+        nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
+        nint total = nargs + nkw;
+        var buf = new nint[total + 1];
+        buf[0] = (nint)self;
+        for (nint i = 0; i < total; i++)
+        {
+            buf[i + 1] = (nint)args[i];
+        }
+
+        fixed (nint* p = buf)
+        {
+            PyTypeObject* ft = fn->Type;
+            if (ft == Rt.PyFunctionType || ft == MethodDescriptorType)
+            {
+                return Call(fn, (PyObject**)p, nargs + 1, kwnames);
+            }
+
+            var get = ft->DescrGet;
+            if (get == null)
+            {
+                return Call(fn, args, nargs, kwnames);
+            }
+
+            PyObject* bound = get(Rt, fn, self, (PyObject*)self->Type);
+            if (bound == null)
+            {
+                return null;
+            }
+
+            PyObject* r = Call(bound, args, nargs, kwnames);
+            Rt.DecRef(bound);
+            return r;
+        }
+    }
+
+    /// <summary>tp_call with an argument tuple and a kwargs dict, for objects that only have that.</summary>
+    private PyObject* CallViaTuple(PyObject* callable, PyObject** args, nint nargs, PyObject* kwnames)
+    {
+        PyRuntime rt = Rt;
+        PyObject* tuple = rt.NewTuple(nargs);
+        if (tuple == null)
+        {
+            return null;
+        }
+
+        for (nint i = 0; i < nargs; i++)
+        {
+            PyRuntime.TupleItems(tuple)[i] = PyRuntime.NewRef(args[i]);
+        }
+
+        PyObject* kwargs = null;
+        if (kwnames != null && PyRuntime.TupleSize(kwnames) > 0)
+        {
+            kwargs = rt.NewDict();
+            for (nint k = 0; kwargs != null && k < PyRuntime.TupleSize(kwnames); k++)
+            {
+                if (rt.DictSetItem(kwargs, PyRuntime.TupleItems(kwnames)[k], args[nargs + k]) < 0)
+                {
+                    rt.DecRef(kwargs);
+                    kwargs = null;
+                }
+            }
+
+            if (kwargs == null)
+            {
+                rt.DecRef(tuple);
+                return null;
+            }
+        }
+
+        PyObject* r = callable->Type->Call(rt, callable, tuple, kwargs);
+        rt.DecRef(tuple);
+        rt.XDecRef(kwargs);
+        return r;
+    }
+
+    public PyObject* CallOneArg(PyObject* callable, PyObject* arg)
+    {
+        PyObject** args = stackalloc PyObject*[1];
+        args[0] = arg;
+        return Call(callable, args, 1, null);
+    }
+
+    public PyObject* CallNoArgs(PyObject* callable) => Call(callable, null, 0, null);
+
+    /// <summary>CALL_FUNCTION_EX: f(*args, **kwargs) with a tuple (or any iterable) and a dict (or mapping).</summary>
+    public PyObject* CallFunctionEx(PyObject* func, PyObject* callargs, PyObject* kwargs)
+    {
+        PyRuntime rt = Rt;
+        PyObject* tuple;
+        if (callargs->Type == rt.TupleType)
+        {
+            tuple = PyRuntime.NewRef(callargs);
+        }
+        else
+        {
+            tuple = SequenceToTuple(callargs);
+            if (tuple == null)
+            {
+                if (rt.ErrorMatches(rt.TypeErrorType))
+                {
+                    rt.ClearError();
+                    rt.SetError(rt.TypeErrorType, $"{CallableName(func)} argument after * must be an iterable, not {rt.TypeName(callargs)}");
+                }
+
+                return null;
+            }
+        }
+
+        nint nargs = PyRuntime.TupleSize(tuple);
+        nint nkw = kwargs == null ? 0 : rt.DictSize(kwargs);
+        if (nkw == 0)
+        {
+            PyObject* r0 = Call(func, PyRuntime.TupleItems(tuple), nargs, null);
+            rt.DecRef(tuple);
+            return r0;
+        }
+
+        PyObject* kwnames = rt.NewTuple(nkw);
+        var stack = new nint[nargs + nkw];
+        for (nint i = 0; i < nargs; i++)
+        {
+            stack[i] = (nint)PyRuntime.TupleItems(tuple)[i];
+        }
+
+        nint pos = 0;
+        nint k = 0;
+        while (rt.DictNext(kwargs, ref pos, out PyObject* key, out PyObject* value))
+        {
+            if (!PyRuntime.IsStr(key))
+            {
+                rt.DecRef(kwnames);
+                rt.DecRef(tuple);
+                rt.SetError(rt.TypeErrorType, "keywords must be strings");
+                return null;
+            }
+
+            PyRuntime.TupleItems(kwnames)[k] = PyRuntime.NewRef(key);
+            stack[nargs + k] = (nint)value;
+            k++;
+        }
+
+        // Keep the values alive while the call runs (the dict could be changed by the callee).
+        for (nint i = nargs; i < nargs + nkw; i++)
+        {
+            PyRuntime.IncRef((PyObject*)stack[i]);
+        }
+
+        PyObject* r;
+        fixed (nint* p = stack)
+        {
+            r = Call(func, (PyObject**)p, nargs, kwnames);
+        }
+
+        for (nint i = nargs; i < nargs + nkw; i++)
+        {
+            rt.DecRef((PyObject*)stack[i]);
+        }
+
+        rt.DecRef(kwnames);
+        rt.DecRef(tuple);
+        return r;
+    }
+
+    /// <summary>The name CPython puts in call errors: a function's qualname with "()".</summary>
+    public string CallableName(PyObject* func)
+    {
+        if (func->Type == Rt.PyFunctionType)
+        {
+            return PyRuntime.StrToString(((PyFunctionObject*)func)->QualName) + "()";
+        }
+
+        if (func->Type == Rt.FunctionType)
+        {
+            return Rt.BuiltinDefOf(func).Name + "()";
+        }
+
+        return Rt.TypeName(func) + " object";
+    }
+
+    /// <summary>MAKE_FUNCTION.</summary>
+    private PyObject* MakeFunction(InterpreterFrame* f, PyObject* codeObj, PyObject* defaults, PyObject* kwdefaults, PyObject* annotations, PyObject* closure)
+    {
+        PyRuntime rt = Rt;
+        var code = (PyCodeObject*)codeObj;
+        PyObject* func = rt.NewPyFunction(codeObj, f->Globals, code->Name, code->QualName, f->Builtins);
+        if (func == null)
+        {
+            return null;
+        }
+
+        var fn = (PyFunctionObject*)func;
+        var info = (CodeInfo)rt.GetManaged(code->ManagedId);
+        if (info.Source.Consts.Count > 0 && info.Source.Consts[0] is string && (code->Flags & CodeFlags.Optimized) != 0)
+        {
+            rt.FunctionSetDoc(func, PyRuntime.TupleItems(code->Consts)[0]);
+        }
+
+        if (defaults != null)
+        {
+            rt.FunctionSetDefaults(func, defaults);
+        }
+
+        if (kwdefaults != null)
+        {
+            rt.FunctionSetKwDefaults(func, kwdefaults);
+        }
+
+        if (closure != null)
+        {
+            rt.FunctionSetClosure(func, closure);
+        }
+
+        if (annotations != null)
+        {
+            PyObject* d = rt.NewDict();
+            if (d == null)
+            {
+                rt.DecRef(func);
+                return null;
+            }
+
+            for (nint i = 0; i + 1 < PyRuntime.TupleSize(annotations); i += 2)
+            {
+                rt.DictSetItem(d, PyRuntime.TupleItems(annotations)[i], PyRuntime.TupleItems(annotations)[i + 1]);
+            }
+
+            rt.FunctionSetAnnotations(func, d);
+            rt.DecRef(d);
+        }
+
+        _ = fn;
+        return func;
+    }
+
+    /// <summary>Calls a Python function: a new frame with the arguments bound, run to completion (or a generator).</summary>
+    public PyObject* CallPyFunction(PyObject* func, PyObject** args, nint nargs, PyObject* kwnames)
+    {
+        PyRuntime rt = Rt;
+        var fn = (PyFunctionObject*)func;
+        var code = (PyCodeObject*)fn->Code;
+        var info = (CodeInfo)rt.GetManaged(code->ManagedId);
+        if (info.IsGenerator)
+        {
+            return MakeGenerator(fn, code, info, args, nargs, kwnames);
+        }
+
+        InterpreterFrame* f = PushFrame(info.FrameSize);
+        InitFrame(f, fn, code, FrameOwner.Thread);
+        if (!BindArguments(fn, code, info, f, args, nargs, kwnames))
+        {
+            rt.FrameClear(f);
+            PopFrame(f);
+            return null;
+        }
+
+        PyObject* result = Eval(f);
+        rt.FrameClear(f);
+        PopFrame(f);
+        return result;
+    }
+
+    private void InitFrame(InterpreterFrame* f, PyFunctionObject* fn, PyCodeObject* code, FrameOwner owner)
+    {
+        f->Func = PyRuntime.NewRef((PyObject*)fn);
+        f->Globals = fn->Globals;
+        f->Builtins = fn->Builtins;
+        f->Locals = null;
+        f->Code = (PyCodeObject*)PyRuntime.NewRef((PyObject*)code);
+        f->FrameObj = null;
+        f->Previous = null;
+        f->PrevInstr = -1;
+        f->StackTop = code->NLocalsPlus;
+        f->IsEntry = 0;
+        f->Owner = owner;
+        new Span<nint>(InterpreterFrame.LocalsPlus(f), code->NLocalsPlus).Clear();
+    }
+
+    /// <summary>initialize_locals: binds positional, keyword, default, *args and **kwargs; makes the cells; copies the closure.</summary>
+    private bool BindArguments(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, InterpreterFrame* f, PyObject** args, nint nargs, PyObject* kwnames)
+    {
+        PyRuntime rt = Rt;
+        PyObject** locals = InterpreterFrame.LocalsPlus(f);
+        int argCount = code->ArgCount;
+        int kwOnly = code->KwOnlyArgCount;
+        int posOnly = code->PosOnlyArgCount;
+        bool hasVarargs = (code->Flags & CodeFlags.VarArgs) != 0;
+        bool hasVarkw = (code->Flags & CodeFlags.VarKeywords) != 0;
+        int total = argCount + kwOnly;
+        PyObject* kwdict = null;
+        if (hasVarkw)
+        {
+            kwdict = rt.NewDict();
+            if (kwdict == null)
+            {
+                return false;
+            }
+
+            locals[total + (hasVarargs ? 1 : 0)] = kwdict;
+        }
+
+        nint n = Math.Min(nargs, argCount);
+        for (nint i = 0; i < n; i++)
+        {
+            locals[i] = PyRuntime.NewRef(args[i]);
+        }
+
+        if (hasVarargs)
+        {
+            nint extra = nargs - n;
+            PyObject* t = rt.NewTuple(extra);
+            if (t == null)
+            {
+                return false;
+            }
+
+            for (nint i = 0; i < extra; i++)
+            {
+                PyRuntime.TupleItems(t)[i] = PyRuntime.NewRef(args[n + i]);
+            }
+
+            locals[total] = t;
+        }
+        else if (nargs > argCount)
+        {
+            TooManyPositional(fn, code, info, locals, nargs, kwnames);
+            return false;
+        }
+
+        // Keyword arguments.
+        nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
+        List<string>? posOnlyAsKw = null;
+        for (nint k = 0; k < nkw; k++)
+        {
+            PyObject* key = PyRuntime.TupleItems(kwnames)[k];
+            PyObject* value = args[nargs + k];
+            int index = -1;
+            for (int j = posOnly; j < total; j++)
+            {
+                PyObject* name = PyRuntime.TupleItems(code->LocalsPlusNames)[j];
+                if (name == key || PyRuntime.StrEquals(name, key))
+                {
+                    index = j;
+                    break;
+                }
+            }
+
+            if (index < 0)
+            {
+                if (kwdict != null)
+                {
+                    if (rt.DictSetItem(kwdict, key, value) < 0)
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                bool isPosOnly = false;
+                for (int j = 0; j < posOnly; j++)
+                {
+                    if (PyRuntime.StrEquals(PyRuntime.TupleItems(code->LocalsPlusNames)[j], key))
+                    {
+                        isPosOnly = true;
+                    }
+                }
+
+                if (isPosOnly)
+                {
+                    (posOnlyAsKw ??= new List<string>()).Add(PyRuntime.StrToString(key));
+                    continue;
+                }
+
+                rt.SetError(rt.TypeErrorType, $"{QualName(fn)}() got an unexpected keyword argument '{PyRuntime.StrToString(key)}'");
+                return false;
+            }
+
+            if (locals[index] != null)
+            {
+                rt.SetError(rt.TypeErrorType, $"{QualName(fn)}() got multiple values for argument '{PyRuntime.StrToString(key)}'");
+                return false;
+            }
+
+            locals[index] = PyRuntime.NewRef(value);
+        }
+
+        if (posOnlyAsKw != null)
+        {
+            rt.SetError(rt.TypeErrorType, $"{QualName(fn)}() got some positional-only arguments passed as keyword arguments: '{string.Join(", ", posOnlyAsKw)}'");
+            return false;
+        }
+
+        // Defaults for missing positional arguments.
+        if (nargs < argCount)
+        {
+            nint ndefs = fn->Defaults == null ? 0 : PyRuntime.TupleSize(fn->Defaults);
+            nint firstDefault = argCount - ndefs;
+            var missing = new List<string>();
+            for (int i = (int)nargs; i < argCount; i++)
+            {
+                if (locals[i] == null)
+                {
+                    if (i >= firstDefault)
+                    {
+                        locals[i] = PyRuntime.NewRef(PyRuntime.TupleItems(fn->Defaults)[i - firstDefault]);
+                    }
+                    else
+                    {
+                        missing.Add(info.Source.VarNames[i]);
+                    }
+                }
+            }
+
+            if (missing.Count > 0)
+            {
+                MissingArguments(fn, missing, "positional");
+                return false;
+            }
+        }
+
+        if (kwOnly > 0)
+        {
+            var missing = new List<string>();
+            for (int i = argCount; i < total; i++)
+            {
+                if (locals[i] != null)
+                {
+                    continue;
+                }
+
+                PyObject* name = PyRuntime.TupleItems(code->LocalsPlusNames)[i];
+                PyObject* def = fn->KwDefaults == null ? null : rt.DictGetItemStr(fn->KwDefaults, name);
+                if (def != null)
+                {
+                    locals[i] = PyRuntime.NewRef(def);
+                }
+                else
+                {
+                    missing.Add(info.Source.VarNames[i]);
+                }
+            }
+
+            if (missing.Count > 0)
+            {
+                MissingArguments(fn, missing, "keyword-only");
+                return false;
+            }
+        }
+
+        // Cells (a cell parameter's value moves into its cell) and the closure.
+        int nlocals = info.NLocals;
+        for (int c = 0; c < info.NCells; c++)
+        {
+            int param = info.CellParams[c];
+            PyObject* initial = null;
+            if (param >= 0)
+            {
+                initial = locals[param];
+                locals[param] = null;
+            }
+
+            PyObject* cell = rt.NewCell(initial);
+            rt.XDecRef(initial);
+            if (cell == null)
+            {
+                return false;
+            }
+
+            locals[nlocals + c] = cell;
+        }
+
+        if (info.NFree > 0)
+        {
+            PyObject* closure = fn->Closure;
+            for (int j = 0; j < info.NFree; j++)
+            {
+                locals[nlocals + info.NCells + j] = PyRuntime.NewRef(PyRuntime.TupleItems(closure)[j]);
+            }
+        }
+
+        return true;
+    }
+
+    private static string QualName(PyFunctionObject* fn) => PyRuntime.StrToString(fn->QualName);
+
+    private void MissingArguments(PyFunctionObject* fn, List<string> missing, string kind)
+    {
+        string names;
+        if (missing.Count == 1)
+        {
+            names = $"'{missing[0]}'";
+        }
+        else if (missing.Count == 2)
+        {
+            names = $"'{missing[0]}' and '{missing[1]}'";
+        }
+        else
+        {
+            var quoted = missing.ConvertAll(m => $"'{m}'");
+            names = string.Join(", ", quoted.GetRange(0, quoted.Count - 1)) + ", and " + quoted[^1];
+        }
+
+        string plural = missing.Count == 1 ? "" : "s";
+        Rt.SetError(Rt.TypeErrorType, $"{QualName(fn)}() missing {missing.Count} required {kind} argument{plural}: {names}");
+    }
+
+    private void TooManyPositional(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** locals, nint given, PyObject* kwnames)
+    {
+        int argCount = code->ArgCount;
+        nint ndefs = fn->Defaults == null ? 0 : PyRuntime.TupleSize(fn->Defaults);
+        int kwOnlyGiven = 0;
+        nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
+        for (nint k = 0; k < nkw; k++)
+        {
+            PyObject* key = PyRuntime.TupleItems(kwnames)[k];
+            for (int j = argCount; j < argCount + code->KwOnlyArgCount; j++)
+            {
+                if (PyRuntime.StrEquals(PyRuntime.TupleItems(code->LocalsPlusNames)[j], key))
+                {
+                    kwOnlyGiven++;
+                }
+            }
+        }
+
+        string takes = ndefs > 0
+            ? $"from {argCount - ndefs} to {argCount} positional arguments"
+            : $"{argCount} positional argument{(argCount == 1 ? "" : "s")}";
+        string was = given == 1 ? "was" : "were";
+        string kwPart = kwOnlyGiven > 0
+            ? $" positional argument{(given == 1 ? "" : "s")} (and {kwOnlyGiven} keyword-only argument{(kwOnlyGiven == 1 ? "" : "s")})"
+            : "";
+        Rt.SetError(Rt.TypeErrorType, $"{QualName(fn)}() takes {takes} but {given}{kwPart} {was} given");
+        _ = info;
+        _ = locals;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Python.Vm;
+
+// Name lookups (ceval.c, 3.11: LOAD_NAME, LOAD_GLOBAL, LOAD_CLASSDEREF, STORE_NAME) and the
+// interpreter's cache of interned names.
+internal sealed unsafe partial class Interpreter
+{
+    private readonly Dictionary<string, nint> _names = new(System.StringComparer.Ordinal);
+
+    /// <summary>The interpreter for a runtime (set when the interpreter is made).</summary>
+    public static Interpreter Of(PyRuntime rt) => (Interpreter)rt.Host!;
+
+    /// <summary>An interned str for a name, borrowed (the interpreter keeps it until disposal).</summary>
+    public PyObject* Str(string name)
+    {
+        if (_names.TryGetValue(name, out nint p))
+        {
+            return (PyObject*)p;
+        }
+
+        PyObject* s = Rt.InternFromString(name);
+        if (s == null)
+        {
+            throw new System.InsufficientExecutionStackException("out of memory interning a name");
+        }
+
+        _names[name] = (nint)s;
+        return s;
+    }
+
+    private void ReleaseNames()
+    {
+        foreach (nint p in _names.Values)
+        {
+            Rt.DecRef((PyObject*)p);
+        }
+
+        _names.Clear();
+    }
+
+    public void RaiseNameError(PyObject* name)
+    {
+        Rt.SetError(NameErrorType, $"name '{PyRuntime.StrToString(name)}' is not defined");
+    }
+
+    private PyObject* LoadGlobal(InterpreterFrame* f, PyObject* name)
+    {
+        PyObject* v = Rt.DictGetItemStr(f->Globals, name);
+        if (v == null)
+        {
+            v = Rt.DictGetItemStr(f->Builtins, name);
+            if (v == null)
+            {
+                RaiseNameError(name);
+                return null;
+            }
+        }
+
+        return PyRuntime.NewRef(v);
+    }
+
+    private PyObject* LoadName(InterpreterFrame* f, PyObject* name)
+    {
+        PyObject* locals = f->Locals;
+        if (locals == null)
+        {
+            Rt.SetError(Rt.SystemErrorType, $"no locals when loading '{PyRuntime.StrToString(name)}'");
+            return null;
+        }
+
+        if (locals->Type == Rt.DictType)
+        {
+            PyObject* v = Rt.DictGetItemStr(locals, name);
+            if (v != null)
+            {
+                return PyRuntime.NewRef(v);
+            }
+        }
+        else
+        {
+            PyObject* v = GetItem(locals, name);
+            if (v != null)
+            {
+                return v;
+            }
+
+            if (!Rt.ErrorMatches(Rt.KeyErrorType))
+            {
+                return null;
+            }
+
+            Rt.ClearError();
+        }
+
+        return LoadGlobal(f, name);
+    }
+
+    private int StoreName(InterpreterFrame* f, PyObject* name, PyObject* v)
+    {
+        PyObject* locals = f->Locals;
+        if (locals == null)
+        {
+            Rt.SetError(Rt.SystemErrorType, $"no locals found when storing '{PyRuntime.StrToString(name)}'");
+            return -1;
+        }
+
+        return locals->Type == Rt.DictType ? Rt.DictSetItem(locals, name, v) : SetItem(locals, name, v);
+    }
+
+    private int DeleteName(InterpreterFrame* f, PyObject* name)
+    {
+        PyObject* locals = f->Locals;
+        int r = locals->Type == Rt.DictType ? Rt.DictDelItem(locals, name) : SetItem(locals, name, null);
+        if (r < 0 && Rt.ErrorMatches(Rt.KeyErrorType))
+        {
+            Rt.ClearError();
+            RaiseNameError(name);
+        }
+
+        return r;
+    }
+
+    /// <summary>LOAD_CLASSDEREF: the class namespace first, then the cell.</summary>
+    private PyObject* LoadClassDeref(InterpreterFrame* f, CodeInfo info, int index)
+    {
+        int cell = index - info.NLocals;
+        string name = cell < info.NCells ? info.Source.CellVars[cell] : info.Source.FreeVars[cell - info.NCells];
+        PyObject* key = Str(name);
+        if (f->Locals != null)
+        {
+            PyObject* v = Rt.DictGetItemStr(f->Locals, key);
+            if (v != null)
+            {
+                return PyRuntime.NewRef(v);
+            }
+        }
+
+        PyObject* value = PyRuntime.CellGet(InterpreterFrame.LocalsPlus(f)[index]);
+        if (value == null)
+        {
+            RaiseUnboundDeref(info, index);
+            return null;
+        }
+
+        return PyRuntime.NewRef(value);
+    }
+
+    private int SetupAnnotations(InterpreterFrame* f)
+    {
+        PyObject* key = Str("__annotations__");
+        if (Rt.DictGetItemStr(f->Locals, key) != null)
+        {
+            return 0;
+        }
+
+        PyObject* d = Rt.NewDict();
+        if (d == null)
+        {
+            return -1;
+        }
+
+        int r = StoreName(f, key, d);
+        Rt.DecRef(d);
+        return r;
+    }
+}

@@ -1,0 +1,565 @@
+using System;
+using System.Numerics;
+using Refheap.Python.Compiler;
+using Refheap.Python.Lib;
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Python.Vm;
+
+// Binary and unary operators (Objects/abstract.c, 3.11: binary_op1, binary_iop1, the
+// sequence fallbacks for + and *, the reflected-operand rule for subclasses).
+internal sealed unsafe partial class Interpreter
+{
+    private static readonly string[] s_opNames = BuildNames("__", "__");
+    private static readonly string[] s_ropNames = BuildNames("__r", "__");
+    private static readonly string[] s_iopNames = BuildNames("__i", "__");
+
+    private static string[] BuildNames(string prefix, string suffix)
+    {
+        var names = new string[BinaryOps.Names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i] = prefix + BinaryOps.Names[i] + suffix;
+        }
+
+        return names;
+    }
+
+    /// <summary>PyNumber_Add and friends (in-place when op has <see cref="BinaryOps.InPlace"/>).</summary>
+    public PyObject* BinaryOp(PyObject* a, PyObject* b, int op)
+    {
+        PyRuntime rt = Rt;
+        int baseOp = op & 15;
+        bool inplace = (op & BinaryOps.InPlace) != 0;
+
+        // Fast paths for exact ints and floats.
+        if (a->Type == rt.IntType && b->Type == rt.IntType)
+        {
+            PyObject* r = IntBinary(a, b, baseOp);
+            if (r != rt.NotImplemented)
+            {
+                return r;
+            }
+
+            rt.DecRef(r);
+        }
+        else if (a->Type == rt.FloatType && b->Type == rt.FloatType)
+        {
+            PyObject* r = FloatBinary(PyRuntime.FloatValue(a), PyRuntime.FloatValue(b), baseOp);
+            if (r != rt.NotImplemented)
+            {
+                return r;
+            }
+
+            rt.DecRef(r);
+        }
+
+        if (inplace)
+        {
+            PyObject* r = InPlaceSlot(a, b, baseOp);
+            if (r != rt.NotImplemented)
+            {
+                return r;
+            }
+
+            rt.DecRef(r);
+        }
+
+        PyObject* res = BinaryOp1(a, b, baseOp);
+        if (res != rt.NotImplemented)
+        {
+            return res;
+        }
+
+        rt.DecRef(res);
+
+        // Sequence fallbacks.
+        if (baseOp == BinaryOps.Add)
+        {
+            PyObject* c = SequenceConcat(a, b, inplace);
+            if (c != rt.NotImplemented)
+            {
+                return c;
+            }
+
+            rt.DecRef(c);
+        }
+        else if (baseOp == BinaryOps.Multiply)
+        {
+            PyObject* c = SequenceRepeat(a, b, inplace);
+            if (c != rt.NotImplemented)
+            {
+                return c;
+            }
+
+            rt.DecRef(c);
+        }
+
+        string sym = BinaryOps.Symbols[baseOp];
+        if (inplace)
+        {
+            sym = baseOp == BinaryOps.Power ? "**=" : sym + "=";
+        }
+
+        if (baseOp == BinaryOps.Add && !inplace && a->Type == rt.StrType)
+        {
+            rt.SetError(rt.TypeErrorType, $"can only concatenate str (not \"{rt.TypeName(b)}\") to str");
+            return null;
+        }
+
+        if (baseOp == BinaryOps.Add && (PyRuntime.IsSubtype(a->Type, rt.ListType) || PyRuntime.IsSubtype(a->Type, rt.TupleType)))
+        {
+            string tn = PyRuntime.IsSubtype(a->Type, rt.ListType) ? "list" : "tuple";
+            rt.SetError(rt.TypeErrorType, $"can only concatenate {tn} (not \"{rt.TypeName(b)}\") to {tn}");
+            return null;
+        }
+
+        rt.SetError(rt.TypeErrorType, $"unsupported operand type(s) for {sym}: '{rt.TypeName(a)}' and '{rt.TypeName(b)}'");
+        return null;
+    }
+
+    /// <summary>binary_op1: a's slot, b's reflected slot (first when b's type is a proper subtype that overrides it).</summary>
+    private PyObject* BinaryOp1(PyObject* a, PyObject* b, int op)
+    {
+        PyRuntime rt = Rt;
+        PyTypeObject* ta = a->Type;
+        PyTypeObject* tb = b->Type;
+        bool tryB = ta != tb;
+        if (tryB && PyRuntime.IsSubtypeMro(tb, ta) && HasUserDunder(tb, s_ropNames[op]))
+        {
+            PyObject* r = NumberSlot(b, a, op, reflected: true);
+            if (r != rt.NotImplemented)
+            {
+                return r;
+            }
+
+            rt.DecRef(r);
+            tryB = false;
+        }
+
+        PyObject* res = NumberSlot(a, b, op, reflected: false);
+        if (res != rt.NotImplemented)
+        {
+            return res;
+        }
+
+        rt.DecRef(res);
+        if (tryB)
+        {
+            return NumberSlot(b, a, op, reflected: true);
+        }
+
+        return PyRuntime.NewRef(rt.NotImplemented);
+    }
+
+    /// <summary>The operator implementation of <paramref name="self"/>'s type: a class's dunder, else its builtin base's.</summary>
+    private PyObject* NumberSlot(PyObject* self, PyObject* other, int op, bool reflected)
+    {
+        PyTypeObject* t = self->Type;
+        if ((t->Flags & TypeFlags.HeapType) != 0)
+        {
+            PyObject* fn = LookupUserDunder(t, reflected ? s_ropNames[op] : s_opNames[op]);
+            if (fn != null)
+            {
+                return CallDunder(fn, self, other);
+            }
+
+            if (Rt.ErrorOccurred)
+            {
+                return null;
+            }
+        }
+
+        return reflected ? BuiltinBinary(other, self, op, selfIsRight: true) : BuiltinBinary(self, other, op, selfIsRight: false);
+    }
+
+    private PyObject* InPlaceSlot(PyObject* a, PyObject* b, int op)
+    {
+        PyRuntime rt = Rt;
+        PyTypeObject* t = a->Type;
+        if ((t->Flags & TypeFlags.HeapType) != 0)
+        {
+            PyObject* fn = LookupUserDunder(t, s_iopNames[op]);
+            if (fn != null)
+            {
+                return CallDunder(fn, a, b);
+            }
+
+            if (rt.ErrorOccurred)
+            {
+                return null;
+            }
+        }
+
+        if (PyRuntime.IsSubtype(t, rt.ListType))
+        {
+            if (op == BinaryOps.Add)
+            {
+                if (ListExtend(a, b) < 0)
+                {
+                    return null;
+                }
+
+                return PyRuntime.NewRef(a);
+            }
+
+            if (op == BinaryOps.Multiply && PyRuntime.IsInt(b))
+            {
+                return ListInPlaceRepeat(a, b);
+            }
+        }
+
+        if (rt.IsSet(a) && rt.IsAnySet(b))
+        {
+            return SetInPlace(a, b, op);
+        }
+
+        if (rt.IsByteArray(a) && op == BinaryOps.Add)
+        {
+            return ByteArrayInPlaceConcat(a, b);
+        }
+
+        if (PyRuntime.IsSubtype(t, rt.DictType) && op == BinaryOps.Or)
+        {
+            if (DictUpdateFrom(a, b) < 0)
+            {
+                return null;
+            }
+
+            return PyRuntime.NewRef(a);
+        }
+
+        return PyRuntime.NewRef(rt.NotImplemented);
+    }
+
+    /// <summary>A Python-level dunder defined by a class of the MRO above the builtin base, borrowed; null if none.</summary>
+    public PyObject* LookupUserDunder(PyTypeObject* t, string name)
+    {
+        PyObject* key = Str(name);
+        PyObject* mro = t->Mro;
+        if (mro == null)
+        {
+            return null;
+        }
+
+        nint n = PyRuntime.TupleSize(mro);
+        for (nint i = 0; i < n; i++)
+        {
+            var c = (PyTypeObject*)PyRuntime.TupleItems(mro)[i];
+            if ((c->Flags & TypeFlags.HeapType) == 0)
+            {
+                continue;
+            }
+
+            PyObject* v = Rt.DictGetItemStr(c->Dict, key);
+            if (v != null)
+            {
+                return v == Rt.None ? null : v;
+            }
+        }
+
+        return null;
+    }
+
+    private bool HasUserDunder(PyTypeObject* t, string name) => (t->Flags & TypeFlags.HeapType) != 0 && LookupUserDunder(t, name) != null;
+
+    /// <summary>Calls a dunder found on the type with (self, other), binding descriptors as CPython's vectorcall_method does.</summary>
+    public PyObject* CallDunder(PyObject* fn, PyObject* self, PyObject* other)
+    {
+        PyObject** args = stackalloc PyObject*[2];
+        args[0] = self;
+        args[1] = other;
+        return CallUnbound(fn, self, args, other == null ? 1 : 2);
+    }
+
+    /// <summary>Calls an attribute found on a type as a method of <paramref name="self"/> (args[0] is self).</summary>
+    public PyObject* CallUnbound(PyObject* fn, PyObject* self, PyObject** args, nint nargs)
+    {
+        PyTypeObject* ft = fn->Type;
+        if (ft == Rt.PyFunctionType || ft == MethodDescriptorType)
+        {
+            return Call(fn, args, nargs, null);
+        }
+
+        var get = ft->DescrGet;
+        if (get == null)
+        {
+            return Call(fn, args + 1, nargs - 1, null);
+        }
+
+        PyObject* bound = get(Rt, fn, self, (PyObject*)self->Type);
+        if (bound == null)
+        {
+            return null;
+        }
+
+        PyObject* r = Call(bound, args + 1, nargs - 1, null);
+        Rt.DecRef(bound);
+        return r;
+    }
+
+    private PyObject* IntBinary(PyObject* a, PyObject* b, int op)
+    {
+        PyRuntime rt = Rt;
+        PyObject* r = op switch
+        {
+            BinaryOps.Add => rt.IntAdd(a, b),
+            BinaryOps.Subtract => rt.IntSubtract(a, b),
+            BinaryOps.Multiply => rt.IntMultiply(a, b),
+            BinaryOps.FloorDivide => rt.IntFloorDivide(a, b),
+            BinaryOps.TrueDivide => rt.IntTrueDivide(a, b),
+            BinaryOps.Remainder => rt.IntModulo(a, b),
+            BinaryOps.Power => IntPower(a, b),
+            BinaryOps.LShift => rt.IntLeftShift(a, b),
+            BinaryOps.RShift => rt.IntRightShift(a, b),
+            BinaryOps.And => rt.IntAnd(a, b),
+            BinaryOps.Or => rt.IntOr(a, b),
+            BinaryOps.Xor => rt.IntXor(a, b),
+            _ => PyRuntime.NewRef(rt.NotImplemented),
+        };
+        return r;
+    }
+
+    private PyObject* IntPower(PyObject* a, PyObject* b)
+    {
+        if (PyRuntime.IntToBigInteger(b).Sign < 0)
+        {
+            // int ** negative int is a float (long_pow).
+            double x = PyFormat.IntToDouble(PyRuntime.IntToBigInteger(a));
+            double y = PyFormat.IntToDouble(PyRuntime.IntToBigInteger(b));
+            if (x == 0)
+            {
+                Rt.SetError(Rt.ZeroDivisionErrorType, "0.0 cannot be raised to a negative power");
+                return null;
+            }
+
+            return Rt.NewFloat(Math.Pow(x, y));
+        }
+
+        return Rt.IntPower(a, b);
+    }
+
+    /// <summary>The builtin types' operators; NotImplemented (a new reference) when the pair is not theirs.</summary>
+    private PyObject* BuiltinBinary(PyObject* a, PyObject* b, int op, bool selfIsRight)
+    {
+        PyRuntime rt = Rt;
+        bool aInt = PyRuntime.IsInt(a);
+        bool bInt = PyRuntime.IsInt(b);
+        if (aInt && bInt)
+        {
+            if (op is BinaryOps.And or BinaryOps.Or or BinaryOps.Xor && a->Type == rt.BoolType && b->Type == rt.BoolType)
+            {
+                bool x = a == rt.True;
+                bool y = b == rt.True;
+                return rt.NewBool(op == BinaryOps.And ? x & y : op == BinaryOps.Or ? x | y : x ^ y);
+            }
+
+            return IntBinary(a, b, op);
+        }
+
+        bool aFloat = rt.IsFloat(a);
+        bool bFloat = rt.IsFloat(b);
+        if ((aFloat || aInt) && (bFloat || bInt) && (aFloat || bFloat))
+        {
+            if (!ToDouble(a, out double x) || !ToDouble(b, out double y))
+            {
+                return null;
+            }
+
+            return FloatBinary(x, y, op);
+        }
+
+        if (op == BinaryOps.Remainder && !selfIsRight && PyRuntime.IsStr(a))
+        {
+            return StrPercentFormat(a, b);
+        }
+
+        if (op == BinaryOps.Remainder && !selfIsRight && PyRuntime.IsBytes(a))
+        {
+            rt.SetError(rt.NotImplementedErrorType, "bytes % formatting is not supported by Refheap yet");
+            return null;
+        }
+
+        if (rt.IsAnySet(a) && rt.IsAnySet(b) && op is BinaryOps.Or or BinaryOps.And or BinaryOps.Subtract or BinaryOps.Xor)
+        {
+            return SetBinary(a, b, op);
+        }
+
+        if (op == BinaryOps.Or && PyRuntime.IsSubtype(a->Type, rt.DictType) && PyRuntime.IsSubtype(b->Type, rt.DictType))
+        {
+            PyObject* d = rt.DictCopy(a);
+            if (d == null)
+            {
+                return null;
+            }
+
+            if (rt.DictUpdate(d, b) < 0)
+            {
+                rt.DecRef(d);
+                return null;
+            }
+
+            return d;
+        }
+
+        return PyRuntime.NewRef(rt.NotImplemented);
+    }
+
+    /// <summary>A number as a double for mixed arithmetic (OverflowError for huge ints).</summary>
+    public bool ToDouble(PyObject* o, out double value)
+    {
+        if (Rt.IsFloat(o))
+        {
+            value = PyRuntime.FloatValue(o);
+            return true;
+        }
+
+        BigInteger big = PyRuntime.IntToBigInteger(o);
+        value = PyFormat.IntToDouble(big);
+        if (double.IsInfinity(value))
+        {
+            Rt.SetError(Rt.OverflowErrorType, "int too large to convert to float");
+            return false;
+        }
+
+        return true;
+    }
+
+    private PyObject* FloatBinary(double x, double y, int op)
+    {
+        PyRuntime rt = Rt;
+        switch (op)
+        {
+            case BinaryOps.Add:
+                return rt.NewFloat(x + y);
+            case BinaryOps.Subtract:
+                return rt.NewFloat(x - y);
+            case BinaryOps.Multiply:
+                return rt.NewFloat(x * y);
+            case BinaryOps.TrueDivide:
+                if (y == 0)
+                {
+                    rt.SetError(rt.ZeroDivisionErrorType, "float division by zero");
+                    return null;
+                }
+
+                return rt.NewFloat(x / y);
+            case BinaryOps.FloorDivide:
+                if (y == 0)
+                {
+                    rt.SetError(rt.ZeroDivisionErrorType, "float floor division by zero");
+                    return null;
+                }
+
+                return rt.NewFloat(FloatDivMod(x, y).Div);
+            case BinaryOps.Remainder:
+                if (y == 0)
+                {
+                    rt.SetError(rt.ZeroDivisionErrorType, "float modulo");
+                    return null;
+                }
+
+                return rt.NewFloat(FloatDivMod(x, y).Mod);
+            case BinaryOps.Power:
+                return FloatPow(x, y);
+            default:
+                return PyRuntime.NewRef(rt.NotImplemented);
+        }
+    }
+
+    /// <summary>float_divmod (3.11): floor division and modulo with the sign of the divisor.</summary>
+    public static (double Div, double Mod) FloatDivMod(double vx, double wx)
+    {
+        double mod = vx % wx;
+        double div = (vx - mod) / wx;
+        if (mod != 0)
+        {
+            if ((wx < 0) != (mod < 0))
+            {
+                mod += wx;
+                div -= 1.0;
+            }
+        }
+        else
+        {
+            mod = Math.CopySign(0.0, wx);
+        }
+
+        double floordiv;
+        if (div != 0)
+        {
+            floordiv = Math.Floor(div);
+            if (div - floordiv > 0.5)
+            {
+                floordiv += 1.0;
+            }
+        }
+        else
+        {
+            floordiv = Math.CopySign(0.0, vx / wx);
+        }
+
+        return (floordiv, mod);
+    }
+
+    private PyObject* FloatPow(double x, double y)
+    {
+        PyRuntime rt = Rt;
+        if (x == 0 && y < 0)
+        {
+            rt.SetError(rt.ZeroDivisionErrorType, "0.0 cannot be raised to a negative power");
+            return null;
+        }
+
+        if (x < 0 && y != Math.Floor(y))
+        {
+            rt.SetError(rt.NotImplementedErrorType, "a negative number to a fractional power gives a complex number, which Refheap does not support yet");
+            return null;
+        }
+
+        double r = Math.Pow(x, y);
+        if (double.IsInfinity(r) && !double.IsInfinity(x) && !double.IsInfinity(y))
+        {
+            rt.SetError(rt.OverflowErrorType, "(34, 'Numerical result out of range')");
+            return null;
+        }
+
+        return rt.NewFloat(r);
+    }
+
+    /// <summary>Unary -, + and ~.</summary>
+    public PyObject* UnaryOp(PyObject* v, OpCode op)
+    {
+        PyRuntime rt = Rt;
+        string dunder = op switch { OpCode.UnaryNegative => "__neg__", OpCode.UnaryPositive => "__pos__", _ => "__invert__" };
+        if ((v->Type->Flags & TypeFlags.HeapType) != 0)
+        {
+            PyObject* fn = LookupUserDunder(v->Type, dunder);
+            if (fn != null)
+            {
+                return CallDunder(fn, v, null);
+            }
+        }
+
+        if (PyRuntime.IsInt(v))
+        {
+            return op switch
+            {
+                OpCode.UnaryNegative => rt.IntNegative(v),
+                OpCode.UnaryPositive => rt.IntPositive(v),
+                _ => rt.IntInvert(v),
+            };
+        }
+
+        if (rt.IsFloat(v) && op != OpCode.UnaryInvert)
+        {
+            double x = PyRuntime.FloatValue(v);
+            return op == OpCode.UnaryNegative ? rt.NewFloat(-x) : (v->Type == rt.FloatType ? PyRuntime.NewRef(v) : rt.NewFloat(x));
+        }
+
+        string sym = op switch { OpCode.UnaryNegative => "unary -", OpCode.UnaryPositive => "unary +", _ => "unary ~" };
+        rt.SetError(rt.TypeErrorType, $"bad operand type for {sym}: '{rt.TypeName(v)}'");
+        return null;
+    }
+}
