@@ -36,6 +36,13 @@ internal sealed class SourceText
     public int LineStart(int line) =>
         line < 1 ? 0 : line > _lineStarts.Count ? Text.Length : _lineStarts[line - 1];
 
+    /// <summary>The 1-based line holding the character at <paramref name="index"/>.</summary>
+    public int LineOf(int index)
+    {
+        int i = _lineStarts.BinarySearch(index);
+        return i >= 0 ? i + 1 : ~i;
+    }
+
     /// <summary>The line's text with its newline (CPython's SyntaxError.text from the parser).</summary>
     public string LineText(int line)
     {

@@ -105,7 +105,7 @@ internal sealed partial class Tokenizer
                 return new Token
                 {
                     Kind = TokenKind.Newline, Text = "\n", Line = line, Start = start, StartLineStart = lineStart,
-                    EndLine = line, End = start + 1, EndLineStart = lineStart, Level = 0,
+                    EndLine = line, End = start, EndLineStart = lineStart, Level = 0,
                 };
             }
             if (c == '\\')
@@ -130,6 +130,25 @@ internal sealed partial class Tokenizer
         }
         _done = true;
         return MakeToken(TokenKind.EndMarker, "", _pos, _pos);
+    }
+
+    /// <summary>Tokens at the end of input sit at the start of the last line (CPython's
+    /// tok->lineno stays on the last line read).</summary>
+    private Token MakeToken(TokenKind kind, string text, int start, int end)
+    {
+        int line = _line;
+        int lineStart = _lineStart;
+        if (start >= _text.Length && _text.Length > 0)
+        {
+            line = _source.LineCount;
+            lineStart = _source.LineStart(line);
+            start = end = lineStart;
+        }
+        return new Token
+        {
+            Kind = kind, Text = text, Line = line, Start = start, StartLineStart = lineStart,
+            EndLine = line, End = end, EndLineStart = lineStart, Level = _brackets.Count,
+        };
     }
 
     private void NewLine()
@@ -296,18 +315,6 @@ internal sealed partial class Tokenizer
     internal static bool IsPotentialIdentifierChar(char c) =>
         c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' || c >= 128;
 
-    private Token MakeToken(TokenKind kind, string text, int start, int end) => new()
-    {
-        Kind = kind,
-        Text = text,
-        Line = _line,
-        Start = start,
-        StartLineStart = _lineStart,
-        EndLine = _line,
-        End = end,
-        EndLineStart = _lineStart,
-        Level = _brackets.Count,
-    };
 
     /// <summary>A tokenizer error as Parser/tokenizer.c's syntaxerror() raises it: offsets count
     /// code points of the current line up to the given indices; the text is the line without its
