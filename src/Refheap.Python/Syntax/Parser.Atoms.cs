@@ -80,6 +80,8 @@ internal sealed partial class Parser
                     throw ErrorAt(first, "cannot use starred expression here");
                 }
                 Advance();
+                // A node built on this one starts at the outermost '(' (pegen's EXTRA).
+                _groupStart[first] = open;
                 return first;
             }
             if (AtKeyword("for"))

@@ -344,7 +344,8 @@ internal sealed partial class Parser
         ExprNode first = ParseSliceItem();
         if (!AtOp(","))
         {
-            return first;
+            // x[*a] indexes with a one-element tuple.
+            return first is Starred ? Span(new TupleExpr { Elts = [first], Ctx = ExprContext.Load }, first, first) : first;
         }
         var elts = new List<ExprNode> { first };
         while (TryOp(","))

@@ -29,6 +29,7 @@ internal sealed partial class Parser
     private readonly List<Token> _tokens = [];
     private int _pos;
     private int _depth;
+    private readonly Dictionary<Node, Token> _groupStart = new(ReferenceEqualityComparer.Instance);
     private Token _prev;
 
     public Parser(SourceText source)
@@ -167,6 +168,10 @@ internal sealed partial class Parser
     private T Finish<T>(T node, Node start)
         where T : Node
     {
+        if (_groupStart.TryGetValue(start, out Token? open))
+        {
+            return Finish(node, open);
+        }
         node.Lineno = start.Lineno;
         node.ColOffset = start.ColOffset;
         node.EndLineno = _prev.EndLine;

@@ -19,7 +19,7 @@ internal sealed class StringLiteral
             IsRaw |= c == 'r';
             IsBytes |= c == 'b';
             IsFString |= c == 'f';
-            IsUnicode |= c == 'u';
+            IsUnicode |= text[q] == 'u';
             q++;
         }
         int quoteSize = text.Length - q >= 6 && text[q + 1] == text[q] && text[q + 2] == text[q] ? 3 : 1;
