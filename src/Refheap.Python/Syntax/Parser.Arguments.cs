@@ -6,7 +6,8 @@ namespace Refheap.Python.Syntax;
 internal sealed partial class Parser
 {
     /// <summary>args (inside a call's or class's parentheses, not consuming the ')').</summary>
-    private (List<ExprNode> Args, List<Keyword> Keywords) ParseCallArguments(Token open, out bool genexp)
+    private (List<ExprNode> Args, List<Keyword> Keywords) ParseCallArguments(Token open, out bool genexp,
+        bool allowGenexp = true)
     {
         genexp = false;
         var args = new List<ExprNode>();
@@ -21,9 +22,13 @@ internal sealed partial class Parser
                 Advance();
                 ExprNode value = ParseExpression();
                 var starred = Finish(new Starred { Value = value, Ctx = ExprContext.Load }, start);
+                if (AtKeyword("for"))
+                {
+                    throw ErrorAt(starred, "iterable unpacking cannot be used in comprehension");
+                }
                 if (sawDoubleStar)
                 {
-                    throw ErrorAt(starred, "iterable argument unpacking follows keyword argument unpacking");
+                    throw ErrorAt(start, "iterable argument unpacking follows keyword argument unpacking");
                 }
                 args.Add(starred);
             }
@@ -37,18 +42,22 @@ internal sealed partial class Parser
             else if (AtName && Next.Is("="))
             {
                 Advance();
-                Advance();
+                Token equals = Advance();
                 ExprNode value = ParseExpression();
                 if (AtKeyword("for"))
                 {
-                    throw ErrorAt(start, TokenAt(_pos - 1 - 0), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                    throw ErrorAt(start, equals, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
                 }
                 keywords.Add(Finish(new Keyword { ArgName = start.Text, Value = value }, start));
                 sawKeyword = true;
             }
             else
             {
-                ExprNode e = ParseNamedExpression();
+                ExprNode e = ParseNamedExpression(checkEquals: false);
+                if (AtKeyword("for") && !allowGenexp)
+                {
+                    throw new ParseFailure();
+                }
                 if (AtKeyword("for"))
                 {
                     List<Comprehension> gens = ParseComprehensionClauses(e);
@@ -69,15 +78,17 @@ internal sealed partial class Parser
                 {
                     throw ErrorAt(e, ToNode(Cur), "expression cannot contain assignment, perhaps you meant \"==\"?");
                 }
+                // 3.11 reports these at the token after the argument.
                 if (sawDoubleStar)
                 {
-                    throw ErrorAt(e, "positional argument follows keyword argument unpacking");
+                    throw ErrorAt(Cur, "positional argument follows keyword argument unpacking");
                 }
                 if (sawKeyword)
                 {
-                    throw ErrorAt(e, "positional argument follows keyword argument");
+                    throw ErrorAt(Cur, "positional argument follows keyword argument");
                 }
                 args.Add(e);
+                CheckMissingComma(e, ")");
             }
             if (!TryOp(","))
             {

@@ -73,6 +73,7 @@ internal sealed partial class Parser
                 return y;
             }
             ExprNode first = ParseStarNamedExpression();
+            CheckMissingComma(first, ")");
             if (AtOp(")"))
             {
                 if (first is Starred)
@@ -98,6 +99,7 @@ internal sealed partial class Parser
                     break;
                 }
                 elts.Add(ParseStarNamedExpression());
+                CheckMissingComma(elts[^1], ")");
             }
             ExpectOp(")");
             return Finish(new TupleExpr { Elts = elts, Ctx = ExprContext.Load }, open);
@@ -125,6 +127,7 @@ internal sealed partial class Parser
                     return Finish(new ListComp { Elt = first, Generators = gens }, open);
                 }
                 elts.Add(first);
+                CheckMissingComma(first, "]");
                 ParseMoreElements(elts, "]", open);
             }
             ExpectOp("]");
@@ -151,14 +154,13 @@ internal sealed partial class Parser
                 throw ErrorAt(elts[0], elts[^1], "did you forget parentheses around the comprehension target?");
             }
         }
-        CheckMissingComma(open, elts.Count > 0 ? elts[^1] : null, close);
+        CheckMissingComma(elts.Count > 0 ? elts[^1] : null, close);
     }
 
     /// <summary>invalid_expression (3.11): two expressions side by side inside brackets.</summary>
-    private void CheckMissingComma(Token open, ExprNode? last, string close)
+    private void CheckMissingComma(ExprNode? last, string close)
     {
-        _ = open;
-        if (last is null || AtOp(close) || !StartsExpression() || AtOp("*") || AtOp("-") || AtOp("+")
+        if (last is null or Starred or IfExp or Lambda or NamedExpr || AtOp(close) || !StartsExpression() || AtOp("*") || AtOp("-") || AtOp("+")
             || AtOp("~"))
         {
             return;
@@ -221,6 +223,7 @@ internal sealed partial class Parser
                 return Finish(new SetComp { Elt = first, Generators = gens }, open);
             }
             var elts = new List<ExprNode> { first };
+            CheckMissingComma(first, "}");
             ParseMoreElements(elts, "}", open);
             ExpectOp("}");
             return Finish(new SetExpr { Elts = elts }, open);

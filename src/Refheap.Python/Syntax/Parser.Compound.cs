@@ -143,7 +143,10 @@ internal sealed partial class Parser
                 handler.Type = ParseExpression();
                 if (AtOp(","))
                 {
-                    throw ErrorStartingFrom(handler.Type, "multiple exception types must be parenthesized");
+                    // invalid_except_stmt: from the first type to the end of the others.
+                    Advance();
+                    ParseStarExpressions();
+                    throw ErrorAt(handler.Type, ToNode(_prev), "multiple exception types must be parenthesized");
                 }
                 if (TryKeyword("as"))
                 {
@@ -241,12 +244,7 @@ internal sealed partial class Parser
         var item = new WithItem { ContextExpr = e };
         if (TryKeyword("as"))
         {
-            ExprNode target = ParseStarTarget();
-            if (!(AtOp(",") || AtOp(")") || AtOp(":")))
-            {
-                throw new ParseFailure();
-            }
-            item.OptionalVars = target;
+            item.OptionalVars = ParseStarTarget();
         }
         return item;
     }
@@ -306,7 +304,7 @@ internal sealed partial class Parser
             Token open = Advance();
             if (!AtOp(")"))
             {
-                (node.Bases, node.Keywords) = ParseCallArguments(open, out _);
+                (node.Bases, node.Keywords) = ParseCallArguments(open, out _, allowGenexp: false);
             }
             ExpectOp(")");
         }

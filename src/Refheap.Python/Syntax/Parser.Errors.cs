@@ -12,9 +12,7 @@ internal sealed partial class Parser
         Token last = _tokens.Count > 0 ? _tokens[^1] : Cur;
         if (last.Kind == TokenKind.EndMarker && last.Level > 0)
         {
-            var open = _tokenizer.InnermostBracket;
-            int offset = _src.CharCol(open.LineStart, open.Index) + 1;
-            return Error("SyntaxError", $"'{open.Bracket}' was never closed", open.Line, offset, open.Line, 0);
+            return NeverClosed();
         }
         if (last.Kind is TokenKind.Indent or TokenKind.Dedent)
         {
@@ -25,22 +23,37 @@ internal sealed partial class Parser
             return Error("IndentationError", msg, last.Line, offset, last.Line, -1);
         }
         PythonSyntaxError generic = ErrorAt(last, "invalid syntax");
-        CheckRestOfSource();
+        CheckRestOfSource(last.Line);
         return generic;
     }
 
     /// <summary>pegen's _PyPegen_tokenize_full_source_to_check_for_errors: tokenizes the rest of
     /// the source so that a tokenizer error replaces a generic syntax error.</summary>
-    private void CheckRestOfSource()
+    private void CheckRestOfSource(int errorLine)
     {
+        if (_tokenizerFailed)
+        {
+            return;
+        }
         while (true)
         {
             Token t = _tokenizer.Next();
             if (t.Kind == TokenKind.EndMarker)
             {
+                if (t.Level > 0 && errorLine > _tokenizer.InnermostBracket.Line)
+                {
+                    throw NeverClosed();
+                }
                 return;
             }
         }
+    }
+
+    private PythonSyntaxError NeverClosed()
+    {
+        var open = _tokenizer.InnermostBracket;
+        int offset = _src.CharCol(open.LineStart, open.Index) + 1;
+        return Error("SyntaxError", $"'{open.Bracket}' was never closed", open.Line, offset, open.Line, 0);
     }
 
     /// <summary>A parser error spanning one token.</summary>

@@ -69,7 +69,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>named_expression: NAME ':=' expression | expression.</summary>
-    private ExprNode ParseNamedExpression()
+    private ExprNode ParseNamedExpression(bool checkEquals = true)
     {
         if (AtName && Next.Is(":="))
         {
@@ -86,7 +86,43 @@ internal sealed partial class Parser
         {
             throw ErrorAt(e, $"cannot use assignment expressions with {ExprName(e)}");
         }
+        if (checkEquals && AtOp("="))
+        {
+            CheckMisplacedEquals(e);
+        }
         return e;
+    }
+
+    /// <summary>invalid_named_expression (3.11): `x = 1` where an expression is expected.</summary>
+    private void CheckMisplacedEquals(ExprNode e)
+    {
+        int save = _pos;
+        Advance();
+        ExprNode value;
+        try
+        {
+            value = ParseBitwiseOr();
+        }
+        catch (ParseFailure)
+        {
+            _pos = save;
+            return;
+        }
+        if (AtOp("=") || AtOp(":="))
+        {
+            _pos = save;
+            return;
+        }
+        if (e is Name)
+        {
+            throw ErrorAt(e, value, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        }
+        if (e is not (ListExpr or TupleExpr or GeneratorExp or Constant { Value: null or true or false } or Compare
+            or BoolOp or IfExp or Lambda or NamedExpr or UnaryOp { Op: UnaryOperator.Not }))
+        {
+            throw ErrorAt(e, $"cannot assign to {ExprName(e)} here. Maybe you meant '==' instead of '='?");
+        }
+        _pos = save;
     }
 
     /// <summary>expression: disjunction ['if' disjunction 'else' expression] | lambdef.</summary>
@@ -375,6 +411,10 @@ internal sealed partial class Parser
             if (!AtOp(":"))
             {
                 return lower;
+            }
+            if (lower is NamedExpr)
+            {
+                throw new ParseFailure();
             }
         }
         Advance();

@@ -238,7 +238,7 @@ internal sealed partial class Parser
             }
             if (!parens && AtExpressionEnd())
             {
-                throw ErrorAt(_prev, "trailing comma not allowed without surrounding parentheses");
+                throw ErrorAt(Cur, "trailing comma not allowed without surrounding parentheses");
             }
         }
         if (parens)

@@ -29,7 +29,7 @@ internal sealed partial class Parser
         }
         if (anyBytes && anyStr)
         {
-            throw ErrorAt(first, last, "cannot mix bytes and nonbytes literals");
+            throw ErrorAtLast("cannot mix bytes and nonbytes literals");
         }
         string? kind = parts[0].IsUnicode ? "u" : null;
         if (anyBytes)
@@ -40,7 +40,8 @@ internal sealed partial class Parser
                 string? error = Escapes.DecodeBytes(p.Body, p.IsRaw, bytes);
                 if (error is not null)
                 {
-                    throw ErrorAt(p.Token, error);
+                    // The ASCII check names the token; escape errors point after the strings.
+                    throw error.StartsWith("bytes", System.StringComparison.Ordinal) ? ErrorAt(p.Token, error) : ErrorAtLast(error);
                 }
             }
             return Span(new Constant { Value = bytes.ToArray() }, first, last, this);
@@ -82,7 +83,8 @@ internal sealed partial class Parser
         string? error = Escapes.DecodeStr(text, sb);
         if (error is not null)
         {
-            throw ErrorAt(p.Token, error);
+            _ = p;
+            throw ErrorAtLast(error);
         }
     }
 
@@ -101,7 +103,9 @@ internal sealed partial class Parser
         }
         catch (PythonSyntaxError ex)
         {
-            throw FStringError("f-string: " + ex.Msg);
+            // 3.11 reports the error inside "(expr)" as the sub-parser saw it.
+            throw new PythonSyntaxError(ex.Kind, "f-string: " + ex.Msg, ex.Filename, ex.Lineno, ex.Offset,
+                ex.EndLineno, ex.EndOffset, ex.Text);
         }
         int line = _src.LineOf(sourceIndex);
         int col = _src.ByteCol(_src.LineStart(line), sourceIndex);

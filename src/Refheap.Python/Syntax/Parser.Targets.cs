@@ -119,7 +119,8 @@ internal sealed partial class Parser
             return;
         }
         // `1 = x`, `a, f() = x`: the bad target directly before the single '='.
-        bool beforeEquals = single && (bad == target || (target is TupleExpr t && t.Elts[^1] == bad));
+        bool beforeEquals = single && (bad == target || (target is TupleExpr t && t.Elts[^1] == bad
+            && t.Elts[0].ColOffset == t.ColOffset && t.Elts[0].Lineno == t.Lineno));
         bool excluded = bad is ListExpr or TupleExpr or GeneratorExp
             || bad is Constant { Value: null or true or false } || bad is Compare or BoolOp or IfExp or Lambda
             || bad is UnaryOp { Op: UnaryOperator.Not } || bad is NamedExpr || bad is Starred;

@@ -29,6 +29,7 @@ internal sealed partial class Parser
     private readonly List<Token> _tokens = [];
     private int _pos;
     private int _depth;
+    private bool _tokenizerFailed;
     private readonly Dictionary<Node, Token> _groupStart = new(ReferenceEqualityComparer.Instance);
     private Token _prev;
 
@@ -60,6 +61,12 @@ internal sealed partial class Parser
         catch (ParseFailure)
         {
             throw GenericError();
+        }
+        catch (PythonSyntaxError e) when (!_tokenizerFailed)
+        {
+            // pegen_errors.c: a tokenizer error later in the file wins over a parser error.
+            CheckRestOfSource(e.Lineno);
+            throw;
         }
     }
 
@@ -93,7 +100,15 @@ internal sealed partial class Parser
     {
         while (_tokens.Count <= index)
         {
-            _tokens.Add(_tokenizer.Next());
+            try
+            {
+                _tokens.Add(_tokenizer.Next());
+            }
+            catch (PythonSyntaxError)
+            {
+                _tokenizerFailed = true;
+                throw;
+            }
         }
         return _tokens[index];
     }

@@ -66,7 +66,8 @@ public class SyntaxErrorTests
             c.GetProperty("end_lineno").GetInt32(), c.GetProperty("end_offset").GetInt32(),
             c.GetProperty("text").ValueKind == JsonValueKind.Null ? null : c.GetProperty("text").GetString());
         PythonSyntaxError e = Assert.Throws<PythonSyntaxError>(() => PythonParser.ParseModule(src, "x.py"));
-        Assert.Equal(expected, Describe(e.Kind, e.Msg, e.Lineno, e.Offset, e.EndLineno, e.EndOffset, e.Text));
+        string actual = Describe(e.Kind, e.Msg, e.Lineno, e.Offset, e.EndLineno, e.EndOffset, e.Text);
+        Assert.True(expected == actual, $"\nexpected {expected}\nactual   {actual}");
     }
 
     [Fact]
