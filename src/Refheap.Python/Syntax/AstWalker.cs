@@ -48,7 +48,7 @@ public static class AstWalker
         }
     }
 
-    private static void AddChildren(Node node, List<Node> l)
+    internal static void AddChildren(Node node, List<Node> l)
     {
         switch (node)
         {

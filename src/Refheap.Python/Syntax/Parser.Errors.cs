@@ -149,6 +149,7 @@ internal sealed partial class Parser
         {
             stack.Push((n, 1));
         }
+        var children = new List<Node>();
         while (stack.Count > 0)
         {
             var (node, depth) = stack.Pop();
@@ -156,7 +157,9 @@ internal sealed partial class Parser
             {
                 throw new PythonRecursionError("maximum recursion depth exceeded during compilation");
             }
-            foreach (Node child in AstWalker.Children(node))
+            children.Clear();
+            AstWalker.AddChildren(node, children);
+            foreach (Node child in children)
             {
                 stack.Push((child, depth + 1));
             }

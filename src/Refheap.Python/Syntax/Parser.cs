@@ -29,6 +29,7 @@ internal sealed partial class Parser
     private readonly List<Token> _tokens = [];
     private int _pos;
     private int _depth;
+    private int _base;
     private bool _tokenizerFailed;
     private readonly Dictionary<Node, Token> _groupStart = new(ReferenceEqualityComparer.Instance);
     private Token _prev;
@@ -54,6 +55,7 @@ internal sealed partial class Parser
             while (Cur.Kind != TokenKind.EndMarker)
             {
                 ParseStatementInto(module.Body);
+                DropConsumedTokens();
             }
             CheckTreeDepth(module);
             return module;
@@ -96,8 +98,21 @@ internal sealed partial class Parser
 
     internal static bool IsKeyword(string name) => s_keywords.Contains(name);
 
+    /// <summary>Between top-level statements nothing looks back: forget the tokens already
+    /// consumed (all but the last, which error reporting may use).</summary>
+    private void DropConsumedTokens()
+    {
+        int consumed = _pos - _base;
+        if (consumed > 256 && consumed < _tokens.Count)
+        {
+            _tokens.RemoveRange(0, consumed - 1);
+            _base += consumed - 1;
+        }
+    }
+
     private Token TokenAt(int index)
     {
+        index -= _base;
         while (_tokens.Count <= index)
         {
             try
