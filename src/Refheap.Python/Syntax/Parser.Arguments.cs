@@ -76,7 +76,10 @@ internal sealed partial class Parser
                 }
                 if (AtOp("="))
                 {
-                    throw ErrorAt(e, ToNode(Cur), "expression cannot contain assignment, perhaps you meant \"==\"?");
+                    string msg = e is Constant { Value: null or true or false }
+                        ? $"cannot assign to {ExprName(e)}"
+                        : "expression cannot contain assignment, perhaps you meant \"==\"?";
+                    throw ErrorAt(e, ToNode(Cur), msg);
                 }
                 // 3.11 reports these at the token after the argument.
                 if (sawDoubleStar)
@@ -109,9 +112,17 @@ internal sealed partial class Parser
             Token t = Cur;
             if (AtOp("/"))
             {
-                if (sawSlash || sawStar || a.Args.Count == 0)
+                if (sawSlash)
                 {
-                    throw new ParseFailure();
+                    throw ErrorAt(t, "/ may appear only once");
+                }
+                if (sawStar)
+                {
+                    throw ErrorAt(t, "/ must be ahead of *");
+                }
+                if (a.Args.Count == 0)
+                {
+                    throw ErrorAt(t, "at least one argument must precede /");
                 }
                 Advance();
                 sawSlash = true;
@@ -130,7 +141,9 @@ internal sealed partial class Parser
                 {
                     if (AtOp(close) || Next.Is(close) || Next.Is("**"))
                     {
-                        throw ErrorAt(t, "named arguments must follow bare *");
+                        // def: at the '*' (invalid_star_etc); lambda: at the last token read.
+                        throw allowAnnotations ? ErrorAt(t, "named arguments must follow bare *")
+                            : ErrorAtLast("named arguments must follow bare *");
                     }
                 }
                 else

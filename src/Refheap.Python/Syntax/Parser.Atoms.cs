@@ -207,6 +207,10 @@ internal sealed partial class Parser
             if (AtOp(":") && first is not Starred)
             {
                 Advance();
+                if (AtOp("}") || AtOp(","))
+                {
+                    throw ErrorAt(_prev, "expression expected after dictionary key and ':'");
+                }
                 ExprNode value = ParseExpression();
                 if (AtKeyword("for"))
                 {

@@ -35,6 +35,11 @@ internal sealed partial class Parser
         {
             return;
         }
+        // pegen compares with the line of the furthest token read, not the error's own line.
+        if (_tokens.Count > 0)
+        {
+            errorLine = System.Math.Max(errorLine, _tokens[^1].Line);
+        }
         while (true)
         {
             Token t = _tokenizer.Next();
