@@ -1,0 +1,930 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+using System.Text;
+using Refheap.Python.Lib;
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Python.Vm;
+
+// The sequence and set helpers the instructions need (list extend, unpacking, concatenation,
+// repetition, set algebra, f-string formatting, str % args).
+internal sealed unsafe partial class Interpreter
+{
+    public static byte* ByteArrayData(PyObject* o) => ((PyByteArrayObject*)o)->Start;
+
+    /// <summary>list.extend(iterable).</summary>
+    public int ListExtend(PyObject* list, PyObject* iterable)
+    {
+        PyRuntime rt = Rt;
+        if (iterable->Type == rt.ListType || iterable->Type == rt.TupleType)
+        {
+            nint n = ((PyVarObject*)iterable)->Size;
+            PyObject** src = iterable->Type == rt.ListType ? PyRuntime.ListItems(iterable) : PyRuntime.TupleItems(iterable);
+            var copy = new nint[n];
+            for (nint i = 0; i < n; i++)
+            {
+                copy[i] = (nint)src[i];
+            }
+
+            foreach (nint p in copy)
+            {
+                if (!rt.ListAppend(list, (PyObject*)p))
+                {
+                    return -1;
+                }
+            }
+
+            return 0;
+        }
+
+        PyObject* it = GetIter(iterable);
+        if (it == null)
+        {
+            return -1;
+        }
+
+        while (true)
+        {
+            PyObject* x = IterNext(it);
+            if (x == null)
+            {
+                rt.DecRef(it);
+                return rt.ErrorOccurred ? -1 : 0;
+            }
+
+            bool ok = rt.ListAppend(list, x);
+            rt.DecRef(x);
+            if (!ok)
+            {
+                rt.DecRef(it);
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>A new list of an iterable's items.</summary>
+    public PyObject* SequenceToList(PyObject* iterable)
+    {
+        PyObject* list = Rt.NewList(0);
+        if (list == null)
+        {
+            return null;
+        }
+
+        if (ListExtend(list, iterable) < 0)
+        {
+            Rt.DecRef(list);
+            return null;
+        }
+
+        return list;
+    }
+
+    /// <summary>tuple(iterable).</summary>
+    public PyObject* SequenceToTuple(PyObject* iterable)
+    {
+        if (iterable->Type == Rt.TupleType)
+        {
+            return PyRuntime.NewRef(iterable);
+        }
+
+        PyObject* list = SequenceToList(iterable);
+        if (list == null)
+        {
+            return null;
+        }
+
+        PyObject* t = ListAsTuple(list);
+        Rt.DecRef(list);
+        return t;
+    }
+
+    public PyObject* ListAsTuple(PyObject* list)
+    {
+        nint n = PyRuntime.ListSize(list);
+        PyObject* t = Rt.NewTuple(n);
+        if (t == null)
+        {
+            return null;
+        }
+
+        for (nint i = 0; i < n; i++)
+        {
+            PyRuntime.TupleItems(t)[i] = PyRuntime.NewRef(PyRuntime.ListItems(list)[i]);
+        }
+
+        return t;
+    }
+
+    public int SetUpdate(PyObject* set, PyObject* iterable)
+    {
+        PyObject* it = GetIter(iterable);
+        if (it == null)
+        {
+            return -1;
+        }
+
+        while (true)
+        {
+            PyObject* x = IterNext(it);
+            if (x == null)
+            {
+                Rt.DecRef(it);
+                return Rt.ErrorOccurred ? -1 : 0;
+            }
+
+            int r = Rt.SetAdd(set, x);
+            Rt.DecRef(x);
+            if (r < 0)
+            {
+                Rt.DecRef(it);
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>dict.update(other) for a dict or a mapping with keys(), or an iterable of pairs.</summary>
+    public int DictUpdateFrom(PyObject* dict, PyObject* other)
+    {
+        PyRuntime rt = Rt;
+        if (PyRuntime.IsSubtype(other->Type, rt.DictType) && (other->Type->Flags & TypeFlags.HeapType) == 0)
+        {
+            return rt.DictUpdate(dict, other);
+        }
+
+        PyObject* keysFn = GetAttrOrNull(other, Str("keys"));
+        if (keysFn != null)
+        {
+            PyObject* keys = CallNoArgs(keysFn);
+            rt.DecRef(keysFn);
+            if (keys == null)
+            {
+                return -1;
+            }
+
+            PyObject* it = GetIter(keys);
+            rt.DecRef(keys);
+            if (it == null)
+            {
+                return -1;
+            }
+
+            while (true)
+            {
+                PyObject* k = IterNext(it);
+                if (k == null)
+                {
+                    rt.DecRef(it);
+                    return rt.ErrorOccurred ? -1 : 0;
+                }
+
+                PyObject* v = GetItem(other, k);
+                int r = v == null ? -1 : rt.DictSetItem(dict, k, v);
+                rt.XDecRef(v);
+                rt.DecRef(k);
+                if (r < 0)
+                {
+                    rt.DecRef(it);
+                    return -1;
+                }
+            }
+        }
+
+        if (rt.ErrorOccurred)
+        {
+            return -1;
+        }
+
+        PyObject* pairs = GetIter(other);
+        if (pairs == null)
+        {
+            return -1;
+        }
+
+        nint index = 0;
+        while (true)
+        {
+            PyObject* item = IterNext(pairs);
+            if (item == null)
+            {
+                rt.DecRef(pairs);
+                return rt.ErrorOccurred ? -1 : 0;
+            }
+
+            PyObject* seq = SequenceToTuple(item);
+            rt.DecRef(item);
+            if (seq == null)
+            {
+                rt.DecRef(pairs);
+                if (rt.ErrorMatches(rt.TypeErrorType))
+                {
+                    rt.ClearError();
+                    rt.SetError(rt.TypeErrorType, $"cannot convert dictionary update sequence element #{index} to a sequence");
+                }
+
+                return -1;
+            }
+
+            if (PyRuntime.TupleSize(seq) != 2)
+            {
+                rt.SetError(rt.ValueErrorType, $"dictionary update sequence element #{index} has length {PyRuntime.TupleSize(seq)}; 2 is required");
+                rt.DecRef(seq);
+                rt.DecRef(pairs);
+                return -1;
+            }
+
+            int r = rt.DictSetItem(dict, PyRuntime.TupleItems(seq)[0], PyRuntime.TupleItems(seq)[1]);
+            rt.DecRef(seq);
+            if (r < 0)
+            {
+                rt.DecRef(pairs);
+                return -1;
+            }
+
+            index++;
+        }
+    }
+
+    /// <summary>DICT_UPDATE / DICT_MERGE (merge refuses repeated keys: f(**a, **b)).</summary>
+    private int DictMergeFromStack(PyObject* dict, PyObject* other, bool merge, PyObject* func)
+    {
+        PyRuntime rt = Rt;
+        if (!merge)
+        {
+            if (DictUpdateFrom(dict, other) < 0)
+            {
+                if (rt.ErrorMatches(rt.AttributeErrorType) || rt.ErrorMatches(rt.TypeErrorType))
+                {
+                    rt.ClearError();
+                    rt.SetError(rt.TypeErrorType, $"'{rt.TypeName(other)}' object is not a mapping");
+                }
+
+                return -1;
+            }
+
+            return 0;
+        }
+
+        if (!PyRuntime.IsSubtype(other->Type, rt.DictType))
+        {
+            PyObject* tmp = rt.NewDict();
+            if (tmp == null || DictUpdateFrom(tmp, other) < 0)
+            {
+                rt.XDecRef(tmp);
+                if (rt.ErrorMatches(rt.AttributeErrorType) || rt.ErrorMatches(rt.TypeErrorType))
+                {
+                    rt.ClearError();
+                    string fname = func == null ? "function" : CallableName(func);
+                    rt.SetError(rt.TypeErrorType, $"{fname} argument after ** must be a mapping, not {rt.TypeName(other)}");
+                }
+
+                return -1;
+            }
+
+            int r = DictMergeFromStack(dict, tmp, true, func);
+            rt.DecRef(tmp);
+            return r;
+        }
+
+        nint pos = 0;
+        while (rt.DictNext(other, ref pos, out PyObject* key, out PyObject* value))
+        {
+            if (rt.DictContains(dict, key) == 1)
+            {
+                string fname = func == null ? "function" : CallableName(func);
+                rt.SetError(rt.TypeErrorType, $"{fname} got multiple values for keyword argument '{PyRuntime.StrToString(key)}'");
+                return -1;
+            }
+
+            if (rt.DictSetItem(dict, key, value) < 0)
+            {
+                return -1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>BUILD_STRING: joins str parts.</summary>
+    private PyObject* JoinStrings(PyObject** parts, int n)
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < n; i++)
+        {
+            sb.Append(PyRuntime.StrToString(parts[i]));
+        }
+
+        return Rt.NewStr(sb.ToString());
+    }
+
+    /// <summary>UNPACK_SEQUENCE / UNPACK_EX: writes the items to sp[0..] in push order (so the first is on top).</summary>
+    private bool UnpackSequence(PyObject* v, int before, int after, PyObject** sp)
+    {
+        PyRuntime rt = Rt;
+        PyObject* list = null;
+        PyObject** items;
+        nint n;
+        if (v->Type == rt.TupleType || v->Type == rt.ListType)
+        {
+            n = ((PyVarObject*)v)->Size;
+            items = v->Type == rt.TupleType ? PyRuntime.TupleItems(v) : PyRuntime.ListItems(v);
+        }
+        else
+        {
+            PyObject* it = GetIter(v);
+            if (it == null)
+            {
+                if (rt.ErrorMatches(rt.TypeErrorType))
+                {
+                    rt.ClearError();
+                    rt.SetError(rt.TypeErrorType, $"cannot unpack non-iterable {rt.TypeName(v)} object");
+                }
+
+                return false;
+            }
+
+            list = rt.NewList(0);
+            while (true)
+            {
+                PyObject* x = IterNext(it);
+                if (x == null)
+                {
+                    break;
+                }
+
+                rt.ListAppend(list, x);
+                rt.DecRef(x);
+                if (after < 0 && PyRuntime.ListSize(list) > before)
+                {
+                    break;
+                }
+            }
+
+            rt.DecRef(it);
+            if (rt.ErrorOccurred)
+            {
+                rt.DecRef(list);
+                return false;
+            }
+
+            n = PyRuntime.ListSize(list);
+            items = PyRuntime.ListItems(list);
+        }
+
+        if (after < 0)
+        {
+            if (n != before)
+            {
+                if (n < before)
+                {
+                    rt.SetError(rt.ValueErrorType, $"not enough values to unpack (expected {before}, got {n})");
+                }
+                else
+                {
+                    rt.SetError(rt.ValueErrorType, list != null
+                        ? $"too many values to unpack (expected {before})"
+                        : $"too many values to unpack (expected {before}, got {n})");
+                }
+
+                rt.XDecRef(list);
+                return false;
+            }
+
+            for (int i = 0; i < before; i++)
+            {
+                sp[before - 1 - i] = PyRuntime.NewRef(items[i]);
+            }
+
+            rt.XDecRef(list);
+            return true;
+        }
+
+        if (n < before + after)
+        {
+            rt.SetError(rt.ValueErrorType, $"not enough values to unpack (expected at least {before + after}, got {n})");
+            rt.XDecRef(list);
+            return false;
+        }
+
+        int total = before + after + 1;
+        for (int i = 0; i < before; i++)
+        {
+            sp[total - 1 - i] = PyRuntime.NewRef(items[i]);
+        }
+
+        nint middle = n - before - after;
+        PyObject* rest = rt.NewList(middle);
+        for (nint i = 0; i < middle; i++)
+        {
+            PyRuntime.ListItems(rest)[i] = PyRuntime.NewRef(items[before + i]);
+        }
+
+        sp[after] = rest;
+        for (int i = 0; i < after; i++)
+        {
+            sp[after - 1 - i] = PyRuntime.NewRef(items[before + middle + i]);
+        }
+
+        rt.XDecRef(list);
+        return true;
+    }
+
+    private PyObject* SequenceConcat(PyObject* a, PyObject* b, bool inplace)
+    {
+        PyRuntime rt = Rt;
+        if (PyRuntime.IsStr(a) && PyRuntime.IsStr(b))
+        {
+            return rt.StrConcat(a, b);
+        }
+
+        bool aList = PyRuntime.IsSubtype(a->Type, rt.ListType);
+        bool aTuple = PyRuntime.IsSubtype(a->Type, rt.TupleType);
+        if ((aList && PyRuntime.IsSubtype(b->Type, rt.ListType)) || (aTuple && PyRuntime.IsSubtype(b->Type, rt.TupleType)))
+        {
+            nint na = ((PyVarObject*)a)->Size;
+            nint nb = ((PyVarObject*)b)->Size;
+            PyObject* r = aList ? rt.NewList(na + nb) : rt.NewTuple(na + nb);
+            if (r == null)
+            {
+                return null;
+            }
+
+            PyObject** dst = aList ? PyRuntime.ListItems(r) : PyRuntime.TupleItems(r);
+            PyObject** sa = aList ? PyRuntime.ListItems(a) : PyRuntime.TupleItems(a);
+            PyObject** sb = aList ? PyRuntime.ListItems(b) : PyRuntime.TupleItems(b);
+            for (nint i = 0; i < na; i++)
+            {
+                dst[i] = PyRuntime.NewRef(sa[i]);
+            }
+
+            for (nint i = 0; i < nb; i++)
+            {
+                dst[na + i] = PyRuntime.NewRef(sb[i]);
+            }
+
+            return r;
+        }
+
+        if ((PyRuntime.IsBytes(a) || rt.IsByteArray(a)) && (PyRuntime.IsBytes(b) || rt.IsByteArray(b)))
+        {
+            byte[] x = BytesOf(a);
+            byte[] y = BytesOf(b);
+            var all = new byte[x.Length + y.Length];
+            x.CopyTo(all, 0);
+            y.CopyTo(all, x.Length);
+            return PyRuntime.IsBytes(a) ? rt.NewBytes(all) : rt.NewByteArray(all);
+        }
+
+        _ = inplace;
+        return PyRuntime.NewRef(rt.NotImplemented);
+    }
+
+    public static byte[] BytesOf(PyObject* o)
+    {
+        if (PyRuntime.IsBytes(o))
+        {
+            return new ReadOnlySpan<byte>(PyRuntime.BytesData(o), (int)PyRuntime.BytesSize(o)).ToArray();
+        }
+
+        return new ReadOnlySpan<byte>(ByteArrayData(o), (int)PyRuntime.ByteArraySize(o)).ToArray();
+    }
+
+    private PyObject* SequenceRepeat(PyObject* a, PyObject* b, bool inplace)
+    {
+        PyRuntime rt = Rt;
+        PyObject* seq = a;
+        PyObject* count = b;
+        if (!PyRuntime.IsInt(b) && PyRuntime.IsInt(a))
+        {
+            seq = b;
+            count = a;
+        }
+
+        if (!PyRuntime.IsInt(count))
+        {
+            PyObject* idx = TryIndex(count);
+            if (idx == null)
+            {
+                if (IsSequence(seq) && !rt.ErrorOccurred)
+                {
+                    rt.SetError(rt.TypeErrorType, $"can't multiply sequence by non-int of type '{rt.TypeName(count)}'");
+                    return null;
+                }
+
+                return rt.ErrorOccurred ? null : PyRuntime.NewRef(rt.NotImplemented);
+            }
+
+            PyObject* r0 = SequenceRepeat(seq, idx, inplace);
+            rt.DecRef(idx);
+            return r0;
+        }
+
+        BigInteger nb = PyRuntime.IntToBigInteger(count);
+        long n = nb < 0 ? 0 : nb > int.MaxValue ? int.MaxValue : (long)nb;
+        if (PyRuntime.IsStr(seq))
+        {
+            string s = PyRuntime.StrToString(seq);
+            if (n * s.Length > int.MaxValue / 2)
+            {
+                return rt.NoMemory();
+            }
+
+            var sb = new StringBuilder(s.Length * (int)n);
+            for (long i = 0; i < n; i++)
+            {
+                sb.Append(s);
+            }
+
+            return rt.NewStr(sb.ToString());
+        }
+
+        bool isList = PyRuntime.IsSubtype(seq->Type, rt.ListType);
+        if (isList || PyRuntime.IsSubtype(seq->Type, rt.TupleType))
+        {
+            nint len = ((PyVarObject*)seq)->Size;
+            if (len * n > int.MaxValue / 8)
+            {
+                return rt.NoMemory();
+            }
+
+            nint total = (nint)(len * n);
+            if (!isList && (total == len && seq->Type == rt.TupleType))
+            {
+                return PyRuntime.NewRef(seq);
+            }
+
+            PyObject* r = isList ? rt.NewList(total) : rt.NewTuple(total);
+            if (r == null)
+            {
+                return null;
+            }
+
+            PyObject** src = isList ? PyRuntime.ListItems(seq) : PyRuntime.TupleItems(seq);
+            PyObject** dst = isList ? PyRuntime.ListItems(r) : PyRuntime.TupleItems(r);
+            for (nint i = 0; i < total; i++)
+            {
+                dst[i] = PyRuntime.NewRef(src[i % len]);
+            }
+
+            return r;
+        }
+
+        if (PyRuntime.IsBytes(seq) || rt.IsByteArray(seq))
+        {
+            byte[] x = BytesOf(seq);
+            var all = new byte[x.Length * n];
+            for (long i = 0; i < n; i++)
+            {
+                x.CopyTo(all, i * x.Length);
+            }
+
+            return PyRuntime.IsBytes(seq) ? rt.NewBytes(all) : rt.NewByteArray(all);
+        }
+
+        return PyRuntime.NewRef(rt.NotImplemented);
+    }
+
+    private bool IsSequence(PyObject* o) =>
+        PyRuntime.IsStr(o) || PyRuntime.IsBytes(o) || Rt.IsByteArray(o) || PyRuntime.IsSubtype(o->Type, Rt.ListType) || PyRuntime.IsSubtype(o->Type, Rt.TupleType);
+
+    private PyObject* ListInPlaceRepeat(PyObject* list, PyObject* count)
+    {
+        PyObject* r = SequenceRepeat(list, count, true);
+        if (r == null || r == Rt.NotImplemented)
+        {
+            return r;
+        }
+
+        // Replace the list's contents with the repeated ones.
+        int status = ListAssignSlice(list, null, r);
+        Rt.DecRef(r);
+        return status < 0 ? null : PyRuntime.NewRef(list);
+    }
+
+    private PyObject* ByteArrayInPlaceConcat(PyObject* a, PyObject* b)
+    {
+        if (!(PyRuntime.IsBytes(b) || Rt.IsByteArray(b)))
+        {
+            Rt.SetError(Rt.TypeErrorType, $"can't concat {Rt.TypeName(b)} to bytearray");
+            return null;
+        }
+
+        return Rt.ByteArrayExtend(a, BytesOf(b)) ? PyRuntime.NewRef(a) : null;
+    }
+
+    private int BytesContains(PyObject* container, PyObject* item)
+    {
+        byte[] hay = BytesOf(container);
+        if (PyRuntime.IsInt(item))
+        {
+            BigInteger v = PyRuntime.IntToBigInteger(item);
+            if (v < 0 || v > 255)
+            {
+                Rt.SetError(Rt.ValueErrorType, "byte must be in range(0, 256)");
+                return -1;
+            }
+
+            return Array.IndexOf(hay, (byte)v) >= 0 ? 1 : 0;
+        }
+
+        if (PyRuntime.IsBytes(item) || Rt.IsByteArray(item))
+        {
+            return hay.AsSpan().IndexOf(BytesOf(item)) >= 0 ? 1 : 0;
+        }
+
+        Rt.SetError(Rt.TypeErrorType, $"a bytes-like object is required, not '{Rt.TypeName(item)}'");
+        return -1;
+    }
+
+    /// <summary>list[slice] = iterable, or del list[slice] (value null). A null slice means the whole list.</summary>
+    private int ListAssignSlice(PyObject* list, PyObject* slice, PyObject* value)
+    {
+        PyRuntime rt = Rt;
+        nint n = PyRuntime.ListSize(list);
+        nint start = 0;
+        nint step = 1;
+        nint count = n;
+        if (slice != null && !SliceIndices(slice, n, out start, out _, out step, out count))
+        {
+            return -1;
+        }
+
+        var current = new List<nint>();
+        for (nint i = 0; i < n; i++)
+        {
+            current.Add((nint)PyRuntime.ListItems(list)[i]);
+        }
+
+        var replacement = new List<nint>();
+        if (value != null)
+        {
+            PyObject* seq = value == list ? ListAsTuple(list) : SequenceToTuple(value);
+            if (seq == null)
+            {
+                if (rt.ErrorMatches(rt.TypeErrorType))
+                {
+                    rt.ClearError();
+                    rt.SetError(rt.TypeErrorType, step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+                }
+
+                return -1;
+            }
+
+            for (nint i = 0; i < PyRuntime.TupleSize(seq); i++)
+            {
+                PyObject* x = PyRuntime.TupleItems(seq)[i];
+                PyRuntime.IncRef(x);
+                replacement.Add((nint)x);
+            }
+
+            rt.DecRef(seq);
+        }
+
+        var removed = new List<nint>();
+        if (step == 1)
+        {
+            if (count < 0)
+            {
+                count = 0;
+            }
+
+            removed.AddRange(current.GetRange((int)start, (int)count));
+            current.RemoveRange((int)start, (int)count);
+            current.InsertRange((int)start, replacement);
+        }
+        else
+        {
+            if (value != null && replacement.Count != count)
+            {
+                rt.SetError(rt.ValueErrorType, $"attempt to assign sequence of size {replacement.Count} to extended slice of size {count}");
+                foreach (nint p in replacement)
+                {
+                    rt.DecRef((PyObject*)p);
+                }
+
+                return -1;
+            }
+
+            var indices = new List<int>();
+            for (nint i = 0, j = start; i < count; i++, j += step)
+            {
+                indices.Add((int)j);
+            }
+
+            if (value != null)
+            {
+                for (int i = 0; i < indices.Count; i++)
+                {
+                    removed.Add(current[indices[i]]);
+                    current[indices[i]] = replacement[i];
+                }
+            }
+            else
+            {
+                indices.Sort();
+                for (int i = indices.Count - 1; i >= 0; i--)
+                {
+                    removed.Add(current[indices[i]]);
+                    current.RemoveAt(indices[i]);
+                }
+            }
+        }
+
+        if (!rt.ListResize(list, current.Count))
+        {
+            return -1;
+        }
+
+        for (int i = 0; i < current.Count; i++)
+        {
+            PyRuntime.ListItems(list)[i] = (PyObject*)current[i];
+        }
+
+        foreach (nint p in removed)
+        {
+            rt.DecRef((PyObject*)p);
+        }
+
+        return 0;
+    }
+
+    private int ByteArraySetItem(PyObject* o, PyObject* key, PyObject* value)
+    {
+        PyRuntime rt = Rt;
+        nint n = PyRuntime.ByteArraySize(o);
+        if (key->Type == rt.SliceType)
+        {
+            if (!SliceIndices(key, n, out nint start, out nint stop, out nint step, out nint count) || step != 1)
+            {
+                if (!rt.ErrorOccurred)
+                {
+                    rt.SetError(rt.NotImplementedErrorType, "extended slice assignment on bytearray is not supported by Refheap yet");
+                }
+
+                return -1;
+            }
+
+            byte[] repl = value == null ? [] : PyRuntime.IsInt(value) ? new byte[(int)PyRuntime.IntToBigInteger(value)] : BytesOf(value);
+            return rt.ByteArraySetSlice(o, start, start + count, repl) ? 0 : -1;
+        }
+
+        if (!IndexOf(key, "bytearray", out nint index))
+        {
+            return -1;
+        }
+
+        if (index < 0)
+        {
+            index += n;
+        }
+
+        if (index < 0 || index >= n)
+        {
+            rt.SetError(rt.IndexErrorType, "bytearray index out of range");
+            return -1;
+        }
+
+        if (value == null)
+        {
+            return rt.ByteArrayDeleteSlice(o, index, index + 1) ? 0 : -1;
+        }
+
+        if (!PyRuntime.IsInt(value))
+        {
+            rt.SetError(rt.TypeErrorType, $"'{rt.TypeName(value)}' object cannot be interpreted as an integer");
+            return -1;
+        }
+
+        BigInteger v = PyRuntime.IntToBigInteger(value);
+        if (v < 0 || v > 255)
+        {
+            rt.SetError(rt.ValueErrorType, "byte must be in range(0, 256)");
+            return -1;
+        }
+
+        ByteArrayData(o)[index] = (byte)v;
+        return 0;
+    }
+
+    private nint SpecialLength(PyObject* o)
+    {
+        _ = o;
+        return -1;
+    }
+
+    private PyObject* NewSequenceIterator(PyObject* o)
+    {
+        Rt.SetError(Rt.TypeErrorType, $"'{Rt.TypeName(o)}' object is not iterable");
+        return null;
+    }
+
+    private PyObject* SetBinary(PyObject* a, PyObject* b, int op)
+    {
+        PyRuntime rt = Rt;
+        PyObject* result = rt.IsFrozenSet(a) ? rt.NewSet(null) : rt.NewSet(null);
+        if (result == null)
+        {
+            return null;
+        }
+
+        int status = SetAlgebra(result, a, b, op);
+        if (status < 0)
+        {
+            rt.DecRef(result);
+            return null;
+        }
+
+        if (rt.IsFrozenSet(a))
+        {
+            PyObject* frozen = rt.NewFrozenSet(result);
+            rt.DecRef(result);
+            return frozen;
+        }
+
+        return result;
+    }
+
+    private PyObject* SetInPlace(PyObject* a, PyObject* b, int op)
+    {
+        PyRuntime rt = Rt;
+        if (op is not (Compiler.BinaryOps.Or or Compiler.BinaryOps.And or Compiler.BinaryOps.Subtract or Compiler.BinaryOps.Xor))
+        {
+            return PyRuntime.NewRef(rt.NotImplemented);
+        }
+
+        PyObject* tmp = rt.NewSet(null);
+        if (tmp == null || SetAlgebra(tmp, a, b, op) < 0)
+        {
+            rt.XDecRef(tmp);
+            return null;
+        }
+
+        rt.SetClear(a);
+        int r = SetUpdate(a, tmp);
+        rt.DecRef(tmp);
+        return r < 0 ? null : PyRuntime.NewRef(a);
+    }
+
+    /// <summary>Fills <paramref name="result"/> with a op b (| &amp; - ^), in a's iteration order first.</summary>
+    private int SetAlgebra(PyObject* result, PyObject* a, PyObject* b, int op)
+    {
+        PyRuntime rt = Rt;
+        nint pos = 0;
+        switch (op)
+        {
+            case Compiler.BinaryOps.Or:
+                return SetUpdate(result, a) < 0 ? -1 : SetUpdate(result, b);
+            case Compiler.BinaryOps.And:
+                {
+                    // CPython iterates the smaller set.
+                    PyObject* small = rt.SetSize(a) <= rt.SetSize(b) ? a : b;
+                    PyObject* big = small == a ? b : a;
+                    while (rt.SetNext(small, ref pos, out PyObject* key, out _))
+                    {
+                        int c = rt.SetContains(big, key);
+                        if (c < 0 || (c == 1 && rt.SetAdd(result, key) < 0))
+                        {
+                            return -1;
+                        }
+                    }
+
+                    return 0;
+                }
+
+            case Compiler.BinaryOps.Subtract:
+                while (rt.SetNext(a, ref pos, out PyObject* key, out _))
+                {
+                    int c = rt.SetContains(b, key);
+                    if (c < 0 || (c == 0 && rt.SetAdd(result, key) < 0))
+                    {
+                        return -1;
+                    }
+                }
+
+                return 0;
+            default:
+                while (rt.SetNext(a, ref pos, out PyObject* key, out _))
+                {
+                    int c = rt.SetContains(b, key);
+                    if (c < 0 || (c == 0 && rt.SetAdd(result, key) < 0))
+                    {
+                        return -1;
+                    }
+                }
+
+                pos = 0;
+                while (rt.SetNext(b, ref pos, out PyObject* key, out _))
+                {
+                    int c = rt.SetContains(a, key);
+                    if (c < 0 || (c == 0 && rt.SetAdd(result, key) < 0))
+                    {
+                        return -1;
+                    }
+                }
+
+                return 0;
+        }
+    }
+}
