@@ -233,8 +233,9 @@ internal sealed class FStringParser
             spec.EndColOffset = _parser.Source.ByteCol(t.EndLineStart, t.End);
             var specBuilder = new FStringBuilder(spec);
             CopyPositionsFrom(specBuilder);
+            specBuilder.FinalPositionSource = spec;
             ParseParts(specBuilder, level + 1);
-            specBuilder.Flush();
+            specBuilder.Flush(final: true);
             field.FormatSpec = spec;
         }
         if (debug && !explicitConversion && field.FormatSpec is null)

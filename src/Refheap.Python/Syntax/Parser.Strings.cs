@@ -141,11 +141,23 @@ internal sealed class FStringBuilder
     /// <summary>Whose position the values get (the target itself unless set).</summary>
     public Node? PositionSource { get; set; }
 
-    public void Flush()
+    /// <summary>Whose position the literal flushed last gets (3.11: in a format spec, the text
+    /// after the last nested field has the spec token's position).</summary>
+    public Node? FinalPositionSource { get; set; }
+
+    public void Flush(bool final = false)
     {
         if (Literal.Length > 0)
         {
-            _target.Values.Add(Copy(new Constant { Value = Literal.ToString() }));
+            var constant = Copy(new Constant { Value = Literal.ToString() });
+            if (final && FinalPositionSource is Node f)
+            {
+                constant.Lineno = f.Lineno;
+                constant.ColOffset = f.ColOffset;
+                constant.EndLineno = f.EndLineno;
+                constant.EndColOffset = f.EndColOffset;
+            }
+            _target.Values.Add(constant);
             Literal.Clear();
         }
     }

@@ -51,3 +51,9 @@ f'{*x,}'
 f'{yield}'
 f'{x:}'
 f'{x!r:}'
+f"{x:02d}" "c"
+f"{x:>{w}d}" "c"
+"c" f"{x:02d}"
+f"{x:02d}{y:{w}a}" "c"
+(f'UTC{sign}{hours:02d}:{minutes:02d}'
+ f'.{microseconds:06d}')
