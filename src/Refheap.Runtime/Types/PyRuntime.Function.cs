@@ -96,6 +96,9 @@ public sealed unsafe partial class PyRuntime
         return o;
     }
 
+    /// <summary>A definition by its index.</summary>
+    public BuiltinDef BuiltinDefOf2(nint index) => _managedCalls[(int)index]!;
+
     /// <summary>The definition behind a builtin_function_or_method.</summary>
     public BuiltinDef BuiltinDefOf(PyObject* function) => _managedCalls[(int)((PyManagedFunctionObject*)function)->MethodIndex]!;
 

@@ -1,0 +1,391 @@
+using System.Collections.Generic;
+using System.Numerics;
+using Refheap.Python.Lib;
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Python.Vm;
+
+// str(), repr(), format() and str % args (Objects/object.c: PyObject_Str, PyObject_Repr;
+// Objects/abstract.c: PyObject_Format; Objects/unicodeobject.c: PyUnicode_Format).
+internal sealed unsafe partial class Interpreter
+{
+    /// <summary>str(o): a new str reference, or null.</summary>
+    public PyObject* ToStr(PyObject* o)
+    {
+        PyRuntime rt = Rt;
+        if (o->Type == rt.StrType)
+        {
+            return PyRuntime.NewRef(o);
+        }
+
+        var slot = o->Type->Str;
+        PyObject* r;
+        if (slot != null)
+        {
+            if (!rt.EnterRecursiveCall(" while getting the str of an object"))
+            {
+                return null;
+            }
+
+            r = slot(rt, o);
+            rt.LeaveRecursiveCall();
+        }
+        else
+        {
+            r = ToRepr(o);
+        }
+
+        if (r != null && !PyRuntime.IsStr(r))
+        {
+            rt.SetError(rt.TypeErrorType, $"__str__ returned non-string (type {rt.TypeName(r)})");
+            rt.DecRef(r);
+            return null;
+        }
+
+        return r;
+    }
+
+    /// <summary>repr(o).</summary>
+    public PyObject* ToRepr(PyObject* o)
+    {
+        PyObject* r = Rt.Repr(o);
+        if (r != null && !PyRuntime.IsStr(r))
+        {
+            Rt.SetError(Rt.TypeErrorType, $"__repr__ returned non-string (type {Rt.TypeName(r)})");
+            Rt.DecRef(r);
+            return null;
+        }
+
+        return r;
+    }
+
+    /// <summary>str(o) as a .NET string, or null with an error.</summary>
+    public string? StrOf(PyObject* o)
+    {
+        PyObject* s = ToStr(o);
+        if (s == null)
+        {
+            return null;
+        }
+
+        string r = PyRuntime.StrToString(s);
+        Rt.DecRef(s);
+        return r;
+    }
+
+    public string? ReprOf(PyObject* o)
+    {
+        PyObject* s = ToRepr(o);
+        if (s == null)
+        {
+            return null;
+        }
+
+        string r = PyRuntime.StrToString(s);
+        Rt.DecRef(s);
+        return r;
+    }
+
+    /// <summary>ascii(o): repr with non-ASCII characters escaped.</summary>
+    public PyObject* ToAscii(PyObject* o)
+    {
+        string? r = ReprOf(o);
+        if (r == null)
+        {
+            return null;
+        }
+
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < r.Length; i++)
+        {
+            int cp = char.ConvertToUtf32(r, i);
+            if (cp > 0xFFFF)
+            {
+                i++;
+            }
+
+            if (cp < 128)
+            {
+                sb.Append((char)cp);
+            }
+            else if (cp < 256)
+            {
+                sb.Append("\\x").Append(cp.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else if (cp < 0x10000)
+            {
+                sb.Append("\\u").Append(cp.ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append("\\U").Append(cp.ToString("x8", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return Rt.NewStr(sb.ToString());
+    }
+
+    /// <summary>FORMAT_VALUE: conversion then format(value, spec).</summary>
+    private PyObject* FormatValue(PyObject* v, int conversion, PyObject* spec)
+    {
+        PyObject* converted = conversion switch
+        {
+            1 => ToStr(v),
+            2 => ToRepr(v),
+            3 => ToAscii(v),
+            _ => PyRuntime.NewRef(v),
+        };
+        if (converted == null)
+        {
+            return null;
+        }
+
+        if (spec == null && converted->Type == Rt.StrType)
+        {
+            return converted;
+        }
+
+        PyObject* r = Format(converted, spec == null ? Rt.EmptyStr : spec);
+        Rt.DecRef(converted);
+        return r;
+    }
+
+    /// <summary>format(value, spec).</summary>
+    public PyObject* Format(PyObject* value, PyObject* spec)
+    {
+        PyRuntime rt = Rt;
+        string specText = PyRuntime.StrToString(spec);
+        PyTypeObject* t = value->Type;
+        if ((t->Flags & TypeFlags.HeapType) != 0)
+        {
+            PyObject* fn = LookupUserDunder(t, "__format__");
+            if (fn != null)
+            {
+                PyObject* r = CallDunder(fn, value, spec);
+                if (r != null && !PyRuntime.IsStr(r))
+                {
+                    rt.SetError(rt.TypeErrorType, $"__format__ must return a str, not {rt.TypeName(r)}");
+                    rt.DecRef(r);
+                    return null;
+                }
+
+                return r;
+            }
+        }
+
+        try
+        {
+            if (PyRuntime.IsInt(value))
+            {
+                if (value->Type == rt.BoolType && specText.Length == 0)
+                {
+                    return ToStr(value);
+                }
+
+                string tn = rt.InfoOf(t).Name;
+                return rt.NewStr(PyFormat.FormatInt(PyRuntime.IntToBigInteger(value), specText, tn));
+            }
+
+            if (rt.IsFloat(value))
+            {
+                return rt.NewStr(PyFormat.FormatFloat(PyRuntime.FloatValue(value), specText, rt.InfoOf(t).Name));
+            }
+
+            if (PyRuntime.IsStr(value))
+            {
+                return rt.NewStr(PyFormat.FormatStr(PyRuntime.StrToString(value), specText, rt.InfoOf(t).Name));
+            }
+        }
+        catch (PythonLibException e)
+        {
+            RaiseLibError(e);
+            return null;
+        }
+
+        if (specText.Length > 0)
+        {
+            rt.SetError(rt.TypeErrorType, $"unsupported format string passed to {rt.TypeName(value)}.__format__");
+            return null;
+        }
+
+        return ToStr(value);
+    }
+
+    /// <summary>Turns a pure-algorithm error into the Python exception it names.</summary>
+    public void RaiseLibError(PythonLibException e)
+    {
+        PyTypeObject* t = e.Kind switch
+        {
+            PythonErrorKind.TypeError => Rt.TypeErrorType,
+            PythonErrorKind.IndexError => Rt.IndexErrorType,
+            PythonErrorKind.OverflowError => Rt.OverflowErrorType,
+            PythonErrorKind.ZeroDivisionError => Rt.ZeroDivisionErrorType,
+            PythonErrorKind.KeyError => Rt.KeyErrorType,
+            PythonErrorKind.RecursionError => Rt.RecursionErrorType,
+            _ => Rt.ValueErrorType,
+        };
+        Rt.SetError(t, e.Message);
+    }
+
+    /// <summary>str % args.</summary>
+    private PyObject* StrPercentFormat(PyObject* format, PyObject* args)
+    {
+        var arg = new PercentArg(this, args);
+        try
+        {
+            string r = PercentFormatter.Format(PyRuntime.StrToString(format), arg);
+            return Rt.NewStr(r);
+        }
+        catch (PercentArgError)
+        {
+            return null;
+        }
+        catch (PythonLibException e)
+        {
+            RaiseLibError(e);
+            return null;
+        }
+    }
+
+    /// <summary>Thrown through the formatter when a Python call inside it failed (the error is already set).</summary>
+    private sealed class PercentArgError : System.Exception
+    {
+    }
+
+    /// <summary>A Python object seen by the pure % formatter.</summary>
+    private sealed class PercentArg : IPercentArgument
+    {
+        private readonly Interpreter _interp;
+        private readonly nint _o;
+
+        public PercentArg(Interpreter interp, PyObject* o)
+        {
+            _interp = interp;
+            _o = (nint)o;
+        }
+
+        private PyObject* O => (PyObject*)_o;
+
+        public string TypeName => _interp.Rt.TypeName(O);
+
+        public IReadOnlyList<IPercentArgument>? TupleItems
+        {
+            get
+            {
+                if (!PyRuntime.IsSubtype(O->Type, _interp.Rt.TupleType))
+                {
+                    return null;
+                }
+
+                var list = new List<IPercentArgument>();
+                for (nint i = 0; i < PyRuntime.TupleSize(O); i++)
+                {
+                    list.Add(new PercentArg(_interp, PyRuntime.TupleItems(O)[i]));
+                }
+
+                return list;
+            }
+        }
+
+        public bool IsMapping => !PyRuntime.IsSubtype(O->Type, _interp.Rt.TupleType) && !PyRuntime.IsStr(O)
+            && (PyRuntime.IsSubtype(O->Type, _interp.Rt.DictType) || ((O->Type->Flags & TypeFlags.HeapType) != 0 && _interp.LookupUserDunder(O->Type, "__getitem__") != null));
+
+        public bool IsInt => PyRuntime.IsInt(O);
+
+        public bool IsNumber => PyRuntime.IsInt(O) || _interp.Rt.IsFloat(O);
+
+        public string? StrValue => PyRuntime.IsStr(O) ? PyRuntime.StrToString(O) : null;
+
+        public IPercentArgument GetItem(string key)
+        {
+            PyObject* k = _interp.Rt.NewStr(key);
+            PyObject* v = k == null ? null : _interp.GetItem(O, k);
+            _interp.Rt.XDecRef(k);
+            if (v == null)
+            {
+                throw new PercentArgError();
+            }
+
+            // The value stays alive through the mapping while formatting runs.
+            _interp.Rt.DecRef(v);
+            return new PercentArg(_interp, v);
+        }
+
+        public string Str() => _interp.StrOf(O) ?? throw new PercentArgError();
+
+        public string Repr() => _interp.ReprOf(O) ?? throw new PercentArgError();
+
+        public string Ascii()
+        {
+            PyObject* a = _interp.ToAscii(O);
+            if (a == null)
+            {
+                throw new PercentArgError();
+            }
+
+            string s = PyRuntime.StrToString(a);
+            _interp.Rt.DecRef(a);
+            return s;
+        }
+
+        public bool TryIndex(out BigInteger value)
+        {
+            value = default;
+            PyObject* idx = _interp.TryIndex(O);
+            if (idx == null)
+            {
+                if (_interp.Rt.ErrorOccurred)
+                {
+                    throw new PercentArgError();
+                }
+
+                return false;
+            }
+
+            value = PyRuntime.IntToBigInteger(idx);
+            _interp.Rt.DecRef(idx);
+            return true;
+        }
+
+        public bool TryInt(out BigInteger value)
+        {
+            if (TryIndex(out value))
+            {
+                return true;
+            }
+
+            if (_interp.Rt.IsFloat(O))
+            {
+                double d = PyRuntime.FloatValue(O);
+                if (double.IsNaN(d) || double.IsInfinity(d))
+                {
+                    _interp.Rt.SetError(double.IsNaN(d) ? _interp.Rt.ValueErrorType : _interp.Rt.OverflowErrorType,
+                        double.IsNaN(d) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+                    throw new PercentArgError();
+                }
+
+                value = new BigInteger(System.Math.Truncate(d));
+                return true;
+            }
+
+            return false;
+        }
+
+        public bool TryFloat(out double value)
+        {
+            value = 0;
+            if (!IsNumber)
+            {
+                return false;
+            }
+
+            if (!_interp.ToDouble(O, out value))
+            {
+                throw new PercentArgError();
+            }
+
+            return true;
+        }
+    }
+}
