@@ -406,10 +406,15 @@ class _lru_cache_wrapper:
     """The callable returned by lru_cache(): calls user_function through a
     cache of its maxsize most recently used results."""
 
+    # The state lives in slots so that update_wrapper() (which copies __dict__)
+    # never carries one wrapper's statistics over to another.
+    __slots__ = ('_user_function', '_maxsize', '_typed', '_cache', '_hits', '_misses',
+                 '_cache_info_type', '__dict__', '__weakref__')
+
     def __init__(self, user_function, maxsize, typed, cache_info_type):
         if not callable(user_function):
             raise TypeError('the first argument must be callable')
-        self.__wrapped__ = user_function
+        self._user_function = user_function
         self._maxsize = maxsize
         self._typed = typed
         self._cache = {}
@@ -419,7 +424,7 @@ class _lru_cache_wrapper:
 
     def __call__(self, /, *args, **kwds):
         maxsize = self._maxsize
-        user_function = self.__wrapped__
+        user_function = self._user_function
         if maxsize == 0:
             self._misses += 1
             return user_function(*args, **kwds)
