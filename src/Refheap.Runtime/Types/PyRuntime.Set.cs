@@ -20,6 +20,8 @@ public sealed unsafe partial class PyRuntime
     public PyTypeObject* FrozenSetType { get; private set; }
 
     /// <summary>The dummy key of discarded slots (_dummy_struct): never compared, never released.</summary>
+    public PyObject* SetDummyPublic => SetDummy;
+
     internal PyObject* SetDummy => (PyObject*)Unsafe.AsPointer(ref _dictStatics[48]);
 
     private void InitSetTypes()
