@@ -121,21 +121,28 @@ public sealed unsafe partial class PyRuntime
             }
         }
 
+        // deduce_unreachable and untrack_tuples (PyRuntime.FusedPasses.cs fuses the walks).
+        // Survivors bound for generation 2 get the Refheap profile's OLD flag on the way.
         GcHead* unreachable = ScratchHead(ScratchUnreachable);
-        DeduceUnreachable(young, unreachable);
+        if (young == old && GcListIsEmpty(PermanentHead))
+        {
+            UpdateAndSubtractRefsAllTracked(young);
+        }
+        else
+        {
+            UpdateRefs(young);
+            SubtractRefs(young);
+        }
 
-        UntrackTuples(young);
+        nuint survivorFlag = _trackOld && (oldScan || generation >= Generations - 2) ? PrevMaskOld : 0;
+        MoveUnreachableUntrackingTuples(young, unreachable, survivorFlag, out SurvivorTally survivors);
 
         // Survivors move to the next generation, or stay in generation 2.
         if (young != old)
         {
-            if (oldScan)
+            if (!oldScan && generation == Generations - 2)
             {
-                MarkOld(young, old: true);
-            }
-            else if (generation == Generations - 2)
-            {
-                _longLivedPending += _trackOld ? MarkOld(young, old: true) : GcListSize(young);
+                _longLivedPending += survivors.Count;
             }
 
             GcListMerge(young, old);
@@ -143,9 +150,8 @@ public sealed unsafe partial class PyRuntime
         else
         {
             // Dicts are untracked lazily, and only in full collections (issue #14775).
-            UntrackDicts(young);
             _longLivedPending = 0;
-            _longLivedTotal = _trackOld ? MarkOld(young, old: true) : GcListSize(young);
+            _longLivedTotal = survivors.SawDict ? UntrackDictsCounting(young) : survivors.Count;
         }
 
         // Objects with a legacy tp_del, and all they reach, are uncollectable.
@@ -347,45 +353,6 @@ public sealed unsafe partial class PyRuntime
         }
 
         return 0;
-    }
-
-    /// <summary>untrack_tuples: _PyTuple_MaybeUntrack on every exact tuple still in young.</summary>
-    private void UntrackTuples(GcHead* head)
-    {
-        GcHead* g = Next(head);
-        while (g != head)
-        {
-            PyObject* o = FromGc(g);
-            GcHead* next = Next(g);
-            if (o->Type == TupleType)
-            {
-                TupleMaybeUntrack(o);
-            }
-
-            g = next;
-        }
-    }
-
-    /// <summary>untrack_dicts: _PyDict_MaybeUntrack on every exact dict (full collections only).</summary>
-    private void UntrackDicts(GcHead* head)
-    {
-        if (DictType == null)
-        {
-            return;
-        }
-
-        GcHead* g = Next(head);
-        while (g != head)
-        {
-            PyObject* o = FromGc(g);
-            GcHead* next = Next(g);
-            if (o->Type == DictType)
-            {
-                DictMaybeUntrack(o);
-            }
-
-            g = next;
-        }
     }
 
     /// <summary>_PyDict_MaybeUntrack, supplied by the dict implementation.</summary>

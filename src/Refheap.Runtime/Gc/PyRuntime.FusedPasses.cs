@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Runtime;
+
+// Fused forms of 3.11's list passes (Modules/gcmodule.c: update_refs, subtract_refs,
+// move_unreachable, untrack_tuples, untrack_dicts, gc_list_size). A pass over a large
+// generation costs a cache miss per object whatever it does, so doing two passes' work in
+// one walk is most of what there is to gain. Each fusion computes exactly what the separate
+// passes compute; the argument is next to each.
+public sealed unsafe partial class PyRuntime
+{
+    /// <summary>What the fused move_unreachable learned about the objects it kept in young.</summary>
+    private struct SurvivorTally
+    {
+        /// <summary>Objects left in young (gc_list_size of young after untrack_tuples).</summary>
+        public long Count;
+
+        /// <summary>Whether an exact dict is among them (untrack_dicts has work to do).</summary>
+        public bool SawDict;
+    }
+
+    /// <summary>
+    /// update_refs and subtract_refs in one walk, for a full collection while the permanent
+    /// generation is empty. Then every tracked object is in <paramref name="containers"/>, so
+    /// "in the set" is "tracked", and an object's gc_refs can be initialised (to its refcount,
+    /// with COLLECTING) when it is first met, as an element or as a referent, rather than in
+    /// a pass of its own. No refcount changes in between, so every gc_refs ends as
+    /// refcount minus the references from inside the set, exactly as after the two passes.
+    /// Requires: no tracked or untracked object carries COLLECTING (the collector's invariant).
+    /// </summary>
+    private void UpdateAndSubtractRefsAllTracked(GcHead* containers)
+    {
+        Debug.Assert(GcListIsEmpty(PermanentHead), "the fused update_refs needs every tracked object in the set");
+        var visitor = new LazyDecrefVisitor(this);
+        for (GcHead* g = Next(containers); g != containers; g = Next(g))
+        {
+            if ((g->Prev & PrevMaskCollecting) == 0)
+            {
+                InitRefs(g);
+            }
+
+            TraverseWith(FromGc(g), ref visitor);
+        }
+    }
+
+    /// <summary>gc_reset_refs on first sight (see UpdateAndSubtractRefsAllTracked).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void InitRefs(GcHead* g)
+    {
+        PyObject* o = FromGc(g);
+        Debug.Assert(o->RefCount > 0, "update_refs: an object in a generation has refcount 0");
+        ResetRefs(g, o->RefCount);
+    }
+
+    /// <summary>visit_decref with update_refs done on first sight: every tracked referent is in the set.</summary>
+    private readonly struct LazyDecrefVisitor : IGcVisitor
+    {
+        private readonly PyRuntime _rt;
+
+        public LazyDecrefVisitor(PyRuntime rt) => _rt = rt;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(PyObject* o)
+        {
+            PyTypeObject* t = o->Type;
+            if ((t->Flags & TypeFlags.HaveGc) != 0 && (t->IsGc == null || t->IsGc(_rt, o)))
+            {
+                GcHead* g = AsGc(o);
+                if ((g->Prev & PrevMaskCollecting) == 0)
+                {
+                    if (g->Next == 0)
+                    {
+                        return;
+                    }
+
+                    InitRefs(g);
+                }
+
+                DecRefs(g);
+            }
+        }
+
+        public void TraverseSlow(PyObject* o) => o->Type->Traverse(_rt, o, &VisitLazyDecref, null);
+    }
+
+    private static int VisitLazyDecref(PyRuntime rt, PyObject* o, void* arg)
+    {
+        new LazyDecrefVisitor(rt).Visit(o);
+        return 0;
+    }
+
+    /// <summary>
+    /// move_unreachable followed by untrack_tuples, in one walk, tallying the survivors and
+    /// giving each the flag <paramref name="survivorFlag"/> (the Refheap profile's OLD, or 0).
+    /// <para>
+    /// Why untracking here is the same as untrack_tuples afterwards: move_unreachable gives an
+    /// object its final place in young at the moment it finds it reachable (later objects
+    /// only ever go after it), so the order in which objects are found reachable is young's
+    /// final order, the order untrack_tuples visits. _PyTuple_MaybeUntrack's answer depends
+    /// only on the items' types and on whether item tuples are tracked; an item tuple in young
+    /// has been untracked by then exactly when it was found reachable earlier, in both
+    /// schedules, and nothing else changes tracking in between. An untracked tuple is no longer
+    /// COLLECTING, so later visits skip it, as they skip any object already found reachable.
+    /// </para>
+    /// </summary>
+    private void MoveUnreachableUntrackingTuples(GcHead* young, GcHead* unreachable, nuint survivorFlag, out SurvivorTally tally)
+    {
+        GcListInit(unreachable);
+        PyTypeObject* tupleType = TupleType;
+        PyTypeObject* dictType = DictType;
+        const nuint Keep = PrevMaskFinalized | PrevMaskOld | PrevMaskCandidate;
+        long count = 0;
+        bool sawDict = false;
+        GcHead* prev = young;
+        GcHead* g = Next(young);
+        while (g != young)
+        {
+            if (GetRefs(g) != 0)
+            {
+                PyObject* o = FromGc(g);
+                var visitor = new ReachableVisitor(this, young);
+                TraverseWith(o, ref visitor);
+                PyTypeObject* t = o->Type;
+                if (t == tupleType && TupleUntrackable(o))
+                {
+                    // untrack_tuples (_PyTuple_MaybeUntrack), at the tuple's final place. The
+                    // next object's prev is set when the walk reaches it, so only prev->next moves.
+                    prev->Next = g->Next;
+                    g->Next = 0;
+                    if ((g->Prev & PrevMaskCandidate) != 0)
+                    {
+                        _oldCandidates.Remove((nint)o);
+                    }
+
+                    g->Prev &= PrevMaskFinalized;
+                }
+                else
+                {
+                    // Reachable: restore the prev pointer update_refs overwrote, drop COLLECTING.
+                    g->Prev = (g->Prev & Keep) | survivorFlag | ((nuint)prev & PrevMask);
+                    prev = g;
+                    count++;
+                    sawDict |= t == dictType;
+                }
+            }
+            else
+            {
+                // Move g to the end of unreachable, tagging next pointers.
+                prev->Next = g->Next;
+                GcHead* last = (GcHead*)unreachable->Prev;
+                last->Next = NextMaskUnreachable | (nuint)g;
+                SetPrev(g, last);
+                g->Next = NextMaskUnreachable | (nuint)unreachable;
+                unreachable->Prev = (nuint)g;
+            }
+
+            g = (GcHead*)prev->Next;
+        }
+
+        young->Prev = (nuint)prev;
+        unreachable->Next &= ~NextMaskUnreachable;
+        tally.Count = count;
+        tally.SawDict = sawDict;
+    }
+
+    /// <summary>_PyTuple_MaybeUntrack's test: no item is null or may be tracked.</summary>
+    private bool TupleUntrackable(PyObject* o)
+    {
+        PyObject** items = TupleItems(o);
+        nint n = TupleSize(o);
+        for (nint i = 0; i < n; i++)
+        {
+            PyObject* e = items[i];
+            if (e == null || MayBeTracked(e))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// untrack_dicts and gc_list_size in one walk (full collections): a dict's
+    /// _PyDict_MaybeUntrack looks only at its own entries and at whether tuple values are
+    /// tracked, which no dict's untracking changes, so counting as we go is exact.
+    /// </summary>
+    private long UntrackDictsCounting(GcHead* head)
+    {
+        long n = 0;
+        PyTypeObject* dictType = DictType;
+        GcHead* g = Next(head);
+        while (g != head)
+        {
+            PyObject* o = FromGc(g);
+            GcHead* next = Next(g);
+            if (o->Type == dictType)
+            {
+                DictMaybeUntrack(o);
+            }
+
+            if (g->Next != 0)
+            {
+                n++;
+            }
+
+            g = next;
+        }
+
+        return n;
+    }
+}
