@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Refheap.Runtime.Gc;
 using Refheap.Runtime.Objects;
 
@@ -261,7 +262,12 @@ public sealed unsafe partial class PyRuntime
         var visitor = new DecrefVisitor(this);
         for (GcHead* g = Next(containers); g != containers; g = Next(g))
         {
+            visitor.SawMember = false;
             TraverseWith(FromGc(g), ref visitor);
+            if (!visitor.SawMember)
+            {
+                g->Prev |= PrevMaskLeaf;
+            }
         }
     }
 
@@ -323,17 +329,23 @@ public sealed unsafe partial class PyRuntime
     /// <summary>visit_reachable: pull a tentatively unreachable object back to the tail of young.</summary>
     private static int VisitReachable(PyRuntime rt, PyObject* o, void* arg)
     {
-        var reachable = (GcHead*)arg;
-        if (!rt.IsGc(o))
+        if (rt.IsGc(o))
         {
-            return 0;
+            Reach(AsGc(o), (GcHead*)arg);
         }
 
-        GcHead* g = AsGc(o);
-        if (!IsCollecting(g))
+        return 0;
+    }
+
+    /// <summary>visit_reachable's work on a GC referent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Reach(GcHead* g, GcHead* reachable)
+    {
+        nuint prevWord = g->Prev;
+        if ((prevWord & PrevMaskCollecting) == 0)
         {
             // Not in the generation being collected, or already known reachable.
-            return 0;
+            return;
         }
 
         nuint next = g->Next;
@@ -341,18 +353,16 @@ public sealed unsafe partial class PyRuntime
         {
             GcHead* prev = Prev(g);
             var nextNode = (GcHead*)(next & ~NextMaskUnreachable);
-            prev->Next = g->Next;
+            prev->Next = next;
             SetPrev(nextNode, prev);
             GcListAppend(g, reachable);
             SetRefs(g, 1);
         }
-        else if (GetRefs(g) == 0)
+        else if ((prevWord >> PrevShift) == 0)
         {
-            // Not yet visited by move_unreachable: it will be scanned later.
-            SetRefs(g, 1);
+            // Not yet visited by move_unreachable: it will be scanned later (keeping PrevMaskLeaf).
+            g->Prev = (prevWord & (PrevFlags | PrevMaskLeaf)) | ((nuint)1 << PrevShift);
         }
-
-        return 0;
     }
 
     /// <summary>_PyDict_MaybeUntrack, supplied by the dict implementation.</summary>

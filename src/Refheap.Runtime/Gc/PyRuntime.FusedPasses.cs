@@ -41,7 +41,12 @@ public sealed unsafe partial class PyRuntime
                 InitRefs(g);
             }
 
+            visitor.SawMember = false;
             TraverseWith(FromGc(g), ref visitor);
+            if (!visitor.SawMember)
+            {
+                g->Prev |= PrevMaskLeaf;
+            }
         }
     }
 
@@ -55,39 +60,63 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>visit_decref with update_refs done on first sight: every tracked referent is in the set.</summary>
-    private readonly struct LazyDecrefVisitor : IGcVisitor
+    private struct LazyDecrefVisitor : IGcVisitor
     {
         private readonly PyRuntime _rt;
 
-        public LazyDecrefVisitor(PyRuntime rt) => _rt = rt;
+        public LazyDecrefVisitor(PyRuntime rt)
+        {
+            _rt = rt;
+            SawMember = false;
+        }
+
+        /// <summary>A member of the set other than the object's class was visited (see DecrefVisitor).</summary>
+        public bool SawMember;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(PyObject* o)
         {
             PyTypeObject* t = o->Type;
-            if ((t->Flags & TypeFlags.HaveGc) != 0 && (t->IsGc == null || t->IsGc(_rt, o)))
+            if ((t->Flags & TypeFlags.HaveGc) != 0 && (t->IsGc == null || t->IsGc(_rt, o)) && Decref(AsGc(o)))
             {
-                GcHead* g = AsGc(o);
-                if ((g->Prev & PrevMaskCollecting) == 0)
-                {
-                    if (g->Next == 0)
-                    {
-                        return;
-                    }
-
-                    InitRefs(g);
-                }
-
-                DecRefs(g);
+                SawMember = true;
             }
         }
 
-        public void TraverseSlow(PyObject* o) => o->Type->Traverse(_rt, o, &VisitLazyDecref, null);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitOwnType(PyTypeObject* t)
+        {
+            if (_rt.HeapTypeIsGc(t))
+            {
+                Decref(AsGc((PyObject*)t));
+            }
+        }
+
+        // The visitor lives on the caller's stack for the whole traversal, so its address is stable.
+        public void TraverseSlow(PyObject* o) =>
+            o->Type->Traverse(_rt, o, &VisitLazyDecref, Unsafe.AsPointer(ref this));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool Decref(GcHead* g)
+        {
+            if ((g->Prev & PrevMaskCollecting) == 0)
+            {
+                if (g->Next == 0)
+                {
+                    return false;
+                }
+
+                InitRefs(g);
+            }
+
+            DecRefs(g);
+            return true;
+        }
     }
 
     private static int VisitLazyDecref(PyRuntime rt, PyObject* o, void* arg)
     {
-        new LazyDecrefVisitor(rt).Visit(o);
+        Unsafe.AsRef<LazyDecrefVisitor>(arg).Visit(o);
         return 0;
     }
 
@@ -120,9 +149,19 @@ public sealed unsafe partial class PyRuntime
             if (GetRefs(g) != 0)
             {
                 PyObject* o = FromGc(g);
-                var visitor = new ReachableVisitor(this, young);
-                TraverseWith(o, ref visitor);
                 PyTypeObject* t = o->Type;
+                var visitor = new ReachableVisitor(this, young);
+                if ((g->Prev & PrevMaskLeaf) == 0)
+                {
+                    TraverseWith(o, ref visitor);
+                }
+                else if ((t->Flags & TypeFlags.HeapType) != 0)
+                {
+                    // subtract_refs saw no member among its referents but its class: visiting
+                    // the others would change nothing.
+                    visitor.VisitOwnType(t);
+                }
+
                 if (t == tupleType && TupleUntrackable(o))
                 {
                     // untrack_tuples (_PyTuple_MaybeUntrack), at the tuple's final place. The

@@ -11,7 +11,7 @@ namespace Refheap.Runtime;
 // permanent generation, and the Refheap profile's pending part of generation 2); an
 // untracked GC object has Next == 0. The low four bits of Prev are flags: FINALIZED and
 // COLLECTING as in 3.11, and the Refheap profile's OLD and CANDIDATE (PyRuntime.OldScan.cs);
-// gc_refs sit above them during a collection.
+// during a collection bit 4 is PrevMaskLeaf and gc_refs sit above it.
 public sealed unsafe partial class PyRuntime
 {
     /// <summary>NUM_GENERATIONS.</summary>
@@ -22,7 +22,12 @@ public sealed unsafe partial class PyRuntime
     internal const nuint PrevMaskOld = 4;              // Refheap: the object lives in generation 2
     internal const nuint PrevMaskCandidate = 8;        // Refheap: the object is in the candidate set
     internal const nuint PrevFlags = 15;
-    internal const int PrevShift = 4;                  // _PyGC_PREV_SHIFT is 2; two more flag bits here
+
+    // Refheap, during a collection only (bit 4 is a prev pointer's bit otherwise): subtract_refs
+    // found no member of the set among the object's referents (its class apart), so
+    // move_unreachable does not traverse it again (PyRuntime.FusedPasses.cs).
+    internal const nuint PrevMaskLeaf = 16;
+    internal const int PrevShift = 5;                  // _PyGC_PREV_SHIFT is 2; three more bits here
     internal static readonly nuint PrevMask = ~PrevFlags; // _PyGC_PREV_MASK
     internal const nuint NextMaskUnreachable = 1;      // NEXT_MASK_UNREACHABLE
 

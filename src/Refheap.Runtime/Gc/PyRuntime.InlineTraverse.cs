@@ -15,8 +15,23 @@ public sealed unsafe partial class PyRuntime
         /// <summary>Visits one non-null referent.</summary>
         public void Visit(PyObject* o);
 
+        /// <summary>
+        /// Visits the class at the end of subtype_traverse (a heap type: PyObject_IS_GC is
+        /// cheaper to answer for it, see HeapTypeIsGc).
+        /// </summary>
+        public void VisitOwnType(PyTypeObject* t);
+
         /// <summary>Calls the type's Traverse slot with the equivalent static visitor.</summary>
         public void TraverseSlow(PyObject* o);
+    }
+
+    /// <summary>PyObject_IS_GC of a heap type, without the indirect call when the metatype is type itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool HeapTypeIsGc(PyTypeObject* t)
+    {
+        PyTypeObject* meta = t->Header.Base.Type;
+        // type's tp_is_gc says yes for every heap type.
+        return meta == TypeType || ((meta->Flags & TypeFlags.HaveGc) != 0 && (meta->IsGc == null || meta->IsGc(this, (PyObject*)t)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -48,7 +63,7 @@ public sealed unsafe partial class PyRuntime
                 VisitIfNotNull(*ManagedDictPointer(o), ref visitor);
             }
 
-            visitor.Visit((PyObject*)t);
+            visitor.VisitOwnType(t);
         }
         else if (t == ListType)
         {
@@ -82,12 +97,22 @@ public sealed unsafe partial class PyRuntime
         }
     }
 
-    /// <summary>visit_decref.</summary>
-    private readonly struct DecrefVisitor : IGcVisitor
+    /// <summary>
+    /// visit_decref. <see cref="SawMember"/> records whether the traversed object referenced
+    /// any member of the set other than its own class: when it did not, move_unreachable
+    /// need not traverse it again (PrevMaskLeaf).
+    /// </summary>
+    private struct DecrefVisitor : IGcVisitor
     {
         private readonly PyRuntime _rt;
 
-        public DecrefVisitor(PyRuntime rt) => _rt = rt;
+        public DecrefVisitor(PyRuntime rt)
+        {
+            _rt = rt;
+            SawMember = false;
+        }
+
+        public bool SawMember;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(PyObject* o)
@@ -99,14 +124,36 @@ public sealed unsafe partial class PyRuntime
                 if (IsCollecting(g))
                 {
                     DecRefs(g);
+                    SawMember = true;
                 }
             }
         }
 
-        public void TraverseSlow(PyObject* o) => o->Type->Traverse(_rt, o, &VisitDecref, null);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitOwnType(PyTypeObject* t)
+        {
+            if (_rt.HeapTypeIsGc(t))
+            {
+                GcHead* g = AsGc((PyObject*)t);
+                if (IsCollecting(g))
+                {
+                    DecRefs(g);
+                }
+            }
+        }
+
+        // The visitor lives on the caller's stack for the whole traversal, so its address is stable.
+        public void TraverseSlow(PyObject* o) =>
+            o->Type->Traverse(_rt, o, &VisitDecrefNoting, Unsafe.AsPointer(ref this));
     }
 
-    /// <summary>visit_reachable.</summary>
+    private static int VisitDecrefNoting(PyRuntime rt, PyObject* o, void* arg)
+    {
+        Unsafe.AsRef<DecrefVisitor>(arg).Visit(o);
+        return 0;
+    }
+
+    /// <summary>visit_reachable, inline.</summary>
     private readonly struct ReachableVisitor : IGcVisitor
     {
         private readonly PyRuntime _rt;
@@ -119,7 +166,23 @@ public sealed unsafe partial class PyRuntime
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Visit(PyObject* o) => VisitReachable(_rt, o, _young);
+        public void Visit(PyObject* o)
+        {
+            PyTypeObject* t = o->Type;
+            if ((t->Flags & TypeFlags.HaveGc) != 0 && (t->IsGc == null || t->IsGc(_rt, o)))
+            {
+                Reach(AsGc(o), _young);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitOwnType(PyTypeObject* t)
+        {
+            if (_rt.HeapTypeIsGc(t))
+            {
+                Reach(AsGc((PyObject*)t), _young);
+            }
+        }
 
         public void TraverseSlow(PyObject* o) => o->Type->Traverse(_rt, o, &VisitReachable, _young);
     }

@@ -193,6 +193,9 @@ public sealed unsafe partial class PyRuntime
             g->Prev |= PrevMaskCollecting;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitOwnType(PyTypeObject* t) => Visit((PyObject*)t);
+
         // The visitor lives on the caller's stack for the whole traversal, so its address is stable.
         public void TraverseSlow(PyObject* o) =>
             o->Type->Traverse(_rt, o, &VisitOldClosure, Unsafe.AsPointer(ref this));
