@@ -122,37 +122,29 @@ public sealed unsafe partial class PyRuntime
             }
         }
 
-        // deduce_unreachable and untrack_tuples (PyRuntime.FusedPasses.cs fuses the walks).
-        // Survivors bound for generation 2 get the Refheap profile's OLD flag on the way.
+        // deduce_unreachable, untrack_tuples and, in full collections, untrack_dicts
+        // (PyRuntime.FusedPasses.cs fuses the walks). Survivors bound for generation 2 get the
+        // Refheap profile's OLD flag.
         GcHead* unreachable = ScratchHead(ScratchUnreachable);
-        if (young == old && GcListIsEmpty(PermanentHead))
-        {
-            UpdateAndSubtractRefsAllTracked(young);
-        }
-        else
-        {
-            UpdateRefs(young);
-            SubtractRefs(young);
-        }
-
         nuint survivorFlag = _trackOld && (oldScan || generation >= Generations - 2) ? PrevMaskOld : 0;
-        MoveUnreachableUntrackingTuples(young, unreachable, survivorFlag, out SurvivorTally survivors);
+        long survivors = GcReferencePasses
+            ? ReferencePasses(young, unreachable, full: young == old, survivorFlag)
+            : FusedPasses(young, unreachable, full: young == old, survivorFlag);
 
         // Survivors move to the next generation, or stay in generation 2.
         if (young != old)
         {
             if (!oldScan && generation == Generations - 2)
             {
-                _longLivedPending += survivors.Count;
+                _longLivedPending += survivors;
             }
 
             GcListMerge(young, old);
         }
         else
         {
-            // Dicts are untracked lazily, and only in full collections (issue #14775).
             _longLivedPending = 0;
-            _longLivedTotal = survivors.SawDict ? UntrackDictsCounting(young) : survivors.Count;
+            _longLivedTotal = survivors;
         }
 
         // Objects with a legacy tp_del, and all they reach, are uncollectable.

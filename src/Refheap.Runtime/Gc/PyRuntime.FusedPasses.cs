@@ -22,6 +22,34 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>
+    /// Tests only: run 3.11's passes one by one (PyRuntime.ReferencePasses.cs), so that a
+    /// differential test can check that the fused passes change nothing observable.
+    /// </summary>
+    internal bool GcReferencePasses { get; set; }
+
+    /// <summary>
+    /// deduce_unreachable, then untrack_tuples, then (full collections) untrack_dicts, with
+    /// their walks fused; returns gc_list_size(young) after them. Survivors get <paramref name="survivorFlag"/>.
+    /// </summary>
+    private long FusedPasses(GcHead* young, GcHead* unreachable, bool full, nuint survivorFlag)
+    {
+        if (full && GcListIsEmpty(PermanentHead))
+        {
+            UpdateAndSubtractRefsAllTracked(young);
+        }
+        else
+        {
+            UpdateRefs(young);
+            SubtractRefs(young);
+        }
+
+        MoveUnreachableUntrackingTuples(young, unreachable, survivorFlag, out SurvivorTally tally);
+
+        // Dicts are untracked lazily, and only in full collections (issue #14775).
+        return full && tally.SawDict ? UntrackDictsCounting(young) : tally.Count;
+    }
+
+    /// <summary>
     /// update_refs and subtract_refs in one walk, for a full collection while the permanent
     /// generation is empty. Then every tracked object is in <paramref name="containers"/>, so
     /// "in the set" is "tracked", and an object's gc_refs can be initialised (to its refcount,
