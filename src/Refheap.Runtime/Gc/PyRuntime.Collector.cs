@@ -252,8 +252,10 @@ public sealed unsafe partial class PyRuntime
     private void SubtractRefs(GcHead* containers)
     {
         var visitor = new DecrefVisitor(this);
+        var ahead = new ListLookahead(containers);
         for (GcHead* g = Next(containers); g != containers; g = Next(g))
         {
+            ahead.Step();
             visitor.SawMember = false;
             TraverseWith(FromGc(g), ref visitor);
             if (!visitor.SawMember)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Refheap.Runtime.Objects;
+using Refheap.Runtime.Types;
 
 namespace Refheap.Runtime;
 
@@ -11,16 +12,6 @@ namespace Refheap.Runtime;
 // passes compute; the argument is next to each.
 public sealed unsafe partial class PyRuntime
 {
-    /// <summary>What the fused move_unreachable learned about the objects it kept in young.</summary>
-    private struct SurvivorTally
-    {
-        /// <summary>Objects left in young (gc_list_size of young after untrack_tuples).</summary>
-        public long Count;
-
-        /// <summary>Whether an exact dict is among them (untrack_dicts has work to do).</summary>
-        public bool SawDict;
-    }
-
     /// <summary>
     /// Tests only: run 3.11's passes one by one (PyRuntime.ReferencePasses.cs), so that a
     /// differential test can check that the fused passes change nothing observable.
@@ -43,10 +34,8 @@ public sealed unsafe partial class PyRuntime
             SubtractRefs(young);
         }
 
-        MoveUnreachableUntrackingTuples(young, unreachable, survivorFlag, out SurvivorTally tally);
-
         // Dicts are untracked lazily, and only in full collections (issue #14775).
-        return full && tally.SawDict ? UntrackDictsCounting(young) : tally.Count;
+        return MoveUnreachableUntracking(young, unreachable, survivorFlag, untrackDicts: full);
     }
 
     /// <summary>
@@ -62,8 +51,10 @@ public sealed unsafe partial class PyRuntime
     {
         Debug.Assert(GcListIsEmpty(PermanentHead), "the fused update_refs needs every tracked object in the set");
         var visitor = new LazyDecrefVisitor(this);
+        var ahead = new ListLookahead(containers);
         for (GcHead* g = Next(containers); g != containers; g = Next(g))
         {
+            ahead.Step();
             if ((g->Prev & PrevMaskCollecting) == 0)
             {
                 InitRefs(g);
@@ -149,31 +140,42 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>
-    /// move_unreachable followed by untrack_tuples, in one walk, tallying the survivors and
-    /// giving each the flag <paramref name="survivorFlag"/> (the Refheap profile's OLD, or 0).
+    /// move_unreachable followed by untrack_tuples and (with <paramref name="untrackDicts"/>)
+    /// untrack_dicts, in one walk; gives each survivor the flag <paramref name="survivorFlag"/>
+    /// (the Refheap profile's OLD, or 0) and returns gc_list_size(young) after them.
     /// <para>
-    /// Why untracking here is the same as untrack_tuples afterwards: move_unreachable gives an
-    /// object its final place in young at the moment it finds it reachable (later objects
-    /// only ever go after it), so the order in which objects are found reachable is young's
-    /// final order, the order untrack_tuples visits. _PyTuple_MaybeUntrack's answer depends
-    /// only on the items' types and on whether item tuples are tracked; an item tuple in young
-    /// has been untracked by then exactly when it was found reachable earlier, in both
-    /// schedules, and nothing else changes tracking in between. An untracked tuple is no longer
-    /// COLLECTING, so later visits skip it, as they skip any object already found reachable.
+    /// Why untracking tuples here is the same as untrack_tuples afterwards: move_unreachable
+    /// gives an object its final place in young at the moment it finds it reachable (later
+    /// objects only ever go after it), so the order in which objects are found reachable is
+    /// young's final order, the order untrack_tuples visits. _PyTuple_MaybeUntrack's answer
+    /// depends only on the items' types and on whether item tuples are tracked; an item tuple
+    /// in young has been untracked by then exactly when it was found reachable earlier, in
+    /// both schedules, and nothing else changes tracking in between. An untracked tuple is no
+    /// longer COLLECTING, so later visits skip it, as they skip any object already found reachable.
+    /// </para>
+    /// <para>
+    /// Dicts: _PyDict_MaybeUntrack, run after every tuple, asks whether any value (and key, in
+    /// a general table) may be tracked. Untracking a dict changes no other object's answer
+    /// (a dict may always be tracked), so a dict's answer can be given as soon as it is final:
+    /// at once when a referent is a GC non-tuple (keep) or when no referent may be tracked
+    /// (untrack, in place like a tuple); a dict whose answer hangs on a tuple not yet found
+    /// reachable waits, in young order, for the end of the walk.
     /// </para>
     /// </summary>
-    private void MoveUnreachableUntrackingTuples(GcHead* young, GcHead* unreachable, nuint survivorFlag, out SurvivorTally tally)
+    private long MoveUnreachableUntracking(GcHead* young, GcHead* unreachable, nuint survivorFlag, bool untrackDicts)
     {
         GcListInit(unreachable);
         PyTypeObject* tupleType = TupleType;
-        PyTypeObject* dictType = DictType;
+        PyTypeObject* dictType = untrackDicts ? DictType : null;
         const nuint Keep = PrevMaskFinalized | PrevMaskOld | PrevMaskCandidate;
         long count = 0;
-        bool sawDict = false;
+        _dictsToUntrackLater.Clear();
         GcHead* prev = young;
         GcHead* g = Next(young);
+        var ahead = new ListLookahead(young);
         while (g != young)
         {
+            ahead.Step();
             if (GetRefs(g) != 0)
             {
                 PyObject* o = FromGc(g);
@@ -190,10 +192,25 @@ public sealed unsafe partial class PyRuntime
                     visitor.VisitOwnType(t);
                 }
 
-                if (t == tupleType && TupleUntrackable(o))
+                bool untrack = false;
+                if (t == tupleType)
                 {
-                    // untrack_tuples (_PyTuple_MaybeUntrack), at the tuple's final place. The
-                    // next object's prev is set when the walk reaches it, so only prev->next moves.
+                    untrack = TupleUntrackable(o);
+                }
+                else if (t == dictType)
+                {
+                    MayBeTrackedAnswer answer = DictMayHoldTracked(o);
+                    untrack = answer == MayBeTrackedAnswer.No;
+                    if (answer == MayBeTrackedAnswer.NotYet)
+                    {
+                        _dictsToUntrackLater.Add((nint)o);
+                    }
+                }
+
+                if (untrack)
+                {
+                    // At the object's final place. The next object's prev is set when the walk
+                    // reaches it, so only prev->next moves.
                     prev->Next = g->Next;
                     g->Next = 0;
                     if ((g->Prev & PrevMaskCandidate) != 0)
@@ -209,7 +226,6 @@ public sealed unsafe partial class PyRuntime
                     g->Prev = (g->Prev & Keep) | survivorFlag | ((nuint)prev & PrevMask);
                     prev = g;
                     count++;
-                    sawDict |= t == dictType;
                 }
             }
             else
@@ -228,8 +244,97 @@ public sealed unsafe partial class PyRuntime
 
         young->Prev = (nuint)prev;
         unreachable->Next &= ~NextMaskUnreachable;
-        tally.Count = count;
-        tally.SawDict = sawDict;
+        foreach (nint d in _dictsToUntrackLater)
+        {
+            DictMaybeUntrack((PyObject*)d);
+            if (!IsTracked((PyObject*)d))
+            {
+                count--;
+            }
+        }
+
+        _dictsToUntrackLater.Clear();
+        return count;
+    }
+
+    /// <summary>Exact dicts whose untrack_dicts answer waits for the end of move_unreachable.</summary>
+    private readonly System.Collections.Generic.List<nint> _dictsToUntrackLater = new();
+
+    private enum MayBeTrackedAnswer
+    {
+        No,
+        Yes,
+        NotYet,
+    }
+
+    /// <summary>
+    /// _PyDict_MaybeUntrack's question during the walk: may a value (or, in a general table, a
+    /// key of a live entry) be tracked? NotYet when the only possible yes is a tuple still
+    /// waiting to be found reachable (it may yet be untracked).
+    /// </summary>
+    private MayBeTrackedAnswer DictMayHoldTracked(PyObject* o)
+    {
+        PyDictKeysObject* keys = ((PyDictObject*)o)->Keys;
+        nint n = keys->NEntries;
+        var answer = MayBeTrackedAnswer.No;
+        if (keys->Kind != (byte)DictKeysKind.General)
+        {
+            PyDictUnicodeEntry* entries = UnicodeEntries(keys);
+            for (nint i = 0; i < n; i++)
+            {
+                PyObject* v = entries[i].Value;
+                if (v != null && Combine(ref answer, MayBeTrackedInWalk(v)))
+                {
+                    return MayBeTrackedAnswer.Yes;
+                }
+            }
+        }
+        else
+        {
+            PyDictKeyEntry* entries = GeneralEntries(keys);
+            for (nint i = 0; i < n; i++)
+            {
+                PyObject* v = entries[i].Value;
+                if (v != null && (Combine(ref answer, MayBeTrackedInWalk(v)) || Combine(ref answer, MayBeTrackedInWalk(entries[i].Key))))
+                {
+                    return MayBeTrackedAnswer.Yes;
+                }
+            }
+        }
+
+        return answer;
+
+        static bool Combine(ref MayBeTrackedAnswer answer, MayBeTrackedAnswer one)
+        {
+            if (one == MayBeTrackedAnswer.NotYet)
+            {
+                answer = MayBeTrackedAnswer.NotYet;
+            }
+
+            return one == MayBeTrackedAnswer.Yes;
+        }
+    }
+
+    /// <summary>_PyObject_GC_MAY_BE_TRACKED, or NotYet for a tracked tuple the walk has not yet settled.</summary>
+    private MayBeTrackedAnswer MayBeTrackedInWalk(PyObject* o)
+    {
+        if (!IsGc(o))
+        {
+            return MayBeTrackedAnswer.No;
+        }
+
+        if (o->Type != TupleType)
+        {
+            return MayBeTrackedAnswer.Yes;
+        }
+
+        GcHead* g = AsGc(o);
+        if (g->Next == 0)
+        {
+            return MayBeTrackedAnswer.No;
+        }
+
+        return (g->Prev & PrevMaskCollecting) != 0 ? MayBeTrackedAnswer.NotYet : MayBeTrackedAnswer.Yes;
     }
 
     /// <summary>_PyTuple_MaybeUntrack's test: no item is null or may be tracked.</summary>
@@ -247,35 +352,5 @@ public sealed unsafe partial class PyRuntime
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// untrack_dicts and gc_list_size in one walk (full collections): a dict's
-    /// _PyDict_MaybeUntrack looks only at its own entries and at whether tuple values are
-    /// tracked, which no dict's untracking changes, so counting as we go is exact.
-    /// </summary>
-    private long UntrackDictsCounting(GcHead* head)
-    {
-        long n = 0;
-        PyTypeObject* dictType = DictType;
-        GcHead* g = Next(head);
-        while (g != head)
-        {
-            PyObject* o = FromGc(g);
-            GcHead* next = Next(g);
-            if (o->Type == dictType)
-            {
-                DictMaybeUntrack(o);
-            }
-
-            if (g->Next != 0)
-            {
-                n++;
-            }
-
-            g = next;
-        }
-
-        return n;
     }
 }
