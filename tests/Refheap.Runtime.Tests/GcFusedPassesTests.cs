@@ -47,6 +47,7 @@ public unsafe class GcFusedPassesTests
         using var t = new TestRuntime(profile);
         PyRuntime rt = t.Runtime;
         rt.GcReferencePasses = referencePasses;
+        rt.GcDirectPromotion = false;
         var rng = new Random(seed);
         var ids = new Dictionary<nint, int>();
         var roots = new List<nint>();

@@ -127,9 +127,10 @@ public sealed unsafe partial class PyRuntime
         // Refheap profile's OLD flag.
         GcHead* unreachable = ScratchHead(ScratchUnreachable);
         nuint survivorFlag = _trackOld && (oldScan || generation >= Generations - 2) ? PrevMaskOld : 0;
+        GcHead* direct = _trackOld && GcDirectPromotion && !oldScan && generation == Generations - 2 ? _heads + 2 : null;
         long survivors = GcReferencePasses
             ? ReferencePasses(young, unreachable, full: young == old, survivorFlag)
-            : FusedPasses(young, unreachable, full: young == old, survivorFlag);
+            : FusedPasses(young, unreachable, full: young == old, survivorFlag, direct);
 
         // Survivors move to the next generation, or stay in generation 2.
         if (young != old)
@@ -257,11 +258,9 @@ public sealed unsafe partial class PyRuntime
         {
             ahead.Step();
             visitor.SawMember = false;
+            visitor.SawTracked = false;
             TraverseWith(FromGc(g), ref visitor);
-            if (!visitor.SawMember)
-            {
-                g->Prev |= PrevMaskLeaf;
-            }
+            g->Prev |= WalkBits(visitor.SawMember, visitor.SawTracked);
         }
     }
 
@@ -354,8 +353,8 @@ public sealed unsafe partial class PyRuntime
         }
         else if ((prevWord >> PrevShift) == 0)
         {
-            // Not yet visited by move_unreachable: it will be scanned later (keeping PrevMaskLeaf).
-            g->Prev = (prevWord & (PrevFlags | PrevMaskLeaf)) | ((nuint)1 << PrevShift);
+            // Not yet visited by move_unreachable: it will be scanned later (keeping LEAF, CLASS_ONLY).
+            g->Prev = (prevWord & (PrevFlags | PrevWalkBits)) | ((nuint)1 << PrevShift);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed unsafe partial class PyRuntime
     /// deduce_unreachable, then untrack_tuples, then (full collections) untrack_dicts, with
     /// their walks fused; returns gc_list_size(young) after them. Survivors get <paramref name="survivorFlag"/>.
     /// </summary>
-    private long FusedPasses(GcHead* young, GcHead* unreachable, bool full, nuint survivorFlag)
+    private long FusedPasses(GcHead* young, GcHead* unreachable, bool full, nuint survivorFlag, GcHead* direct)
     {
         if (full && GcListIsEmpty(PermanentHead))
         {
@@ -35,7 +35,7 @@ public sealed unsafe partial class PyRuntime
         }
 
         // Dicts are untracked lazily, and only in full collections (issue #14775).
-        return MoveUnreachableUntracking(young, unreachable, survivorFlag, untrackDicts: full);
+        return MoveUnreachableUntracking(young, unreachable, survivorFlag, untrackDicts: full, direct);
     }
 
     /// <summary>
@@ -62,12 +62,14 @@ public sealed unsafe partial class PyRuntime
 
             visitor.SawMember = false;
             TraverseWith(FromGc(g), ref visitor);
-            if (!visitor.SawMember)
-            {
-                g->Prev |= PrevMaskLeaf;
-            }
+            g->Prev |= WalkBits(visitor.SawMember, visitor.SawMember);
         }
     }
+
+    /// <summary>LEAF and CLASS_ONLY from what subtract_refs saw among an object's referents (its class apart).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nuint WalkBits(bool sawMember, bool sawTracked) =>
+        (sawMember ? 0 : PrevMaskLeaf) | (sawTracked ? 0 : PrevMaskClassOnly);
 
     /// <summary>gc_reset_refs on first sight (see UpdateAndSubtractRefsAllTracked).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -142,7 +144,10 @@ public sealed unsafe partial class PyRuntime
     /// <summary>
     /// move_unreachable followed by untrack_tuples and (with <paramref name="untrackDicts"/>)
     /// untrack_dicts, in one walk; gives each survivor the flag <paramref name="survivorFlag"/>
-    /// (the Refheap profile's OLD, or 0) and returns gc_list_size(young) after them.
+    /// (the Refheap profile's OLD, or 0) and returns gc_list_size(young) after them. With
+    /// <paramref name="direct"/> (the Refheap profile's generation-1 collections), survivors
+    /// that reference no tracked object but their class go there instead of staying in young
+    /// (PyRuntime.OldScan.cs: PromoteDirectly), and are counted too.
     /// <para>
     /// Why untracking tuples here is the same as untrack_tuples afterwards: move_unreachable
     /// gives an object its final place in young at the moment it finds it reachable (later
@@ -162,7 +167,7 @@ public sealed unsafe partial class PyRuntime
     /// reachable waits, in young order, for the end of the walk.
     /// </para>
     /// </summary>
-    private long MoveUnreachableUntracking(GcHead* young, GcHead* unreachable, nuint survivorFlag, bool untrackDicts)
+    private long MoveUnreachableUntracking(GcHead* young, GcHead* unreachable, nuint survivorFlag, bool untrackDicts, GcHead* direct)
     {
         GcListInit(unreachable);
         PyTypeObject* tupleType = TupleType;
@@ -219,6 +224,12 @@ public sealed unsafe partial class PyRuntime
                     }
 
                     g->Prev &= PrevMaskFinalized;
+                }
+                else if (direct != null && (g->Prev & PrevMaskClassOnly) != 0)
+                {
+                    prev->Next = g->Next;
+                    PromoteDirectly(g, t, direct, (g->Prev & Keep) | survivorFlag);
+                    count++;
                 }
                 else
                 {

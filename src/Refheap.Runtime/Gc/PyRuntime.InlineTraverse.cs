@@ -202,9 +202,13 @@ public sealed unsafe partial class PyRuntime
         {
             _rt = rt;
             SawMember = false;
+            SawTracked = false;
         }
 
         public bool SawMember;
+
+        /// <summary>A tracked object other than the traversed object's class was visited.</summary>
+        public bool SawTracked;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(PyObject* o)
@@ -217,6 +221,11 @@ public sealed unsafe partial class PyRuntime
                 {
                     DecRefs(g);
                     SawMember = true;
+                    SawTracked = true;
+                }
+                else if (g->Next != 0)
+                {
+                    SawTracked = true;
                 }
             }
         }

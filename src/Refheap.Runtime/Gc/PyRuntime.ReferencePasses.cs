@@ -8,7 +8,10 @@ namespace Refheap.Runtime;
 // them with (GcReferencePasses).
 public sealed unsafe partial class PyRuntime
 {
-    /// <summary>The unfused sequence; returns gc_list_size(young) after it.</summary>
+    /// <summary>
+    /// The unfused sequence; returns gc_list_size(young) after it. It never promotes directly
+    /// (the differential tests switch GcDirectPromotion off).
+    /// </summary>
     private long ReferencePasses(GcHead* young, GcHead* unreachable, bool full, nuint survivorFlag)
     {
         DeduceUnreachable(young, unreachable);
