@@ -92,6 +92,12 @@ public sealed unsafe partial class PyRuntime
         }
     }
 
+    /// <summary>Refheap profile: objects in generation 2's pending part (promoted, not yet scanned); for tests.</summary>
+    internal long PendingObjectCount => GcListSize(PendingHead);
+
+    /// <summary>Whether <paramref name="o"/> is a candidate of the next old scan; for tests.</summary>
+    internal static bool IsOldCandidate(PyObject* o) => (AsGc(o)->Prev & PrevMaskCandidate) != 0;
+
     /// <summary>Sets (or clears) the OLD bit on every object of a list.</summary>
     private static long MarkOld(GcHead* list, bool old)
     {
