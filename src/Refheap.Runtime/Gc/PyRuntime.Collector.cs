@@ -131,6 +131,7 @@ public sealed unsafe partial class PyRuntime
         long survivors = GcReferencePasses
             ? ReferencePasses(young, unreachable, full: young == old, survivorFlag)
             : FusedPasses(young, unreachable, full: young == old, survivorFlag, direct);
+        Debug.Assert(direct != null || survivors == GcListSize(young), "the fused passes miscounted the survivors");
 
         // Survivors move to the next generation, or stay in generation 2.
         if (young != old)
