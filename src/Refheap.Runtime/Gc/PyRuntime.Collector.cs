@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Refheap.Runtime.Gc;
 using Refheap.Runtime.Objects;
 
@@ -121,31 +122,31 @@ public sealed unsafe partial class PyRuntime
             }
         }
 
+        // deduce_unreachable, untrack_tuples and, in full collections, untrack_dicts
+        // (PyRuntime.FusedPasses.cs fuses the walks). Survivors bound for generation 2 get the
+        // Refheap profile's OLD flag.
         GcHead* unreachable = ScratchHead(ScratchUnreachable);
-        DeduceUnreachable(young, unreachable);
-
-        UntrackTuples(young);
+        nuint survivorFlag = _trackOld && (oldScan || generation >= Generations - 2) ? PrevMaskOld : 0;
+        GcHead* direct = _trackOld && GcDirectPromotion && !oldScan && generation == Generations - 2 ? _heads + 2 : null;
+        long survivors = GcReferencePasses
+            ? ReferencePasses(young, unreachable, full: young == old, survivorFlag)
+            : FusedPasses(young, unreachable, full: young == old, survivorFlag, direct);
+        Debug.Assert(direct != null || survivors == GcListSize(young), "the fused passes miscounted the survivors");
 
         // Survivors move to the next generation, or stay in generation 2.
         if (young != old)
         {
-            if (oldScan)
+            if (!oldScan && generation == Generations - 2)
             {
-                MarkOld(young, old: true);
-            }
-            else if (generation == Generations - 2)
-            {
-                _longLivedPending += _trackOld ? MarkOld(young, old: true) : GcListSize(young);
+                _longLivedPending += survivors;
             }
 
             GcListMerge(young, old);
         }
         else
         {
-            // Dicts are untracked lazily, and only in full collections (issue #14775).
-            UntrackDicts(young);
             _longLivedPending = 0;
-            _longLivedTotal = _trackOld ? MarkOld(young, old: true) : GcListSize(young);
+            _longLivedTotal = survivors;
         }
 
         // Objects with a legacy tp_del, and all they reach, are uncollectable.
@@ -253,9 +254,14 @@ public sealed unsafe partial class PyRuntime
     private void SubtractRefs(GcHead* containers)
     {
         var visitor = new DecrefVisitor(this);
+        var ahead = new ListLookahead(containers);
         for (GcHead* g = Next(containers); g != containers; g = Next(g))
         {
+            ahead.Step();
+            visitor.SawMember = false;
+            visitor.SawTracked = false;
             TraverseWith(FromGc(g), ref visitor);
+            g->Prev |= WalkBits(visitor.SawMember, visitor.SawTracked);
         }
     }
 
@@ -317,17 +323,23 @@ public sealed unsafe partial class PyRuntime
     /// <summary>visit_reachable: pull a tentatively unreachable object back to the tail of young.</summary>
     private static int VisitReachable(PyRuntime rt, PyObject* o, void* arg)
     {
-        var reachable = (GcHead*)arg;
-        if (!rt.IsGc(o))
+        if (rt.IsGc(o))
         {
-            return 0;
+            Reach(AsGc(o), (GcHead*)arg);
         }
 
-        GcHead* g = AsGc(o);
-        if (!IsCollecting(g))
+        return 0;
+    }
+
+    /// <summary>visit_reachable's work on a GC referent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Reach(GcHead* g, GcHead* reachable)
+    {
+        nuint prevWord = g->Prev;
+        if ((prevWord & PrevMaskCollecting) == 0)
         {
             // Not in the generation being collected, or already known reachable.
-            return 0;
+            return;
         }
 
         nuint next = g->Next;
@@ -335,56 +347,15 @@ public sealed unsafe partial class PyRuntime
         {
             GcHead* prev = Prev(g);
             var nextNode = (GcHead*)(next & ~NextMaskUnreachable);
-            prev->Next = g->Next;
+            prev->Next = next;
             SetPrev(nextNode, prev);
             GcListAppend(g, reachable);
             SetRefs(g, 1);
         }
-        else if (GetRefs(g) == 0)
+        else if ((prevWord >> PrevShift) == 0)
         {
-            // Not yet visited by move_unreachable: it will be scanned later.
-            SetRefs(g, 1);
-        }
-
-        return 0;
-    }
-
-    /// <summary>untrack_tuples: _PyTuple_MaybeUntrack on every exact tuple still in young.</summary>
-    private void UntrackTuples(GcHead* head)
-    {
-        GcHead* g = Next(head);
-        while (g != head)
-        {
-            PyObject* o = FromGc(g);
-            GcHead* next = Next(g);
-            if (o->Type == TupleType)
-            {
-                TupleMaybeUntrack(o);
-            }
-
-            g = next;
-        }
-    }
-
-    /// <summary>untrack_dicts: _PyDict_MaybeUntrack on every exact dict (full collections only).</summary>
-    private void UntrackDicts(GcHead* head)
-    {
-        if (DictType == null)
-        {
-            return;
-        }
-
-        GcHead* g = Next(head);
-        while (g != head)
-        {
-            PyObject* o = FromGc(g);
-            GcHead* next = Next(g);
-            if (o->Type == DictType)
-            {
-                DictMaybeUntrack(o);
-            }
-
-            g = next;
+            // Not yet visited by move_unreachable: it will be scanned later (keeping LEAF, CLASS_ONLY).
+            g->Prev = (prevWord & (PrevFlags | PrevWalkBits)) | ((nuint)1 << PrevShift);
         }
     }
 

@@ -11,7 +11,7 @@ namespace Refheap.Runtime;
 // permanent generation, and the Refheap profile's pending part of generation 2); an
 // untracked GC object has Next == 0. The low four bits of Prev are flags: FINALIZED and
 // COLLECTING as in 3.11, and the Refheap profile's OLD and CANDIDATE (PyRuntime.OldScan.cs);
-// gc_refs sit above them during a collection.
+// during a collection bits 4-5 are LEAF and CLASS_ONLY and gc_refs sit above them.
 public sealed unsafe partial class PyRuntime
 {
     /// <summary>NUM_GENERATIONS.</summary>
@@ -22,7 +22,16 @@ public sealed unsafe partial class PyRuntime
     internal const nuint PrevMaskOld = 4;              // Refheap: the object lives in generation 2
     internal const nuint PrevMaskCandidate = 8;        // Refheap: the object is in the candidate set
     internal const nuint PrevFlags = 15;
-    internal const int PrevShift = 4;                  // _PyGC_PREV_SHIFT is 2; two more flag bits here
+
+    // Refheap, during a collection only (bits 4 and 5 are a prev pointer's bits otherwise):
+    // subtract_refs found no member of the set among the object's referents, its class apart
+    // (LEAF: move_unreachable does not traverse it again, PyRuntime.FusedPasses.cs), or no
+    // tracked object at all but its class (CLASS_ONLY: the Refheap profile promotes it
+    // straight into generation 2, PyRuntime.OldScan.cs).
+    internal const nuint PrevMaskLeaf = 16;
+    internal const nuint PrevMaskClassOnly = 32;
+    internal const nuint PrevWalkBits = PrevMaskLeaf | PrevMaskClassOnly;
+    internal const int PrevShift = 6;                  // _PyGC_PREV_SHIFT is 2; four more bits here
     internal static readonly nuint PrevMask = ~PrevFlags; // _PyGC_PREV_MASK
     internal const nuint NextMaskUnreachable = 1;      // NEXT_MASK_UNREACHABLE
 

@@ -52,6 +52,52 @@ public sealed unsafe partial class PyRuntime
         _oldCandidates.Add((nint)o);
     }
 
+    /// <summary>
+    /// Refheap profile: whether generation-1 collections promote survivors that reference no
+    /// tracked object but their class straight into generation 2 (PromoteDirectly). On by
+    /// default; the differential tests of the fused passes switch it off.
+    /// </summary>
+    internal bool GcDirectPromotion { get; set; } = true;
+
+    /// <summary>
+    /// Refheap profile, in a generation-1 collection's move_unreachable: appends a survivor
+    /// whose only tracked referent is its class (CLASS_ONLY) to generation 2 itself, with the
+    /// flags <paramref name="flags"/> (OLD among them), instead of to the pending part, and
+    /// makes the class a candidate of the next old scan.
+    /// <para>
+    /// Why nothing is lost: pending objects are scanned because a garbage cycle that became
+    /// unreachable while one of its members was young shows no old decrement; it is found
+    /// when that member arrives, because the scan's closure from it gathers the cycle. A cycle
+    /// through an object that references nothing tracked but its class passes through the
+    /// class, so the closure from the class gathers the same cycle. Objects young at the scan
+    /// are in every scan's set anyway. Later changes to the object are decrements or
+    /// promotions of others, seen as before.
+    /// </para>
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PromoteDirectly(GcHead* g, PyTypeObject* t, GcHead* gen2, nuint flags)
+    {
+        GcHead* last = (GcHead*)gen2->Prev;
+        g->Prev = flags | (nuint)last;
+        last->Next = (nuint)g;
+        g->Next = (nuint)gen2;
+        gen2->Prev = (nuint)g;
+        if ((t->Flags & TypeFlags.HeapType) != 0)
+        {
+            GcHead* c = AsGc((PyObject*)t);
+            if ((c->Prev & (PrevMaskOld | PrevMaskCandidate)) == PrevMaskOld && c->Next != 0)
+            {
+                AddOldCandidate((PyObject*)t, c);
+            }
+        }
+    }
+
+    /// <summary>Refheap profile: objects in generation 2's pending part (promoted, not yet scanned); for tests.</summary>
+    internal long PendingObjectCount => GcListSize(PendingHead);
+
+    /// <summary>Whether <paramref name="o"/> is a candidate of the next old scan; for tests.</summary>
+    internal static bool IsOldCandidate(PyObject* o) => (AsGc(o)->Prev & PrevMaskCandidate) != 0;
+
     /// <summary>Sets (or clears) the OLD bit on every object of a list.</summary>
     private static long MarkOld(GcHead* list, bool old)
     {
@@ -192,6 +238,9 @@ public sealed unsafe partial class PyRuntime
             GcListMove(g, _scan);
             g->Prev |= PrevMaskCollecting;
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitOwnType(PyTypeObject* t) => Visit((PyObject*)t);
 
         // The visitor lives on the caller's stack for the whole traversal, so its address is stable.
         public void TraverseSlow(PyObject* o) =>
