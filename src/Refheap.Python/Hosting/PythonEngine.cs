@@ -1,6 +1,10 @@
 using System;
 using System.IO;
+using System.Text;
+using System.Threading;
 using Refheap.Memory;
+using Refheap.Python.Vm;
+using Refheap.Runtime;
 
 namespace Refheap.Python.Hosting;
 
@@ -27,16 +31,29 @@ public sealed class RunOptions
 /// <summary>
 /// Runs Python programs on a fresh runtime, as `python3 script.py` and `python3 -c code` do:
 /// the same stdout and stderr, the same exit status (1 for an uncaught exception, SystemExit's
-/// code, 2 for a file that cannot be opened).
+/// code, 2 for a file that cannot be opened). Each run gets a thread with a large stack, so
+/// deep Python recursion ends in RecursionError, never in a crashed process.
 /// </summary>
 public static class PythonEngine
 {
+    private const int StackSize = 1024 * 1024 * 1024;
+
     /// <summary>Runs a script file; returns the process exit status.</summary>
     public static int RunFile(string path, RunOptions options)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        throw new NotImplementedException("the interpreter is not built yet");
+        string cwd = options.WorkingDirectory ?? Directory.GetCurrentDirectory();
+        string full = Path.GetFullPath(path, cwd);
+        if (!File.Exists(full))
+        {
+            options.Stderr.Write($"python3: can't open file '{full}': [Errno 2] No such file or directory\n");
+            options.Stderr.Flush();
+            return 2;
+        }
+
+        byte[] source = File.ReadAllBytes(full);
+        return RunOnBigStack(() => Run(source, full, Path.GetDirectoryName(full)!, options, cwd));
     }
 
     /// <summary>Runs source text given on the command line (-c); returns the exit status.</summary>
@@ -44,6 +61,51 @@ public static class PythonEngine
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        throw new NotImplementedException("the interpreter is not built yet");
+        string cwd = options.WorkingDirectory ?? Directory.GetCurrentDirectory();
+        return RunOnBigStack(() => Run(Encoding.UTF8.GetBytes(source), "<string>", "", options, cwd));
+    }
+
+    private static int RunOnBigStack(Func<int> body)
+    {
+        int result = 1;
+        Exception? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = body();
+                }
+#pragma warning disable CA1031 // The host gets the failure back on its own thread.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failure = e;
+                }
+            },
+            StackSize);
+        thread.Start();
+        thread.Join();
+        if (failure != null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return result;
+    }
+
+    private static int Run(byte[] source, string filename, string scriptDir, RunOptions options, string cwd)
+    {
+        var rt = new PyRuntime(new RuntimeOptions { Profile = options.Profile, MaxBytes = options.MaxBytes });
+        int exit;
+        using (var interp = new Interpreter(rt, options.Stdout, options.Stderr, options.Argv, cwd))
+        {
+            exit = interp.RunMain(source, filename, scriptDir);
+        }
+
+        rt.Dispose();
+        options.Stdout.Flush();
+        options.Stderr.Flush();
+        return exit;
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Numerics;
-using Refheap.Python.Lib;
 using Refheap.Python.Objects;
 using Refheap.Python.Vm;
 using Refheap.Runtime;

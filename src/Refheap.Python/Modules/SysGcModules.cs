@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Refheap.Python.Objects;
 using Refheap.Python.Vm;
 using Refheap.Runtime;
+using Refheap.Runtime.Gc;
 using Refheap.Runtime.Objects;
 
 namespace Refheap.Python.Modules;

@@ -1,4 +1,3 @@
-using Refheap.Python.Vm;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 

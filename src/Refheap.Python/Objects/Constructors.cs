@@ -84,7 +84,7 @@ internal static unsafe class Constructors
 
             return PyRuntime.NewRef(rt.None);
         });
-        BuiltinMethods.Add("set", "__new__", (rt, self, args, n, kw) => Interpreter.Of(rt).AllocLike((PyTypeObject*)args[0], rt.NewSet(null)), MethodKind.Static);
+        BuiltinMethods.Add("set", "__new__", (rt, self, args, n, kw) => Interpreter.Of(rt).AllocLike((PyTypeObject*)args[0], rt.NewSet((PyObject*)null)), MethodKind.Static);
         BuiltinMethods.Add("set", "__init__", (rt, self, args, n, kw) =>
         {
             if (!ArgParse.Positional(rt, "set", n, 0, 1, kw))
@@ -104,7 +104,7 @@ internal static unsafe class Constructors
 
             if (n == 1)
             {
-                return rt.NewFrozenSet(null);
+                return rt.NewFrozenSet((PyObject*)null);
             }
 
             if (args[1]->Type == rt.FrozenSetType && args[0] == (PyObject*)rt.FrozenSetType)
@@ -112,7 +112,7 @@ internal static unsafe class Constructors
                 return PyRuntime.NewRef(args[1]);
             }
 
-            PyObject* tmp = rt.NewSet(null);
+            PyObject* tmp = rt.NewSet((PyObject*)null);
             if (Interpreter.Of(rt).SetUpdate(tmp, args[1]) < 0)
             {
                 rt.DecRef(tmp);

@@ -10,5 +10,7 @@ internal static class Registrations
 {
     public static readonly Action[] All =
     [
+        CoreMethods.Register,
+        Constructors.Register,
     ];
 }

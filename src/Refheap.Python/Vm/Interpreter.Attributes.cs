@@ -146,7 +146,7 @@ internal sealed unsafe partial class Interpreter
     {
         PyRuntime rt = Rt;
         PyTypeObject* t = o->Type;
-        if (t->GetAttr == null || t->GetAttr == s_genericGetAttrSlot)
+        if (t->GetAttr == null)
         {
             PyObject* descr = rt.LookupType(t, name);
             if (descr != null && (descr->Type == rt.PyFunctionType || descr->Type == MethodDescriptorType))
@@ -172,8 +172,6 @@ internal sealed unsafe partial class Interpreter
         self = GetAttr(o, name);
         return self != null;
     }
-
-    private static delegate*<PyRuntime, PyObject*, PyObject*, PyObject*> s_genericGetAttrSlot = null;
 
     /// <summary>The special-method lookup (_PyObject_LookupSpecial): on the type only, borrowed, null if absent.</summary>
     public PyObject* LookupSpecial(PyObject* o, PyObject* name) => Rt.LookupType(o->Type, name);

@@ -1,7 +1,6 @@
 using System;
 using System.Numerics;
 using Refheap.Python.Lib;
-using Refheap.Python.Objects;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 

@@ -1,7 +1,5 @@
-using System;
 using System.Numerics;
 using System.Text;
-using Refheap.Python.Lib;
 using Refheap.Python.Objects;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;

@@ -38,20 +38,29 @@ internal sealed unsafe partial class Interpreter
             var m = (PyMethodObject*)callable;
             nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
             nint total = nargs + nkw;
-            PyObject** buf = total < 16 ? stackalloc PyObject*[(int)total + 1] : (PyObject**)System.Runtime.InteropServices.NativeMemory.Alloc((nuint)((total + 1) * 8));
-            buf[0] = m->Self;
+            if (total < 16)
+            {
+                PyObject** small = stackalloc PyObject*[16];
+                small[0] = m->Self;
+                for (nint i = 0; i < total; i++)
+                {
+                    small[i + 1] = args[i];
+                }
+
+                return Call(m->Func, small, nargs + 1, kwnames);
+            }
+
+            var big = new nint[total + 1];
+            big[0] = (nint)m->Self;
             for (nint i = 0; i < total; i++)
             {
-                buf[i + 1] = args[i];
+                big[i + 1] = (nint)args[i];
             }
 
-            PyObject* r = Call(m->Func, buf, nargs + 1, kwnames);
-            if (total >= 16)
+            fixed (nint* p = big)
             {
-                System.Runtime.InteropServices.NativeMemory.Free(buf);
+                return Call(m->Func, (PyObject**)p, nargs + 1, kwnames);
             }
-
-            return r;
         }
 
         if (t == MethodDescriptorType)

@@ -439,14 +439,14 @@ internal sealed unsafe partial class Interpreter
         PyTypeObject* b = t->Base;
         if ((t->Flags & TypeFlags.ManagedDict) != 0 && (b->Flags & TypeFlags.ManagedDict) == 0 && rt.DictGetItemStr(dict, Str("__dict__")) == null)
         {
-            PyObject* d = NewGetSetDescriptor(t, new Objects.GetSetSpec("__dict__", &InstanceDictGet, &InstanceDictSet));
+            PyObject* d = NewGetSetDescriptor(t, new Objects.GetSetSpec("__dict__", (i, s) => InstanceDictGet(i, s), (i, s, v) => InstanceDictSet(i, s, v)));
             rt.DictSetItem(dict, Str("__dict__"), d);
             rt.DecRef(d);
         }
 
         if (t->WeakListOffset != 0 && b->WeakListOffset == 0 && rt.DictGetItemStr(dict, Str("__weakref__")) == null)
         {
-            PyObject* d = NewGetSetDescriptor(t, new Objects.GetSetSpec("__weakref__", &InstanceWeakrefGet, null));
+            PyObject* d = NewGetSetDescriptor(t, new Objects.GetSetSpec("__weakref__", (i, s) => InstanceWeakrefGet(i, s), null));
             rt.DictSetItem(dict, Str("__weakref__"), d);
             rt.DecRef(d);
         }
@@ -485,6 +485,7 @@ internal sealed unsafe partial class Interpreter
         }
 
         bool ok = true;
+        PyObject** args = stackalloc PyObject*[3];
         for (nint i = 0; ok && i < PyRuntime.ListSize(items); i++)
         {
             PyObject* pair = PyRuntime.ListItems(items)[i];
@@ -496,7 +497,6 @@ internal sealed unsafe partial class Interpreter
                 continue;
             }
 
-            PyObject** args = stackalloc PyObject*[3];
             args[0] = value;
             args[1] = (PyObject*)t;
             args[2] = key;

@@ -4,6 +4,7 @@ using System.Text;
 using Refheap.Python.Objects;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
+using Refheap.Runtime.Types;
 
 namespace Refheap.Python.Vm;
 
@@ -408,7 +409,7 @@ internal sealed unsafe partial class Interpreter
         }
     }
 
-    private string DecodeAscii(byte[] bytes, string errs)
+    private static string DecodeAscii(byte[] bytes, string errs)
     {
         var sb = new StringBuilder();
         for (int i = 0; i < bytes.Length; i++)

@@ -437,7 +437,7 @@ internal sealed unsafe partial class Interpreter
                         *sp++ = x;
                         continue;
                     case OpCode.BuildSet:
-                        x = rt.NewSet(null);
+                        x = rt.NewSet((PyObject*)null);
                         if (x == null)
                         {
                             goto Error;
@@ -1017,7 +1017,7 @@ internal sealed unsafe partial class Interpreter
                         v = rt.DictGetItemStr(f->Builtins, Str("__build_class__"));
                         if (v == null)
                         {
-                            rt.SetError(rt.NameErrorType, "__build_class__ not found");
+                            rt.SetError(NameErrorType, "__build_class__ not found");
                             goto Error;
                         }
 
@@ -1106,7 +1106,7 @@ internal sealed unsafe partial class Interpreter
         else
         {
             string name = info.Source.FreeVars[cell - info.NCells];
-            Rt.SetError(Rt.NameErrorType, $"cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
+            Rt.SetError(NameErrorType, $"cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
         }
     }
 

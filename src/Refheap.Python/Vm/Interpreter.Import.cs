@@ -438,12 +438,12 @@ internal sealed unsafe partial class Interpreter
             CompiledCode cc;
             if (exec)
             {
-                Module tree = PythonParser.ParseModule(source, filename);
+                Syntax.Module tree = PythonParser.ParseModule(source, filename);
                 cc = PyCompiler.CompileModule(tree, filename);
             }
             else
             {
-                string text = PythonParser.Decode(source, filename);
+                string text = SourceDecoder.Decode(source, filename);
                 ExpressionModule tree = PythonParser.ParseExpression(text, filename);
                 cc = PyCompiler.CompileExpression(tree, filename);
             }

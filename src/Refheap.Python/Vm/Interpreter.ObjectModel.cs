@@ -1,4 +1,3 @@
-using Refheap.Python.Objects;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 
@@ -17,10 +16,44 @@ internal sealed unsafe partial class Interpreter
         rt.PyFunctionType->DescrGet = &FunctionDescrGet;
         rt.PyFunctionType->Call = &FunctionTupleCall;
         rt.FunctionType->Repr = &BuiltinRepr;
+        rt.BaseExceptionType->Str = &ExceptionStrSlot;
+        rt.BaseExceptionType->Repr = &ExceptionReprSlot;
+        foreach (nint t in _exceptionTypes.Values)
+        {
+            ((PyTypeObject*)t)->Str = &ExceptionStrSlot;
+            ((PyTypeObject*)t)->Repr = &ExceptionReprSlot;
+        }
+
         FillBuiltinTypeDicts();
         ObjectNewDescriptor = rt.DictGetItemStr(rt.ObjectType->Dict, Str("__new__"));
         ObjectInitDescriptor = rt.DictGetItemStr(rt.ObjectType->Dict, Str("__init__"));
     }
+
+    /// <summary>tp_str of exceptions: the class's __str__ from the builtin type dicts (KeyError, OSError, SyntaxError differ).</summary>
+    private static PyObject* ExceptionStrSlot(PyRuntime rt, PyObject* self)
+    {
+        Interpreter interp = Of(rt);
+        PyTypeObject* t = self->Type;
+        if (PyRuntime.IsSubtypeMro(t, rt.KeyErrorType))
+        {
+            PyObject* a = ((PyBaseExceptionObject*)self)->Args;
+            return PyRuntime.TupleSize(a) == 1 ? interp.ToRepr(PyRuntime.TupleItems(a)[0]) : interp.ExceptionStr(self);
+        }
+
+        if (PyRuntime.IsSubtypeMro(t, interp.OSErrorType))
+        {
+            return interp.OSErrorStr(self);
+        }
+
+        if (PyRuntime.IsSubtypeMro(t, interp.SyntaxErrorType))
+        {
+            return interp.SyntaxErrorStr(self);
+        }
+
+        return interp.ExceptionStr(self);
+    }
+
+    private static PyObject* ExceptionReprSlot(PyRuntime rt, PyObject* self) => Of(rt).ExceptionRepr(self);
 
     private static PyObject* FunctionDescrGet(PyRuntime rt, PyObject* func, PyObject* obj, PyObject* type)
     {

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Text;
-using Refheap.Python.Lib;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
+using Refheap.Runtime.Types;
 
 namespace Refheap.Python.Vm;
 
@@ -808,7 +808,7 @@ internal sealed unsafe partial class Interpreter
         return 0;
     }
 
-    private nint SpecialLength(PyObject* o)
+    private static nint SpecialLength(PyObject* o)
     {
         _ = o;
         return -1;
@@ -823,7 +823,7 @@ internal sealed unsafe partial class Interpreter
     private PyObject* SetBinary(PyObject* a, PyObject* b, int op)
     {
         PyRuntime rt = Rt;
-        PyObject* result = rt.IsFrozenSet(a) ? rt.NewSet(null) : rt.NewSet(null);
+        PyObject* result = rt.IsFrozenSet(a) ? rt.NewSet((PyObject*)null) : rt.NewSet((PyObject*)null);
         if (result == null)
         {
             return null;
@@ -854,7 +854,7 @@ internal sealed unsafe partial class Interpreter
             return PyRuntime.NewRef(rt.NotImplemented);
         }
 
-        PyObject* tmp = rt.NewSet(null);
+        PyObject* tmp = rt.NewSet((PyObject*)null);
         if (tmp == null || SetAlgebra(tmp, a, b, op) < 0)
         {
             rt.XDecRef(tmp);

@@ -180,53 +180,56 @@ internal sealed unsafe partial class Interpreter
     }
 
     /// <summary>The builtin types whose dicts are filled at start-up from <see cref="BuiltinMethods"/>.</summary>
-    private IEnumerable<nint> BuiltinTypes()
+    private List<nint> BuiltinTypes()
     {
         PyRuntime rt = Rt;
-        yield return (nint)rt.ObjectType;
-        yield return (nint)rt.TypeType;
-        yield return (nint)rt.IntType;
-        yield return (nint)rt.BoolType;
-        yield return (nint)rt.FloatType;
-        yield return (nint)rt.StrType;
-        yield return (nint)rt.BytesType;
-        yield return (nint)rt.ByteArrayType;
-        yield return (nint)rt.TupleType;
-        yield return (nint)rt.ListType;
-        yield return (nint)rt.DictType;
-        yield return (nint)rt.SetType;
-        yield return (nint)rt.FrozenSetType;
-        yield return (nint)rt.RangeType;
-        yield return (nint)rt.SliceType;
-        yield return (nint)rt.NoneType;
-        yield return (nint)rt.NotImplementedType;
-        yield return (nint)rt.PyFunctionType;
-        yield return (nint)rt.MethodType;
-        yield return (nint)rt.FunctionType;
-        yield return (nint)rt.ModuleType;
-        yield return (nint)rt.CellType;
-        yield return (nint)rt.CodeType;
-        yield return (nint)rt.FrameType;
-        yield return (nint)rt.GeneratorType;
-        yield return (nint)rt.TracebackType;
-        yield return (nint)rt.WeakrefType;
-        yield return (nint)MethodDescriptorType;
-        yield return (nint)GetSetDescriptorType;
-        yield return (nint)MemberDescriptorType;
-        yield return (nint)ClassMethodType;
-        yield return (nint)StaticMethodType;
-        yield return (nint)PropertyType;
-        yield return (nint)SuperType;
-        yield return (nint)EllipsisType;
+        var all = new List<nint>();
+        all.Add((nint)rt.ObjectType);
+        all.Add((nint)rt.TypeType);
+        all.Add((nint)rt.IntType);
+        all.Add((nint)rt.BoolType);
+        all.Add((nint)rt.FloatType);
+        all.Add((nint)rt.StrType);
+        all.Add((nint)rt.BytesType);
+        all.Add((nint)rt.ByteArrayType);
+        all.Add((nint)rt.TupleType);
+        all.Add((nint)rt.ListType);
+        all.Add((nint)rt.DictType);
+        all.Add((nint)rt.SetType);
+        all.Add((nint)rt.FrozenSetType);
+        all.Add((nint)rt.RangeType);
+        all.Add((nint)rt.SliceType);
+        all.Add((nint)rt.NoneType);
+        all.Add((nint)rt.NotImplementedType);
+        all.Add((nint)rt.PyFunctionType);
+        all.Add((nint)rt.MethodType);
+        all.Add((nint)rt.FunctionType);
+        all.Add((nint)rt.ModuleType);
+        all.Add((nint)rt.CellType);
+        all.Add((nint)rt.CodeType);
+        all.Add((nint)rt.FrameType);
+        all.Add((nint)rt.GeneratorType);
+        all.Add((nint)rt.TracebackType);
+        all.Add((nint)rt.WeakrefType);
+        all.Add((nint)MethodDescriptorType);
+        all.Add((nint)GetSetDescriptorType);
+        all.Add((nint)MemberDescriptorType);
+        all.Add((nint)ClassMethodType);
+        all.Add((nint)StaticMethodType);
+        all.Add((nint)PropertyType);
+        all.Add((nint)SuperType);
+        all.Add((nint)EllipsisType);
         foreach (nint t in _exceptionTypes.Values)
         {
-            yield return t;
+            all.Add(t);
         }
 
         foreach (nint t in _iteratorTypes)
         {
-            yield return t;
+            all.Add(t);
         }
+
+        return all;
     }
 
     /// <summary>Fills every builtin type's dict with its methods and attributes as descriptors.</summary>

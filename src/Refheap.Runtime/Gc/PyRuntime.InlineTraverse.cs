@@ -41,13 +41,17 @@ public sealed unsafe partial class PyRuntime
         where TVisitor : struct, IGcVisitor
     {
         PyTypeObject* t = o->Type;
-        if ((t->Flags & TypeFlags.HeapType) != 0)
+        if ((t->Flags & TypeFlags.HeapType) != 0 && BuiltinBase(t) == ObjectType)
         {
-            // subtype_traverse: slots, inline values (or the dict), then the class.
-            nint slots = ((PyVarObject*)t)->Size;
-            for (nint i = 0; i < slots; i++)
+            // subtype_traverse: each class's slots (most derived first), inline values (or
+            // the dict), then the class.
+            for (PyTypeObject* c = t; (c->Flags & TypeFlags.HeapType) != 0; c = c->Base)
             {
-                VisitIfNotNull(*(PyObject**)((byte*)o + 16 + (8 * i)), ref visitor);
+                nint slots = ((PyVarObject*)c)->Size;
+                for (nint i = 0; i < slots; i++)
+                {
+                    VisitIfNotNull(*(PyObject**)((byte*)o + c->MembersOffset + (8 * i)), ref visitor);
+                }
             }
 
             if ((t->Flags & TypeFlags.ManagedDict) != 0)

@@ -125,13 +125,9 @@ public sealed unsafe partial class PyRuntime
         nint dictOffset = solid->DictOffset;
         if (wantDict && !baseHasDict)
         {
-            if (solid->ItemSize != 0)
-            {
-                // CPython puts the dict after the variable part (a negative tp_dictoffset).
-                SetError(NotImplementedErrorType, $"a __dict__ on a subclass of '{InfoOf(solid).Name}' is not supported by this runtime");
-                return null;
-            }
-
+            // CPython puts the dict of a variable-size base's subclass after the items (a
+            // negative tp_dictoffset); here it goes in the managed pre-header like any other
+            // class's (a documented deviation: such instances report 16 more bytes).
             managedDict = true;
             dictOffset = -1;
         }
