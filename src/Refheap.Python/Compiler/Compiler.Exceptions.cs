@@ -41,7 +41,6 @@ public sealed partial class PyCompiler
 
             if (h.Type != null)
             {
-                Emit(OpCode.Copy, 1);
                 VisitExpr(h.Type);
                 SetPosition(h);
                 Emit(OpCode.CheckExcMatch);

@@ -146,6 +146,19 @@ internal sealed unsafe partial class Interpreter
                 return null;
             }
 
+            if (((PyTypeObject*)o)->Flags.HasFlag(TypeFlags.HeapType) == false)
+            {
+                // list[int], dict[str, int], type[X]: a types.GenericAlias (made by the bootstrap).
+                PyObject* alias = rt.DictGetItemStr(PyRuntime.ModuleDict(SysModule), Str("_generic_alias"));
+                if (alias != null)
+                {
+                    PyObject** ga = stackalloc PyObject*[2];
+                    ga[0] = o;
+                    ga[1] = key;
+                    return Call(alias, ga, 2, null);
+                }
+            }
+
             rt.SetError(rt.TypeErrorType, $"type '{rt.InfoOf((PyTypeObject*)o).Name}' is not subscriptable");
             return null;
         }

@@ -271,6 +271,7 @@ internal sealed unsafe partial class Interpreter
         PyObject* o = Rt.NewGcObject(MethodDescriptorType, sizeof(PyMethodDescrObject));
         var d = (PyMethodDescrObject*)o;
         d->Owner = owner;
+        PyRuntime.IncRef((PyObject*)owner);
         d->Name = PyRuntime.NewRef(Str(def.Name));
         d->QualName = null;
         d->DefIndex = def.Index;
@@ -285,6 +286,7 @@ internal sealed unsafe partial class Interpreter
         PyObject* o = Rt.NewGcObject(GetSetDescriptorType, sizeof(PyGetSetDescrObject));
         var d = (PyGetSetDescrObject*)o;
         d->Owner = owner;
+        PyRuntime.IncRef((PyObject*)owner);
         d->Name = PyRuntime.NewRef(Str(spec.Name));
         d->QualName = null;
         d->Index = _getsets.Count;
@@ -312,10 +314,7 @@ internal sealed unsafe partial class Interpreter
         var d = (PyGetSetDescrObject*)o;
         rt.Clear(ref d->Name);
         rt.Clear(ref d->QualName);
-        if (o->Type == Of(rt).MemberDescriptorType)
-        {
-            rt.DecRef((PyObject*)d->Owner);
-        }
+        rt.DecRef((PyObject*)d->Owner);
 
         rt.GcDel(o);
     }

@@ -74,11 +74,47 @@ class flags(_StructSeq):
 
 class _Namespace:
     def __init__(self, **kw):
-        self.__dict__.update(kw)
+        for k in kw:
+            setattr(self, k, kw[k])
 
     def __repr__(self):
-        return 'namespace(%s)' % ', '.join('%s=%r' % kv for kv in self.__dict__.items())
+        d = self.__dict__
+        return 'namespace(%s)' % ', '.join(['%s=%r' % (k, d[k]) for k in d])
 
+
+class GenericAlias:
+    """types.GenericAlias: list[int] and friends."""
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args if isinstance(args, tuple) else (args,)
+        self.__parameters__ = ()
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.__origin__, name)
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __repr__(self):
+        def name(a):
+            if a is ...:
+                return '...'
+            if isinstance(a, type):
+                return a.__qualname__ if a.__module__ == 'builtins' else a.__module__ + '.' + a.__qualname__
+            return repr(a)
+        return '%s[%s]' % (name(self.__origin__), ', '.join([name(a) for a in self.__args__]))
+
+
+sys._generic_alias = GenericAlias
 
 sys.stdout = sys.__stdout__ = _Stream(1, '<stdout>')
 sys.stderr = sys.__stderr__ = _Stream(2, '<stderr>')
@@ -86,4 +122,4 @@ sys.version_info = version_info((3, 11, 7, 'final', 0))
 sys.flags = flags((0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, False, 0, 0, False, 4300))
 sys.implementation = _Namespace(name='refheap', cache_tag=None, version=sys.version_info,
                                 hexversion=sys.hexversion, _multiarch='x86_64-linux-gnu')
-del _Stream, _StructSeq, version_info, flags, _Namespace
+del _Stream, _StructSeq, version_info, flags, _Namespace, GenericAlias
