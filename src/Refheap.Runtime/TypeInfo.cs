@@ -21,7 +21,7 @@ public sealed unsafe class TypeInfo
     }
 
     /// <summary>tp_name as CPython prints it (for a Python class, just the class name).</summary>
-    public string Name { get; }
+    public string Name { get; set; }
 
     public PyTypeObject* Type { get; }
 

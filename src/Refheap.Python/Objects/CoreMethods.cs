@@ -140,8 +140,13 @@ internal static unsafe partial class CoreMethods
         BuiltinMethods.Add(T, "__subclasscheck__", (rt, self, args, n, kw) =>
             rt.NewBool(PyRuntime.IsSubtype(args[0]->Type, rt.TypeType) && PyRuntime.IsSubtypeMro((PyTypeObject*)args[0], (PyTypeObject*)self)));
         BuiltinMethods.Add(T, "__prepare__", (rt, self, args, n, kw) => rt.NewDict(), MethodKind.Class);
-        BuiltinMethods.AddGetSet(T, "__name__", (interp, self) => interp.Rt.NewStr(interp.Rt.InfoOf((PyTypeObject*)self).Name));
-        BuiltinMethods.AddGetSet(T, "__qualname__", (interp, self) => interp.Rt.NewStr(interp.QualNameOf((PyTypeObject*)self)));
+        BuiltinMethods.AddGetSet(T, "__name__", (interp, self) => interp.Rt.NewStr(interp.Rt.InfoOf((PyTypeObject*)self).Name), (interp, self, v) => interp.SetTypeName((PyTypeObject*)self, v, qualname: false));
+        BuiltinMethods.AddGetSet(T, "__qualname__", (interp, self) => interp.Rt.NewStr(interp.QualNameOf((PyTypeObject*)self)), (interp, self, v) => interp.SetTypeName((PyTypeObject*)self, v, qualname: true));
+        BuiltinMethods.AddGetSet(T, "__basicsize__", (interp, self) => interp.Rt.NewInt(((PyTypeObject*)self)->BasicSize));
+        BuiltinMethods.AddGetSet(T, "__itemsize__", (interp, self) => interp.Rt.NewInt(((PyTypeObject*)self)->ItemSize));
+        BuiltinMethods.AddGetSet(T, "__dictoffset__", (interp, self) => interp.Rt.NewInt(((PyTypeObject*)self)->DictOffset));
+        BuiltinMethods.AddGetSet(T, "__weakrefoffset__", (interp, self) => interp.Rt.NewInt(((PyTypeObject*)self)->WeakListOffset));
+        BuiltinMethods.AddGetSet(T, "__flags__", (interp, self) => interp.Rt.NewInt((long)((PyTypeObject*)self)->Flags));
         BuiltinMethods.AddGetSet(T, "__module__", (interp, self) =>
         {
             var t = (PyTypeObject*)self;

@@ -10,6 +10,34 @@ internal sealed unsafe partial class Interpreter
 {
     public PyObject* ObjectNewPublic(PyTypeObject* type, nint nargs) => ObjectNew(type, nargs);
 
+    /// <summary>Setting a class's __name__ or __qualname__ (heap types only).</summary>
+    public int SetTypeName(PyTypeObject* t, PyObject* value, bool qualname)
+    {
+        string attr = qualname ? "__qualname__" : "__name__";
+        if ((t->Flags & TypeFlags.HeapType) == 0)
+        {
+            Rt.SetError(Rt.TypeErrorType, $"cannot set '{attr}' attribute of immutable type '{Rt.InfoOf(t).Name}'");
+            return -1;
+        }
+
+        if (value == null || !PyRuntime.IsStr(value))
+        {
+            Rt.SetError(Rt.TypeErrorType, $"can only assign string to {Rt.InfoOf(t).Name}.{attr}, not '{(value == null ? "NoneType" : Rt.TypeName(value))}'");
+            return -1;
+        }
+
+        if (qualname)
+        {
+            TypeQualNames[(nint)t] = PyRuntime.StrToString(value);
+        }
+        else
+        {
+            Rt.InfoOf(t).Name = PyRuntime.StrToString(value);
+        }
+
+        return 0;
+    }
+
     public PyObject* NewSuperPublic(PyObject** args, nint nargs) => NewSuper(args, nargs);
 
     public static PyObject* GenSendEntry(PyRuntime rt, PyObject* self, PyObject** args, nint nargs, PyObject* kwnames) => GenSendMethod(rt, self, args, nargs, kwnames);

@@ -106,9 +106,10 @@ internal sealed unsafe partial class Interpreter
         Ellipsis = rt.NewObject(EllipsisType, 16);
 
         InitExceptionClasses();
-        InitObjectModel();
         InitIteratorTypes();
         InitGeneratorType();
+        InitCoreSlots();
+        InitObjectModel();
     }
 
     private void InitGeneratorType()

@@ -1,0 +1,256 @@
+# The io module for Refheap: StringIO, BytesIO and open() for text and binary files. A file's
+# contents are read when it is opened and written back on flush and close.
+import _refheap_io
+
+SEEK_SET = 0
+SEEK_CUR = 1
+SEEK_END = 2
+DEFAULT_BUFFER_SIZE = 8192
+
+
+class UnsupportedOperation(OSError, ValueError):
+    pass
+
+
+class IOBase:
+    closed = False
+
+    def __enter__(self):
+        self._checkClosed()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __iter__(self):
+        self._checkClosed()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def _checkClosed(self):
+        if self.closed:
+            raise ValueError('I/O operation on closed file.')
+
+    def readlines(self, hint=-1):
+        lines = []
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        self._checkClosed()
+
+    def close(self):
+        if not self.closed:
+            try:
+                self.flush()
+            finally:
+                self.closed = True
+
+    def readable(self):
+        return False
+
+    def writable(self):
+        return False
+
+    def seekable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+
+class _BufferIO(IOBase):
+    """The shared body of StringIO and BytesIO: a buffer and a position."""
+
+    _empty = ''
+
+    def __init__(self, initial=None):
+        self._buf = self._empty if initial is None else initial
+        self._pos = 0
+        self.closed = False
+
+    def getvalue(self):
+        self._checkClosed()
+        return self._buf
+
+    def read(self, size=-1):
+        self._checkClosed()
+        if size is None or size < 0:
+            r = self._buf[self._pos:]
+        else:
+            r = self._buf[self._pos:self._pos + size]
+        self._pos += len(r)
+        return r
+
+    def readline(self, size=-1):
+        self._checkClosed()
+        nl = '\n' if isinstance(self._buf, str) else b'\n'
+        i = self._buf.find(nl, self._pos)
+        end = len(self._buf) if i < 0 else i + 1
+        if size is not None and size >= 0:
+            end = min(end, self._pos + size)
+        r = self._buf[self._pos:end]
+        self._pos = end
+        return r
+
+    def write(self, s):
+        self._checkClosed()
+        if isinstance(self._buf, str) and not isinstance(s, str):
+            raise TypeError('string argument expected, got %r' % type(s).__name__)
+        if self._pos > len(self._buf):
+            self._buf += (' ' if isinstance(self._buf, str) else b'\0') * (self._pos - len(self._buf))
+        self._buf = self._buf[:self._pos] + s + self._buf[self._pos + len(s):]
+        self._pos += len(s)
+        return len(s)
+
+    def seek(self, pos, whence=0):
+        self._checkClosed()
+        if whence == 1:
+            pos += self._pos
+        elif whence == 2:
+            pos += len(self._buf)
+        if pos < 0:
+            raise ValueError('negative seek value %d' % pos)
+        self._pos = pos
+        return pos
+
+    def tell(self):
+        self._checkClosed()
+        return self._pos
+
+    def truncate(self, size=None):
+        self._checkClosed()
+        if size is None:
+            size = self._pos
+        self._buf = self._buf[:size]
+        return size
+
+    def readable(self):
+        return True
+
+    def writable(self):
+        return True
+
+
+class StringIO(_BufferIO):
+    _empty = ''
+
+    def __init__(self, initial_value='', newline='\n'):
+        if initial_value is not None and not isinstance(initial_value, str):
+            raise TypeError('initial_value must be str or None, not %s' % type(initial_value).__name__)
+        super().__init__(initial_value or '')
+
+
+class BytesIO(_BufferIO):
+    _empty = b''
+
+    def __init__(self, initial_bytes=b''):
+        super().__init__(bytes(initial_bytes))
+
+    def getbuffer(self):
+        return bytearray(self._buf)
+
+
+class _File(_BufferIO):
+    """A file opened with open(): the whole file is in memory; writes go back on flush/close."""
+
+    def __init__(self, name, mode, binary, encoding):
+        self.name = name
+        self.mode = mode
+        self._binary = binary
+        self.encoding = None if binary else (encoding or 'UTF-8')
+        self._readable = 'r' in mode or '+' in mode
+        self._writable = 'w' in mode or 'a' in mode or 'x' in mode or '+' in mode
+        self._dirty = False
+        if 'x' in mode and _refheap_io.file_exists(name):
+            raise FileExistsError(17, 'File exists', name)
+        if 'r' in mode:
+            data = _refheap_io.read_file(name)
+        elif 'a' in mode and _refheap_io.file_exists(name):
+            data = _refheap_io.read_file(name)
+        else:
+            data = b''
+            _refheap_io.write_file(name, b'', False)
+        if binary:
+            super().__init__(data)
+        else:
+            super().__init__(data.decode('utf-8').replace('\r\n', '\n'))
+        if 'a' in mode:
+            self._pos = len(self._buf)
+
+    def read(self, size=-1):
+        if not self._readable:
+            raise UnsupportedOperation('not readable')
+        return super().read(size)
+
+    def readline(self, size=-1):
+        if not self._readable:
+            raise UnsupportedOperation('not readable')
+        return super().readline(size)
+
+    def write(self, s):
+        if not self._writable:
+            raise UnsupportedOperation('not writable')
+        if self._binary and isinstance(s, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
+        if not self._binary and not isinstance(s, str):
+            raise TypeError('write() argument must be str, not %s' % type(s).__name__)
+        self._dirty = True
+        return super().write(s)
+
+    def flush(self):
+        self._checkClosed()
+        if self._dirty:
+            data = self._buf if self._binary else self._buf.encode('utf-8')
+            _refheap_io.write_file(self.name, data, False)
+            self._dirty = False
+
+    def readable(self):
+        return self._readable
+
+    def writable(self):
+        return self._writable
+
+    def fileno(self):
+        return 3
+
+    def __repr__(self):
+        if self._binary:
+            kind = '_io.BufferedReader' if 'r' in self.mode and '+' not in self.mode else '_io.BufferedWriter'
+            return "<%s name=%r>" % (kind, self.name)
+        return "<_io.TextIOWrapper name=%r mode=%r encoding=%r>" % (self.name, self.mode, self.encoding)
+
+
+def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
+    if not isinstance(mode, str):
+        raise TypeError('open() argument 2 must be str, not %s' % type(mode).__name__)
+    for c in mode:
+        if c not in 'rwxabt+':
+            raise ValueError('invalid mode: %r' % mode)
+    if sum(c in mode for c in 'rwxa') != 1:
+        raise ValueError('must have exactly one of create/read/write/append mode')
+    binary = 'b' in mode
+    if binary and encoding is not None:
+        raise ValueError("binary mode doesn't take an encoding argument")
+    if isinstance(file, int):
+        raise NotImplementedError('open() of a file descriptor is not supported by Refheap')
+    name = file if isinstance(file, str) else __import__('os').fspath(file)
+    return _File(name, mode, binary, encoding)
+
+
+TextIOWrapper = _File
+BufferedReader = _File
+BufferedWriter = _File
+FileIO = _File
