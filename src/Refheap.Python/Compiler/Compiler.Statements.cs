@@ -410,6 +410,7 @@ public sealed partial class PyCompiler
         switch (aa.Target)
         {
             case Name n:
+                SetPosition(n);
                 NameOpFor(n.Id, NameOp.Load);
                 VisitExpr(aa.Value);
                 SetPosition(aa);
@@ -473,14 +474,16 @@ public sealed partial class PyCompiler
     {
         var end = new Label();
         CompileJumpIf(asr.Test, end, true);
-        SetPosition(asr);
+
+        // 3.11 locates the raise at the test expression.
+        SetPosition(asr.Test);
         Emit(OpCode.LoadAssertionError);
         if (asr.Msg != null)
         {
             Emit(OpCode.PushNull);
             Emit(OpCode.Swap, 2);
             VisitExpr(asr.Msg);
-            SetPosition(asr);
+            SetPosition(asr.Test);
             Emit(OpCode.Call, 1);
         }
 
@@ -492,7 +495,6 @@ public sealed partial class PyCompiler
     {
         foreach (Alias al in imp.Names)
         {
-            SetPosition(al);
             LoadConst(System.Numerics.BigInteger.Zero);
             LoadConst(null);
             Emit(OpCode.ImportName, NameIndex(al.Name));
@@ -537,7 +539,6 @@ public sealed partial class PyCompiler
 
         foreach (Alias al in impf.Names)
         {
-            SetPosition(al);
             Emit(OpCode.ImportFrom, NameIndex(al.Name));
             NameOpFor(al.Asname ?? al.Name, NameOp.Store);
         }

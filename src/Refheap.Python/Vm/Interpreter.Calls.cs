@@ -330,7 +330,7 @@ internal sealed unsafe partial class Interpreter
     }
 
     /// <summary>Calls a Python function: a new frame with the arguments bound, run to completion (or a generator).</summary>
-    public PyObject* CallPyFunction(PyObject* func, PyObject** args, nint nargs, PyObject* kwnames)
+    public PyObject* CallPyFunction(PyObject* func, PyObject** args, nint nargs, PyObject* kwnames, bool steal = false)
     {
         PyRuntime rt = Rt;
         var fn = (PyFunctionObject*)func;
@@ -338,12 +338,26 @@ internal sealed unsafe partial class Interpreter
         var info = (CodeInfo)rt.GetManaged(code->ManagedId);
         if (info.IsGenerator)
         {
-            return MakeGenerator(fn, code, info, args, nargs, kwnames);
+            PyObject* g = MakeGenerator(fn, code, info, args, nargs, kwnames);
+            if (steal)
+            {
+                ReleaseArgs(args, nargs, kwnames);
+            }
+
+            return g;
         }
 
         InterpreterFrame* f = PushFrame(info.FrameSize);
         InitFrame(f, fn, code, FrameOwner.Thread);
-        if (!BindArguments(fn, code, info, f, args, nargs, kwnames))
+        bool bound = BindArguments(fn, code, info, f, args, nargs, kwnames);
+        if (steal)
+        {
+            // 3.11 moves the caller's stack references into the new frame: release them now,
+            // so the callee sees the reference counts CPython shows.
+            ReleaseArgs(args, nargs, kwnames);
+        }
+
+        if (!bound)
         {
             rt.FrameClear(f);
             PopFrame(f);
@@ -354,6 +368,17 @@ internal sealed unsafe partial class Interpreter
         rt.FrameClear(f);
         PopFrame(f);
         return result;
+    }
+
+    private void ReleaseArgs(PyObject** args, nint nargs, PyObject* kwnames)
+    {
+        nint total = nargs + (kwnames == null ? 0 : PyRuntime.TupleSize(kwnames));
+        for (nint i = 0; i < total; i++)
+        {
+            PyObject* a = args[i];
+            args[i] = null;
+            Rt.XDecRef(a);
+        }
     }
 
     private void InitFrame(InterpreterFrame* f, PyFunctionObject* fn, PyCodeObject* code, FrameOwner owner)

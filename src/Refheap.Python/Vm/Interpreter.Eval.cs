@@ -782,7 +782,9 @@ internal sealed unsafe partial class Interpreter
                             f->StackTop = (int)(sp - localsplus);
                             f->PrevInstr = instrIndex;
                             nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
-                            x = Call(callable, args, nargs - nkw, kwnames);
+                            x = callable->Type == rt.PyFunctionType
+                                ? CallPyFunction(callable, args, nargs - nkw, kwnames, steal: true)
+                                : Call(callable, args, nargs - nkw, kwnames);
                             kwnames = null;
                             for (int i = 1; i <= arg + 2; i++)
                             {

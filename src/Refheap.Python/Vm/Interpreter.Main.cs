@@ -161,7 +161,7 @@ internal sealed unsafe partial class Interpreter
         foreach (nint k in order)
         {
             string name = PyRuntime.StrToString((PyObject*)k);
-            if (name is "builtins" or "sys")
+            if (name is "builtins" or "sys" || name.StartsWith("_bootstrap", System.StringComparison.Ordinal) || name.StartsWith("_refheap", System.StringComparison.Ordinal))
             {
                 continue;
             }
