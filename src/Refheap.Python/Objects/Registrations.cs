@@ -12,5 +12,6 @@ internal static class Registrations
     [
         CoreMethods.Register,
         Constructors.Register,
+        Methods.StrMethods.Register,
     ];
 }
