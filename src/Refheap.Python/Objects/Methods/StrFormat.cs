@@ -107,41 +107,7 @@ internal sealed unsafe class StrFormat
                 continue;
             }
 
-            // A replacement field: scan to its closing brace.
-            int start = i;
-            int count = 1;
-            bool inSpec = false;
-            bool expand = false;
-            int close = -1;
-            while (i < n)
-            {
-                char d = s[i++];
-                if (d == ':')
-                {
-                    inSpec = true;
-                }
-                else if (d == '!' && !inSpec)
-                {
-                    i++;
-                }
-                else if (d == '{')
-                {
-                    expand |= inSpec;
-                    count++;
-                }
-                else if (d == '}' && --count == 0)
-                {
-                    close = i - 1;
-                    break;
-                }
-            }
-
-            if (close < 0)
-            {
-                return Fail("unmatched '{' in format spec");
-            }
-
-            if (!Field(s.Substring(start, close - start), depth, expand, output))
+            if (!Field(s, ref i, depth, output))
             {
                 return false;
             }
@@ -150,20 +116,17 @@ internal sealed unsafe class StrFormat
         return true;
     }
 
-    private bool Field(string field, int depth, bool expand, StringBuilder output)
+    /// <summary>One replacement field starting at s[i] (after its '{'); i ends after its '}'.</summary>
+    private bool Field(string s, ref int i, int depth, StringBuilder output)
     {
-        int i = 0;
-        while (i < field.Length)
+        int n = s.Length;
+        int start = i;
+        while (i < n)
         {
-            char c = field[i];
-            if (c == '{')
-            {
-                return Fail("unexpected '{' in field name");
-            }
-
+            char c = s[i];
             if (c == '[')
             {
-                while (i < field.Length && field[i] != ']')
+                while (i < n && s[i] != ']')
                 {
                     i++;
                 }
@@ -171,37 +134,74 @@ internal sealed unsafe class StrFormat
                 continue;
             }
 
-            if (c == ':' || c == '!')
+            if (c == '}' || c == ':' || c == '!')
             {
                 break;
+            }
+
+            if (c == '{')
+            {
+                return Fail("unexpected '{' in field name");
             }
 
             i++;
         }
 
-        string name = field[..i];
-        char conversion = '\0';
-        string spec = "";
-        if (i < field.Length)
+        if (i >= n)
         {
-            int j = i + 1;
-            if (field[i] == '!')
-            {
-                if (j >= field.Length)
-                {
-                    return Fail("end of string while looking for conversion specifier");
-                }
-
-                conversion = field[j++];
-                if (j < field.Length && field[j++] != ':')
-                {
-                    return Fail("expected ':' after conversion specifier");
-                }
-            }
-
-            spec = j <= field.Length ? field[j..] : "";
+            return Fail("expected '}' before end of string");
         }
 
+        string name = s[start..i];
+        char conversion = '\0';
+        if (s[i] == '!')
+        {
+            if (++i >= n)
+            {
+                return Fail("end of string while looking for conversion specifier");
+            }
+
+            conversion = s[i++];
+            if (i < n && s[i] != ':' && s[i] != '}')
+            {
+                return Fail("expected ':' after conversion specifier");
+            }
+        }
+
+        string spec = "";
+        bool expand = false;
+        if (i < n && s[i] == ':')
+        {
+            int specStart = ++i;
+            int count = 1;
+            while (i < n)
+            {
+                if (s[i] == '{')
+                {
+                    expand = true;
+                    count++;
+                }
+                else if (s[i] == '}' && --count == 0)
+                {
+                    break;
+                }
+
+                i++;
+            }
+
+            if (i >= n)
+            {
+                return Fail("unmatched '{' in format spec");
+            }
+
+            spec = s[specStart..i];
+        }
+        else if (i >= n)
+        {
+            return Fail("unmatched '{' in format spec");
+        }
+
+        i++;
         PyObject* obj = Lookup(name);
         if (obj == null)
         {

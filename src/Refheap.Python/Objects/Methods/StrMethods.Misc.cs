@@ -159,7 +159,7 @@ internal static unsafe partial class StrMethods
             return result;
         }
 
-        for (int i = 0; i < n; i++)
+        for (int i = 1; i < n; i++)
         {
             if (!PyRuntime.IsStr(args[i]))
             {
@@ -167,6 +167,13 @@ internal static unsafe partial class StrMethods
                 rt.SetError(rt.TypeErrorType, $"maketrans() argument {i + 1} must be str, not {rt.TypeName(args[i])}");
                 return null;
             }
+        }
+
+        if (!PyRuntime.IsStr(args[0]))
+        {
+            rt.DecRef(result);
+            rt.SetError(rt.TypeErrorType, "first maketrans argument must be a string if there is a second argument");
+            return null;
         }
 
         int[] x = PyRuntime.StrCodePoints(args[0]);
