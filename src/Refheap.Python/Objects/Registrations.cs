@@ -13,5 +13,6 @@ internal static class Registrations
         CoreMethods.Register,
         Constructors.Register,
         Methods.StrMethods.Register,
+        Methods.BytesMethods.Register,
     ];
 }
