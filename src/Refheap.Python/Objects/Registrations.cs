@@ -12,5 +12,7 @@ internal static class Registrations
     [
         CoreMethods.Register,
         Constructors.Register,
+        Methods.StrMethods.Register,
+        Methods.BytesMethods.Register,
     ];
 }

@@ -1,0 +1,206 @@
+using System;
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Python.Objects.Methods;
+
+// find, rfind, index, rindex, count, startswith, endswith, replace, partition, rpartition,
+// removeprefix, removesuffix.
+internal static unsafe partial class StrMethods
+{
+    /// <summary>The code points of a str argument, or TypeError "must be str, not T".</summary>
+    private static int[]? StrArg(PyRuntime rt, PyObject* o)
+    {
+        if (!PyRuntime.IsStr(o))
+        {
+            rt.SetError(rt.TypeErrorType, $"must be str, not {rt.TypeName(o)}");
+            return null;
+        }
+
+        return PyRuntime.StrCodePoints(o);
+    }
+
+    private static void AddFind(string name, bool reverse, bool raise)
+    {
+        Add(name, (rt, self, args, n, kw) =>
+        {
+            if (!MethodArgs.SubStartEnd(rt, T, name, args, n, kw, out nint start, out nint end))
+            {
+                return null;
+            }
+
+            int[]? sub = StrArg(rt, args[0]);
+            if (sub == null)
+            {
+                return null;
+            }
+
+            nint i = SeqOps.Find<int>(PyRuntime.StrCodePoints(self), sub, start, end, reverse);
+            if (i < 0 && raise)
+            {
+                rt.SetError(rt.ValueErrorType, "substring not found");
+                return null;
+            }
+
+            return rt.NewInt(i);
+        });
+    }
+
+    private static void AddTailMatch(string name, bool atEnd)
+    {
+        Add(name, (rt, self, args, n, kw) =>
+        {
+            if (!MethodArgs.SubStartEnd(rt, T, name, args, n, kw, out nint start, out nint end))
+            {
+                return null;
+            }
+
+            int[] s = PyRuntime.StrCodePoints(self);
+            PyObject* arg = args[0];
+            if (PyRuntime.IsSubtype(arg->Type, rt.TupleType))
+            {
+                for (nint i = 0; i < PyRuntime.TupleSize(arg); i++)
+                {
+                    PyObject* item = PyRuntime.TupleItems(arg)[i];
+                    if (!PyRuntime.IsStr(item))
+                    {
+                        rt.SetError(rt.TypeErrorType, $"tuple for {name} must only contain str, not {rt.TypeName(item)}");
+                        return null;
+                    }
+
+                    if (SeqOps.TailMatch<int>(s, PyRuntime.StrCodePoints(item), start, end, atEnd))
+                    {
+                        return rt.NewBool(true);
+                    }
+                }
+
+                return rt.NewBool(false);
+            }
+
+            if (!PyRuntime.IsStr(arg))
+            {
+                rt.SetError(rt.TypeErrorType, $"{name} first arg must be str or a tuple of str, not {rt.TypeName(arg)}");
+                return null;
+            }
+
+            return rt.NewBool(SeqOps.TailMatch<int>(s, PyRuntime.StrCodePoints(arg), start, end, atEnd));
+        });
+    }
+
+    private static void RegisterSearch()
+    {
+        AddFind("find", reverse: false, raise: false);
+        AddFind("rfind", reverse: true, raise: false);
+        AddFind("index", reverse: false, raise: true);
+        AddFind("rindex", reverse: true, raise: true);
+        AddTailMatch("startswith", atEnd: false);
+        AddTailMatch("endswith", atEnd: true);
+        Add("count", (rt, self, args, n, kw) =>
+        {
+            if (!MethodArgs.SubStartEnd(rt, T, "count", args, n, kw, out nint start, out nint end))
+            {
+                return null;
+            }
+
+            int[]? sub = StrArg(rt, args[0]);
+            return sub == null ? null : rt.NewInt(SeqOps.Count<int>(PyRuntime.StrCodePoints(self), sub, start, end));
+        });
+        Add("replace", (rt, self, args, n, kw) =>
+        {
+            if (!ArgParse.NoKeywords(rt, T + ".replace", kw) || !ArgParse.Positional(rt, "replace", n, 2, 3))
+            {
+                return null;
+            }
+
+            for (int k = 0; k < 2; k++)
+            {
+                if (!PyRuntime.IsStr(args[k]))
+                {
+                    rt.SetError(rt.TypeErrorType, $"replace() argument {k + 1} must be str, not {rt.TypeName(args[k])}");
+                    return null;
+                }
+            }
+
+            nint count = -1;
+            if (n > 2 && !MethodArgs.AsSsize(rt, args[2], out count))
+            {
+                return null;
+            }
+
+            int[]? r = SeqOps.Replace<int>(PyRuntime.StrCodePoints(self), PyRuntime.StrCodePoints(args[0]), PyRuntime.StrCodePoints(args[1]), count);
+            return r == null ? Unchanged(rt, self) : New(rt, r);
+        });
+        AddPartition("partition", reverse: false);
+        AddPartition("rpartition", reverse: true);
+        AddAffix("removeprefix", atEnd: false);
+        AddAffix("removesuffix", atEnd: true);
+    }
+
+    private static void AddPartition(string name, bool reverse)
+    {
+        Add(name, (rt, self, args, n, kw) =>
+        {
+            if (!ArgParse.OneArg(rt, T + "." + name, n, kw))
+            {
+                return null;
+            }
+
+            int[]? sep = StrArg(rt, args[0]);
+            if (sep == null)
+            {
+                return null;
+            }
+
+            if (sep.Length == 0)
+            {
+                rt.SetError(rt.ValueErrorType, "empty separator");
+                return null;
+            }
+
+            int[] s = PyRuntime.StrCodePoints(self);
+            nint i = SeqOps.Find<int>(s, sep, 0, s.Length, reverse);
+            PyObject* t = rt.NewTuple(3);
+            PyObject** items = PyRuntime.TupleItems(t);
+            if (i < 0)
+            {
+                items[reverse ? 2 : 0] = Unchanged(rt, self);
+                items[1] = PyRuntime.NewRef(rt.EmptyStr);
+                items[reverse ? 0 : 2] = PyRuntime.NewRef(rt.EmptyStr);
+            }
+            else
+            {
+                items[0] = New(rt, s.AsSpan(0, (int)i));
+                items[1] = PyRuntime.NewRef(args[0]);
+                items[2] = New(rt, s.AsSpan((int)i + sep.Length));
+            }
+
+            return t;
+        });
+    }
+
+    private static void AddAffix(string name, bool atEnd)
+    {
+        Add(name, (rt, self, args, n, kw) =>
+        {
+            if (!ArgParse.OneArg(rt, T + "." + name, n, kw))
+            {
+                return null;
+            }
+
+            if (!PyRuntime.IsStr(args[0]))
+            {
+                rt.SetError(rt.TypeErrorType, $"{name}() argument must be str, not {rt.TypeName(args[0])}");
+                return null;
+            }
+
+            int[] s = PyRuntime.StrCodePoints(self);
+            int[] a = PyRuntime.StrCodePoints(args[0]);
+            if (a.Length == 0 || !SeqOps.TailMatch<int>(s, a, 0, s.Length, atEnd))
+            {
+                return Unchanged(rt, self);
+            }
+
+            return atEnd ? New(rt, s.AsSpan(0, s.Length - a.Length)) : New(rt, s.AsSpan(a.Length));
+        });
+    }
+}

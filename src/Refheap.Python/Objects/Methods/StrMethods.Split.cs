@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using Refheap.Python.Vm;
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Python.Objects.Methods;
+
+// split, rsplit, splitlines, join, strip, lstrip, rstrip, expandtabs.
+internal static unsafe partial class StrMethods
+{
+    /// <summary>A list of the given pieces of s.</summary>
+    private static PyObject* PieceList(PyRuntime rt, int[] s, List<(int Start, int Length)> parts)
+    {
+        PyObject* list = rt.NewList(parts.Count);
+        if (list == null)
+        {
+            return null;
+        }
+
+        for (int i = 0; i < parts.Count; i++)
+        {
+            PyObject* piece = New(rt, s.AsSpan(parts[i].Start, parts[i].Length));
+            if (piece == null)
+            {
+                rt.DecRef(list);
+                return null;
+            }
+
+            PyRuntime.ListItems(list)[i] = piece;
+        }
+
+        return list;
+    }
+
+    private static void AddSplit(string name, bool reverse)
+    {
+        Add(name, (rt, self, args, n, kw) =>
+        {
+            PyObject** a = stackalloc PyObject*[2];
+            if (!ArgParse.Parse(rt, name, args, n, kw, ["sep", "maxsplit"], 0, a))
+            {
+                return null;
+            }
+
+            nint maxsplit = -1;
+            if (a[1] != null && !MethodArgs.AsSsize(rt, a[1], out maxsplit))
+            {
+                return null;
+            }
+
+            int[] s = PyRuntime.StrCodePoints(self);
+            if (a[0] == null || a[0] == rt.None)
+            {
+                return PieceList(rt, s, SeqOps.SplitWhitespace<int>(s, UnicodeTables.IsSpace, maxsplit, reverse));
+            }
+
+            if (!PyRuntime.IsStr(a[0]))
+            {
+                rt.SetError(rt.TypeErrorType, $"must be str or None, not {rt.TypeName(a[0])}");
+                return null;
+            }
+
+            int[] sep = PyRuntime.StrCodePoints(a[0]);
+            if (sep.Length == 0)
+            {
+                rt.SetError(rt.ValueErrorType, "empty separator");
+                return null;
+            }
+
+            return PieceList(rt, s, SeqOps.Split<int>(s, sep, maxsplit, reverse));
+        });
+    }
+
+    private static void AddStrip(string name, bool left, bool right)
+    {
+        Add(name, (rt, self, args, n, kw) =>
+        {
+            if (!ArgParse.NoKeywords(rt, T + "." + name, kw) || !ArgParse.Positional(rt, name, n, 0, 1))
+            {
+                return null;
+            }
+
+            int[] s = PyRuntime.StrCodePoints(self);
+            (int start, int end) range;
+            if (n == 0 || args[0] == rt.None)
+            {
+                range = SeqOps.Strip<int>(s, UnicodeTables.IsSpace, left, right);
+            }
+            else if (PyRuntime.IsStr(args[0]))
+            {
+                var set = new HashSet<int>(PyRuntime.StrCodePoints(args[0]));
+                range = SeqOps.Strip<int>(s, set.Contains, left, right);
+            }
+            else
+            {
+                rt.SetError(rt.TypeErrorType, $"{name} arg must be None or str");
+                return null;
+            }
+
+            if (range.start == 0 && range.end == s.Length)
+            {
+                return Unchanged(rt, self);
+            }
+
+            return New(rt, s.AsSpan(range.start, range.end - range.start));
+        });
+    }
+
+    private static void RegisterSplit()
+    {
+        AddSplit("split", reverse: false);
+        AddSplit("rsplit", reverse: true);
+        AddStrip("strip", left: true, right: true);
+        AddStrip("lstrip", left: true, right: false);
+        AddStrip("rstrip", left: false, right: true);
+        Add("splitlines", (rt, self, args, n, kw) =>
+        {
+            PyObject** a = stackalloc PyObject*[1];
+            if (!ArgParse.Parse(rt, "splitlines", args, n, kw, ["keepends"], 0, a))
+            {
+                return null;
+            }
+
+            nint keep = 0;
+            if (a[0] != null && !MethodArgs.AsSsize(rt, a[0], out keep, "int"))
+            {
+                return null;
+            }
+
+            int[] s = PyRuntime.StrCodePoints(self);
+            return PieceList(rt, s, SeqOps.SplitLines<int>(s, UnicodeTables.IsLineBreak, c => c == '\r', c => c == '\n', keep != 0));
+        });
+        Add("expandtabs", (rt, self, args, n, kw) =>
+        {
+            PyObject** a = stackalloc PyObject*[1];
+            if (!ArgParse.Parse(rt, "expandtabs", args, n, kw, ["tabsize"], 0, a))
+            {
+                return null;
+            }
+
+            nint tabsize = 8;
+            if (a[0] != null && !MethodArgs.AsSsize(rt, a[0], out tabsize, "int"))
+            {
+                return null;
+            }
+
+            int[] s = PyRuntime.StrCodePoints(self);
+            if (Array.IndexOf(s, '\t') < 0)
+            {
+                return Unchanged(rt, self);
+            }
+
+            return New(rt, SeqOps.ExpandTabs<int>(s, tabsize, ' ', c => c));
+        });
+        Add("join", (rt, self, args, n, kw) => ArgParse.OneArg(rt, T + ".join", n, kw) ? Join(rt, self, args[0]) : null);
+    }
+
+    /// <summary>sep.join(iterable).</summary>
+    internal static PyObject* Join(PyRuntime rt, PyObject* sep, PyObject* iterable)
+    {
+        Interpreter interp = Interpreter.Of(rt);
+        PyObject* seq;
+        if (PyRuntime.IsSubtype(iterable->Type, rt.ListType) || PyRuntime.IsSubtype(iterable->Type, rt.TupleType))
+        {
+            seq = PyRuntime.NewRef(iterable);
+        }
+        else
+        {
+            PyObject* it = interp.GetIter(iterable);
+            if (it == null)
+            {
+                if (rt.ErrorMatches(rt.TypeErrorType))
+                {
+                    rt.ClearError();
+                    rt.SetError(rt.TypeErrorType, "can only join an iterable");
+                }
+
+                return null;
+            }
+
+            rt.DecRef(it);
+            seq = interp.SequenceToList(iterable);
+            if (seq == null)
+            {
+                return null;
+            }
+        }
+
+        bool isList = PyRuntime.IsSubtype(seq->Type, rt.ListType);
+        nint count = ((PyVarObject*)seq)->Size;
+        PyObject** items = isList ? PyRuntime.ListItems(seq) : PyRuntime.TupleItems(seq);
+        if (count == 1 && items[0]->Type == rt.StrType)
+        {
+            PyObject* only = PyRuntime.NewRef(items[0]);
+            rt.DecRef(seq);
+            return only;
+        }
+
+        int[] sepCps = PyRuntime.StrCodePoints(sep);
+        var output = new List<int>();
+        for (nint i = 0; i < count; i++)
+        {
+            PyObject* item = items[i];
+            if (!PyRuntime.IsStr(item))
+            {
+                rt.SetError(rt.TypeErrorType, $"sequence item {i}: expected str instance, {rt.TypeName(item)} found");
+                rt.DecRef(seq);
+                return null;
+            }
+
+            if (i > 0)
+            {
+                output.AddRange(sepCps);
+            }
+
+            nint len = PyRuntime.StrLength(item);
+            for (nint k = 0; k < len; k++)
+            {
+                output.Add(PyRuntime.StrRead(item, k));
+            }
+        }
+
+        rt.DecRef(seq);
+        return New(rt, output);
+    }
+}

@@ -1,0 +1,56 @@
+def t(src):
+    try:
+        r = eval(src)
+    except Exception as e:
+        print(src, "!!", type(e).__name__ + ":", e)
+    else:
+        print(src, "->", repr(r))
+
+
+def run(cases):
+    for c in cases.strip().split("\n"):
+        t(c.strip())
+
+run(r'''
+"abc".center(9)
+"abc".center(10)
+"abcd".center(9)
+"abcd".center(10, "*")
+"ab".center(5, "é")
+"x".center(4, "-")
+"abc".center(2)
+"abc".center(-1)
+"abc".ljust(6)
+"abc".ljust(6, ".")
+"abc".rjust(6, "0")
+"abc".rjust(2)
+"abc".ljust(6, "ab")
+"abc".ljust(6, "")
+"abc".ljust(6, 1)
+"abc".center()
+"abc".center(1, 2, 3)
+"abc".center(width=3)
+"abc".center("3")
+"abc".center(3.0)
+"abc".center(10**30)
+"42".zfill(5)
+"-42".zfill(5)
+"+42".zfill(5)
+"-".zfill(3)
+"".zfill(3)
+"abc".zfill(2)
+"a-b".zfill(5)
+"42".zfill()
+"42".zfill("5")
+"42".zfill(width=5)
+"a\tb\tc".expandtabs()
+"a\tb\tc".expandtabs(4)
+"ab\tc\nabc\td".expandtabs(3)
+"\t".expandtabs(0)
+"a\tb".expandtabs(-1)
+"a\r\tb".expandtabs(4)
+"a\tb".expandtabs(tabsize=2)
+"a\tb".expandtabs("2")
+"a\tb".expandtabs(x=2)
+"a\tb".expandtabs(10**30)
+''')
