@@ -149,7 +149,8 @@ internal sealed unsafe partial class Interpreter
         if (t->GetAttr == null)
         {
             PyObject* descr = rt.LookupType(t, name);
-            if (descr != null && (descr->Type == rt.PyFunctionType || descr->Type == MethodDescriptorType))
+            if (descr != null && (descr->Type == rt.PyFunctionType
+                || (descr->Type == MethodDescriptorType && ((Objects.PyMethodDescrObject*)descr)->Kind == (nint)Objects.MethodKind.Instance)))
             {
                 PyObject* shadow = Rt.InstanceGetAttr(o, name);
                 if (shadow == null && !rt.ErrorOccurred)
