@@ -11,6 +11,7 @@ internal static class Registrations
     public static readonly Action[] All =
     [
         CoreMethods.Register,
+        Vm.Interpreter.RegisterComplexMethods,
         Constructors.Register,
         Methods.StrMethods.Register,
         Methods.BytesMethods.Register,

@@ -140,9 +140,8 @@ internal static unsafe class CodeFactory
                 return rt.NewBytes(bytes);
             case Syntax.Ellipsis:
                 return PyRuntime.NewRef(interp.Ellipsis);
-            case Syntax.Imaginary:
-                rt.SetError(rt.NotImplementedErrorType, "complex numbers are not supported by Refheap yet");
-                return null;
+            case Syntax.Imaginary im:
+                return interp.NewComplex(0.0, im.Value);
             case ConstTuple ct:
                 PyObject* t = rt.NewTuple(ct.Items.Length);
                 if (t == null)

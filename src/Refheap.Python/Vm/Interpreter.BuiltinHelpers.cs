@@ -129,6 +129,11 @@ internal sealed unsafe partial class Interpreter
             return rt.NewFloat(Math.Abs(PyRuntime.FloatValue(o)));
         }
 
+        if (IsComplex(o))
+        {
+            return rt.NewFloat(double.Hypot(((PyComplexObject*)o)->Real, ((PyComplexObject*)o)->Imag));
+        }
+
         rt.SetError(rt.TypeErrorType, $"bad operand type for abs(): '{rt.TypeName(o)}'");
         return null;
     }

@@ -38,7 +38,7 @@ internal sealed unsafe partial class Interpreter
             ("float", (nint)rt.FloatType), ("str", (nint)rt.StrType), ("bytes", (nint)rt.BytesType), ("bytearray", (nint)rt.ByteArrayType),
             ("tuple", (nint)rt.TupleType), ("list", (nint)rt.ListType), ("dict", (nint)rt.DictType), ("set", (nint)rt.SetType),
             ("frozenset", (nint)rt.FrozenSetType), ("range", (nint)rt.RangeType), ("slice", (nint)rt.SliceType),
-            ("property", (nint)PropertyType), ("classmethod", (nint)ClassMethodType), ("staticmethod", (nint)StaticMethodType),
+            ("complex", (nint)ComplexType), ("property", (nint)PropertyType), ("classmethod", (nint)ClassMethodType), ("staticmethod", (nint)StaticMethodType),
             ("super", (nint)SuperType), ("enumerate", (nint)EnumerateType), ("zip", (nint)ZipType), ("map", (nint)MapType),
             ("filter", (nint)FilterType), ("reversed", (nint)ReversedType),
         })

@@ -728,6 +728,11 @@ internal sealed unsafe partial class Interpreter
             return PyRuntime.FloatValue(o) != 0 ? 1 : 0;
         }
 
+        if (IsComplex(o))
+        {
+            return ((PyComplexObject*)o)->Real != 0 || ((PyComplexObject*)o)->Imag != 0 ? 1 : 0;
+        }
+
         if (PyRuntime.IsBytes(o) || rt.IsByteArray(o) || t == rt.RangeType || rt.IsDictView(o))
         {
             nint n = Length(o);

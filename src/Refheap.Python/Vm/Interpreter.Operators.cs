@@ -358,6 +358,11 @@ internal sealed unsafe partial class Interpreter
             return IntBinary(a, b, op);
         }
 
+        if (IsComplex(a) || IsComplex(b))
+        {
+            return ComplexBinary(a, b, op);
+        }
+
         bool aFloat = rt.IsFloat(a);
         bool bFloat = rt.IsFloat(b);
         if ((aFloat || aInt) && (bFloat || bInt) && (aFloat || bFloat))
@@ -556,6 +561,12 @@ internal sealed unsafe partial class Interpreter
         {
             double x = PyRuntime.FloatValue(v);
             return op == OpCode.UnaryNegative ? rt.NewFloat(-x) : (v->Type == rt.FloatType ? PyRuntime.NewRef(v) : rt.NewFloat(x));
+        }
+
+        if (IsComplex(v) && op != OpCode.UnaryInvert)
+        {
+            var c = (PyComplexObject*)v;
+            return op == OpCode.UnaryNegative ? NewComplex(-c->Real, -c->Imag) : NewComplex(c->Real, c->Imag);
         }
 
         string sym = op switch { OpCode.UnaryNegative => "unary -", OpCode.UnaryPositive => "unary +", _ => "unary ~" };

@@ -107,6 +107,7 @@ internal sealed unsafe partial class Interpreter
         Ellipsis = rt.NewObject(EllipsisType, 16);
 
         InitExceptionClasses();
+        InitComplexType();
         InitIteratorTypes();
         InitGeneratorType();
         InitCoreSlots();
@@ -221,6 +222,7 @@ internal sealed unsafe partial class Interpreter
         all.Add((nint)PropertyType);
         all.Add((nint)SuperType);
         all.Add((nint)EllipsisType);
+        all.Add((nint)ComplexType);
         foreach (nint t in _exceptionTypes.Values)
         {
             all.Add(t);
