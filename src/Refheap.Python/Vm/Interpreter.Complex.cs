@@ -221,7 +221,7 @@ internal sealed unsafe partial class Interpreter
                 }
 
                 re -= i2;
-                im += r2;
+                im = p[0] != null && i.IsComplex(p[0]) ? im + r2 : r2;
             }
 
             return i.NewComplex(re, im);
