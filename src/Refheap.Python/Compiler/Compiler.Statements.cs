@@ -239,16 +239,18 @@ public sealed partial class PyCompiler
         var cleanup = new Label();
         var end = new Label();
         VisitExpr(f.Iter);
-        SetPosition(f.Iter);
+
+        // 3.11 locates GET_ITER and FOR_ITER at the whole for statement.
+        SetPosition(f);
         Emit(OpCode.GetIter);
         B.Place(start);
-        SetPosition(f.Iter);
+        SetPosition(f);
         EmitJump(OpCode.ForIter, cleanup);
         PushBlock(FBlockKind.ForLoop, start, end);
         CompileStore(f.Target);
         VisitBody(f.Body);
         PopBlock();
-        SetPosition(f.Iter);
+        SetPosition(f);
         EmitJump(OpCode.Jump, start);
         B.Place(cleanup);
         VisitBody(f.Orelse);

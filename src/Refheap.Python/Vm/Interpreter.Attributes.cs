@@ -88,6 +88,7 @@ internal sealed unsafe partial class Interpreter
         if (!suppress)
         {
             rt.SetError(rt.AttributeErrorType, $"'{rt.TypeName(o)}' object has no attribute '{PyRuntime.StrToString(name)}'");
+            TagNameError(name, o);
         }
 
         return null;

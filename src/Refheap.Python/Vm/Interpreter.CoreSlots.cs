@@ -19,6 +19,20 @@ internal sealed unsafe partial class Interpreter
         rt.TupleType->RichCompare = &SequenceCompareSlot;
         rt.ListType->RichCompare = &SequenceCompareSlot;
         rt.ListType->Hash = null;
+
+        // Types made before object had its hash inherit it now (dict, list, set, bytearray,
+        // slice and cell stay unhashable, as in CPython).
+        foreach (TypeInfo info in rt.Types)
+        {
+            PyTypeObject* t = info.Type;
+            if (info.IsHeapType || t->Hash != null || t == rt.ListType || t == rt.DictType || t == rt.SetType
+                || t == rt.ByteArrayType || t == rt.SliceType || t == rt.CellType)
+            {
+                continue;
+            }
+
+            t->Hash = &ObjectHashSlot;
+        }
     }
 
     private static nint ObjectHashSlot(PyRuntime rt, PyObject* o) => PyRuntime.HashPointer(o);

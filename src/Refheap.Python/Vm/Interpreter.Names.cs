@@ -44,6 +44,7 @@ internal sealed unsafe partial class Interpreter
     public void RaiseNameError(PyObject* name)
     {
         Rt.SetError(NameErrorType, $"name '{PyRuntime.StrToString(name)}' is not defined");
+        TagNameError(name, null);
     }
 
     private PyObject* LoadGlobal(InterpreterFrame* f, PyObject* name)

@@ -141,6 +141,7 @@ internal sealed unsafe partial class Interpreter
         }
 
         rt.SetError(rt.AttributeErrorType, $"type object '{rt.InfoOf(type).Name}' has no attribute '{PyRuntime.StrToString(name)}'");
+        interp.TagNameError(name, self);
         return null;
     }
 
@@ -217,6 +218,7 @@ internal sealed unsafe partial class Interpreter
         PyObject* modName = rt.DictGetItemStr(dict, interp.Str("__name__"));
         string mn = modName != null && PyRuntime.IsStr(modName) ? PyRuntime.StrToString(modName) : "?";
         rt.SetError(rt.AttributeErrorType, $"module '{mn}' has no attribute '{PyRuntime.StrToString(name)}'");
+        interp.TagNameError(name, self);
         return null;
     }
 }

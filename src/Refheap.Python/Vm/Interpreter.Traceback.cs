@@ -117,6 +117,12 @@ internal sealed unsafe partial class Interpreter
         }
 
         sb.Append(typeName);
+        if (PyRuntime.IsSubtypeMro(exc->Type, Rt.AttributeErrorType) || PyRuntime.IsSubtypeMro(exc->Type, NameErrorType))
+        {
+            text += Suggestion(exc);
+            Rt.ClearError();
+        }
+
         if (text.Length > 0)
         {
             sb.Append(": ").Append(text);
@@ -261,6 +267,12 @@ internal sealed unsafe partial class Interpreter
 
     private void AppendSourceLine(StringBuilder sb, string file, int lineno, CodeInfo info, int instr)
     {
+        if (Finalizing)
+        {
+            // At shutdown CPython can no longer read source lines (its io module is gone).
+            return;
+        }
+
         string[]? lines = SourceLines(file);
         if (lines == null || lineno < 1 || lineno > lines.Length)
         {
