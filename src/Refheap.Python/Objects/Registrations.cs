@@ -12,5 +12,13 @@ internal static class Registrations
     [
         CoreMethods.Register,
         Constructors.Register,
+        Methods.ListMethods.Register,
+        Methods.TupleMethods.Register,
+        Methods.DictMethods.Register,
+        Methods.DictViewMethods.Register,
+        Methods.SetMethods.Register,
+        Methods.IntMethods.Register,
+        Methods.FloatMethods.Register,
+        Methods.RangeSliceMethods.Register,
     ];
 }
