@@ -106,8 +106,8 @@ internal sealed unsafe partial class Interpreter
         Ellipsis = rt.NewObject(EllipsisType, 16);
 
         InitExceptionClasses();
-        InitObjectModel();
         InitIteratorTypes();
+        InitObjectModel();
         InitGeneratorType();
     }
 
