@@ -114,6 +114,10 @@ internal static unsafe class DictViewMethods
         return r;
     }
 
+    /// <summary>True when either operand is a keys or items view (the operands of the view set operators).</summary>
+    public static bool IsSetView(PyRuntime rt, PyObject* a, PyObject* b) =>
+        a->Type == rt.DictKeysType || a->Type == rt.DictItemsType || b->Type == rt.DictKeysType || b->Type == rt.DictItemsType;
+
     private static bool IsSetLike(PyRuntime rt, PyObject* o) =>
         rt.IsAnySet(o) || o->Type == rt.DictKeysType || o->Type == rt.DictItemsType;
 

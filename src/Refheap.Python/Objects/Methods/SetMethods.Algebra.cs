@@ -180,11 +180,24 @@ internal static unsafe partial class SetMethods
         }
         else
         {
-            result = NewOfBase(interp, self, self);
+            // Discarding needs a mutable set: a frozenset's result is frozen at the end.
+            result = rt.IsFrozenSet(self) && n > 0 ? NewPlainSet(interp, self) : NewOfBase(interp, self, self);
             if (result == null)
             {
                 return null;
             }
+        }
+
+        if (n > 0 && rt.IsFrozenSet(result))
+        {
+            PyObject* thawed = NewPlainSet(interp, result);
+            rt.DecRef(result);
+            if (thawed == null)
+            {
+                return null;
+            }
+
+            result = thawed;
         }
 
         for (nint i = 0; i < n; i++)
@@ -194,6 +207,13 @@ internal static unsafe partial class SetMethods
                 rt.DecRef(result);
                 return null;
             }
+        }
+
+        if (n > 0 && rt.IsFrozenSet(self))
+        {
+            PyObject* frozen = rt.NewFrozenSet(result);
+            rt.DecRef(result);
+            return frozen;
         }
 
         return result;

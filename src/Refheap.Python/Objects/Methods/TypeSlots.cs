@@ -43,9 +43,42 @@ internal static unsafe partial class TypeSlots
         rt.RangeType->RichCompare = &RangeRichCompare;
         rt.RangeType->Hash = &RangeHash;
         rt.SliceType->RichCompare = &SliceRichCompare;
+        InstallDefaultHash(rt);
+        if (rt.TypeType->Repr == null)
+        {
+            rt.TypeType->Repr = &TypeRepr;
+        }
+
         RangeIterator.Install(rt);
         DictViewMethods.FillViewDicts(interp);
     }
+
+    /// <summary>
+    /// object's tp_hash (_Py_HashPointer), which the runtime leaves empty: set on object and
+    /// on every static type so far without a hash, except the ones CPython makes unhashable.
+    /// Types created later inherit it from object.
+    /// </summary>
+    private static void InstallDefaultHash(PyRuntime rt)
+    {
+        rt.ObjectType->Hash = &PointerHash;
+        var unhashable = new HashSet<nint>
+        {
+            (nint)rt.ListType, (nint)rt.DictType, (nint)rt.SetType, (nint)rt.ByteArrayType, (nint)rt.SliceType,
+            (nint)rt.DictKeysType, (nint)rt.DictItemsType, (nint)rt.CellType,
+        };
+        foreach (TypeInfo info in rt.Types)
+        {
+            PyTypeObject* t = info.Type;
+            if (t->Hash == null && (t->Flags & TypeFlags.HeapType) == 0 && !unhashable.Contains((nint)t))
+            {
+                t->Hash = &PointerHash;
+            }
+        }
+    }
+
+    private static PyObject* TypeRepr(PyRuntime rt, PyObject* o) => Interpreter.Of(rt).TypeRepr((PyTypeObject*)o);
+
+    private static nint PointerHash(PyRuntime rt, PyObject* o) => PyRuntime.HashPointer(o);
 
     /// <summary>list_richcompare and tuplerichcompare: the first differing item decides, else the lengths.</summary>
     private static PyObject* SequenceRichCompare(PyRuntime rt, PyObject* v, PyObject* w, CompareOp op)
