@@ -207,7 +207,7 @@ internal static unsafe class FloatMethods
     {
         x = y = 0;
         Interpreter interp = Interpreter.Of(rt);
-        return interp.ToDouble(a, out x) && interp.ToDouble(b, out y);
+        return MethodSupport.ToDouble(interp, a, out x) && MethodSupport.ToDouble(interp, b, out y);
     }
 
     private static bool IsNumber(PyRuntime rt, PyObject* o) => rt.IsFloat(o) || PyRuntime.IsInt(o);

@@ -112,7 +112,7 @@ internal static unsafe partial class IntMethods
     private static nint IntExtraSize(PyRuntime rt, PyObject* o)
     {
         nint digits = ((PyVarObject*)o)->Size;
-        return (digits < 0 ? -digits : digits) * 4;
+        return (digits < 0 ? -digits : digits == 0 ? 1 : digits) * 4;
     }
 
     private static PyObject* Abs(PyRuntime rt, PyObject* o) => rt.IntAbsolute(o);
@@ -124,7 +124,7 @@ internal static unsafe partial class IntMethods
     private static PyObject* Bool(PyRuntime rt, PyObject* o) => rt.NewBool(((PyVarObject*)o)->Size != 0);
 
     private static PyObject* ToFloat(PyRuntime rt, PyObject* o) =>
-        Interpreter.Of(rt).ToDouble(o, out double d) ? rt.NewFloat(d) : null;
+        MethodSupport.ToDouble(Interpreter.Of(rt), o, out double d) ? rt.NewFloat(d) : null;
 
     private static void RegisterArithmetic()
     {

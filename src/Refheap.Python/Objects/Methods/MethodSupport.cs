@@ -103,6 +103,21 @@ internal static unsafe class MethodSupport
         return nargs <= 2 || SsizeArg(interp, args[2], out stop, clamp: true);
     }
 
+    /// <summary>A number as a double (OverflowError for ints too large), without letting the conversion throw.</summary>
+    public static bool ToDouble(Interpreter interp, PyObject* o, out double value)
+    {
+        try
+        {
+            return interp.ToDouble(o, out value);
+        }
+        catch (Lib.PythonLibException e)
+        {
+            value = 0;
+            interp.RaiseLibError(e);
+            return false;
+        }
+    }
+
     /// <summary>The keyword count of a vectorcall.</summary>
     public static nint KwCount(PyObject* kwnames) => kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
 

@@ -144,10 +144,17 @@ internal static unsafe class RangeSliceMethods
             }
         }
 
-        string? repr = interp.ReprOf(x);
-        if (repr != null)
+        if (x->Type == rt.IntType || x->Type == rt.BoolType)
         {
-            rt.SetError(rt.ValueErrorType, $"{repr} is not in range");
+            string? repr = interp.ReprOf(x);
+            if (repr != null)
+            {
+                rt.SetError(rt.ValueErrorType, $"{repr} is not in range");
+            }
+        }
+        else
+        {
+            rt.SetError(rt.ValueErrorType, "sequence.index(x): x not in sequence");
         }
 
         return null;
