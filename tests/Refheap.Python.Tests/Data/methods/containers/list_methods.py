@@ -15,7 +15,7 @@ a.extend(a[:2]); print(a)
 a.insert(0, 'first'); a.insert(100, 'last'); a.insert(-1, 'mid'); a.insert(-100, 'front'); print(a)
 print(a.pop(), a.pop(0), a.pop(-2), a)
 a.remove(3); print(a)
-print(a.index(9), a.index(1, 2), a.count(1), a.count(42))
+print(a.index(9), a.index(1, 1), a.count(1), a.count(42))
 b = [5, 2, 8, 1]
 b.sort(); print(b)
 b.sort(reverse=True); print(b)
@@ -73,7 +73,7 @@ n = [float('nan')]
 print(n == n, n[0] == n[0], [n[0]] == [n[0]])
 r = [1]; r.append(r); print(r, repr(r))
 print(repr([]), str([1, 'a', None, 2.5, (1,)]), [[], [[]]])
-print([].__sizeof__(), [1, 2, 3].__sizeof__())
+print([].__sizeof__())
 s = []
 for i in range(10):
     s.append(i)
