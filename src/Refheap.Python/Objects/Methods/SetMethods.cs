@@ -180,30 +180,26 @@ internal static unsafe partial class SetMethods
     }
 
     /// <summary>make_new_set_basetype: an exact set or frozenset holding <paramref name="iterable"/>'s items.</summary>
-    internal static PyObject* NewOfBase(Interpreter interp, PyObject* like, PyObject* iterable)
+    internal static PyObject* NewOfBase(Interpreter interp, PyObject* like, PyObject* iterable) =>
+        NewOfKind(interp, interp.Rt.IsFrozenSet(like), iterable);
+
+    /// <summary>make_new_set: a new exact set or frozenset filled from an iterable (null for none).</summary>
+    internal static PyObject* NewOfKind(Interpreter interp, bool frozen, PyObject* iterable)
     {
         PyRuntime rt = interp.Rt;
-        bool frozen = rt.IsFrozenSet(like);
         if (iterable == null || rt.IsAnySet(iterable) || iterable->Type == rt.DictType || iterable->Type == rt.ListType || iterable->Type == rt.TupleType)
         {
             return frozen ? rt.NewFrozenSet(iterable) : rt.NewSet(iterable);
         }
 
-        PyObject* s = rt.NewSet((PyObject*)null);
+        PyObject* s = frozen ? rt.NewFrozenSet((PyObject*)null) : rt.NewSet((PyObject*)null);
         if (s == null || interp.SetUpdate(s, iterable) < 0)
         {
             rt.XDecRef(s);
             return null;
         }
 
-        if (!frozen)
-        {
-            return s;
-        }
-
-        PyObject* f = rt.NewFrozenSet(s);
-        rt.DecRef(s);
-        return f;
+        return s;
     }
 
     /// <summary>set.copy / frozenset.copy (an exact frozenset's copy is itself).</summary>
