@@ -5,11 +5,12 @@ using Refheap.Runtime.Objects;
 
 namespace Refheap.Python.Objects.Methods;
 
-/// <summary>_PyRangeIterObject (3.11): start, step and the count left, as C longs; 40 bytes, not GC.</summary>
+/// <summary>_PyRangeIterObject (3.11): index, start, step and length as C longs; 48 bytes, not GC.</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct PyRangeIterObject
 {
     public PyObject Base;
+    public long Index;
     public long Start;
     public long Step;
     public long Len;
@@ -47,14 +48,13 @@ internal static unsafe class RangeIterator
     private static PyObject* Next(PyRuntime rt, PyObject* o)
     {
         var it = (PyRangeIterObject*)o;
-        if (it->Len <= 0)
+        if (it->Index >= it->Len)
         {
             return null;
         }
 
-        long v = it->Start;
-        it->Start = unchecked(v + it->Step);
-        it->Len--;
+        long v = unchecked(it->Start + (it->Index * it->Step));
+        it->Index++;
         return rt.NewInt(v);
     }
 
@@ -81,6 +81,7 @@ internal static unsafe class RangeIterator
         }
 
         var it = (PyRangeIterObject*)obj;
+        it->Index = 0;
         it->Start = (long)start;
         it->Step = (long)step;
         it->Len = (long)len;
