@@ -104,7 +104,7 @@ internal static unsafe class Constructors
 
             if (n == 1)
             {
-                return rt.NewFrozenSet((PyObject*)null);
+                return Interpreter.Of(rt).AllocLike((PyTypeObject*)args[0], rt.NewFrozenSet((PyObject*)null));
             }
 
             if (args[1]->Type == rt.FrozenSetType && args[0] == (PyObject*)rt.FrozenSetType)
@@ -112,15 +112,22 @@ internal static unsafe class Constructors
                 return PyRuntime.NewRef(args[1]);
             }
 
-            PyObject* tmp = rt.NewSet((PyObject*)null);
-            if (Interpreter.Of(rt).SetUpdate(tmp, args[1]) < 0)
+            // frozenset(iterable) fills the new frozenset directly (make_new_set), and a
+            // subclass gets an instance of itself.
+            Interpreter interp = Interpreter.Of(rt);
+            var type = (PyTypeObject*)args[0];
+            if (type == rt.FrozenSetType)
             {
-                rt.DecRef(tmp);
+                return Methods.SetMethods.NewOfKind(interp, frozen: true, args[1]);
+            }
+
+            PyObject* f = interp.AllocLike(type, rt.NewFrozenSet((PyObject*)null));
+            if (f == null || interp.SetUpdate(f, args[1]) < 0)
+            {
+                rt.XDecRef(f);
                 return null;
             }
 
-            PyObject* f = rt.NewFrozenSet(tmp);
-            rt.DecRef(tmp);
             return f;
         }, MethodKind.Static);
         BuiltinMethods.Add("range", "__new__", RangeNew, MethodKind.Static);

@@ -77,14 +77,3 @@ internal unsafe struct PyIterObject
     public nint Index;
     public nint Extra;
 }
-
-/// <summary>range_iterator (3.11: 48 bytes, not a GC type): start, step, length, index.</summary>
-[StructLayout(LayoutKind.Sequential)]
-internal unsafe struct PyRangeIterObject
-{
-    public PyObject Base;
-    public long Start;
-    public long Step;
-    public long Length;
-    public long Index;
-}

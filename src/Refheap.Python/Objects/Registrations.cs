@@ -15,5 +15,13 @@ internal static class Registrations
         Constructors.Register,
         Methods.StrMethods.Register,
         Methods.BytesMethods.Register,
+        Methods.ListMethods.Register,
+        Methods.TupleMethods.Register,
+        Methods.DictMethods.Register,
+        Methods.DictViewMethods.Register,
+        Methods.SetMethods.Register,
+        Methods.IntMethods.Register,
+        Methods.FloatMethods.Register,
+        Methods.RangeSliceMethods.Register,
     ];
 }

@@ -774,6 +774,11 @@ internal sealed unsafe partial class Interpreter
             return rt.SetContains(container, item);
         }
 
+        if (container->Type == rt.DictKeysType || container->Type == rt.DictItemsType)
+        {
+            return Objects.Methods.DictViewMethods.ViewContains(rt, container, item);
+        }
+
         if (PyRuntime.IsSubtype(t, rt.ListType) || PyRuntime.IsSubtype(t, rt.TupleType))
         {
             bool isList = PyRuntime.IsSubtype(t, rt.ListType);

@@ -43,64 +43,6 @@ internal sealed unsafe partial class Interpreter
         FilterType = IterType("filter", &FilterNext);
         ReversedType = IterType("reversed", &ReversedNext);
         CallableIteratorType = IterType("callable_iterator", &CallableIterNext);
-        RangeIteratorType = NewType("range_iterator", sizeof(PyRangeIterObject), TypeFlags.None);
-        RangeIteratorType->Iter = &IterSelf;
-        RangeIteratorType->IterNext = &RangeIterNext;
-        _iteratorTypes.Add((nint)RangeIteratorType);
-        Rt.RangeType->Iter = &RangeIter;
-    }
-
-    public PyTypeObject* RangeIteratorType { get; private set; }
-
-    /// <summary>range.__iter__: a range_iterator over machine integers (ranges beyond them iterate by index).</summary>
-    private static PyObject* RangeIter(PyRuntime rt, PyObject* o)
-    {
-        Interpreter interp = Of(rt);
-        var r = (PyRangeObject*)o;
-        BigInteger start = PyRuntime.IntToBigInteger(r->Start);
-        BigInteger step = PyRuntime.IntToBigInteger(r->Step);
-        BigInteger len = PyRuntime.IntToBigInteger(r->Length);
-        BigInteger last = start + ((len - 1) * step);
-        if (start < long.MinValue || start > long.MaxValue || last < long.MinValue || last > long.MaxValue || step > long.MaxValue || step < long.MinValue)
-        {
-            return interp.NewIterObject(interp.ReversedType, null, null, null, -1, 0) is var dummy && dummy != null
-                ? RangeBigIter(rt, dummy, o)
-                : null;
-        }
-
-        PyObject* it = rt.NewObject(interp.RangeIteratorType, sizeof(PyRangeIterObject));
-        if (it == null)
-        {
-            return null;
-        }
-
-        var ri = (PyRangeIterObject*)it;
-        ri->Start = (long)start;
-        ri->Step = (long)step;
-        ri->Length = (long)len;
-        ri->Index = 0;
-        return it;
-    }
-
-    private static PyObject* RangeBigIter(PyRuntime rt, PyObject* dummy, PyObject* range)
-    {
-        rt.DecRef(dummy);
-        rt.SetError(rt.OverflowErrorType, "Python int too large to convert to C long");
-        _ = range;
-        return null;
-    }
-
-    private static PyObject* RangeIterNext(PyRuntime rt, PyObject* o)
-    {
-        var ri = (PyRangeIterObject*)o;
-        if (ri->Index >= ri->Length)
-        {
-            return null;
-        }
-
-        long v = ri->Start + (ri->Index * ri->Step);
-        ri->Index++;
-        return rt.NewInt(v);
     }
 
     public PyObject* NewIterObject(PyTypeObject* type, PyObject* a, PyObject* b, PyObject* c, nint index, nint extra)

@@ -25,6 +25,7 @@ internal sealed unsafe partial class Interpreter
         }
 
         FillBuiltinTypeDicts();
+        Objects.Methods.TypeSlots.Install(this);
         ObjectNewDescriptor = rt.DictGetItemStr(rt.ObjectType->Dict, Str("__new__"));
         ObjectInitDescriptor = rt.DictGetItemStr(rt.ObjectType->Dict, Str("__init__"));
     }

@@ -391,6 +391,11 @@ internal sealed unsafe partial class Interpreter
             return SetBinary(a, b, op);
         }
 
+        if (op is BinaryOps.Or or BinaryOps.And or BinaryOps.Subtract or BinaryOps.Xor && Objects.Methods.DictViewMethods.IsSetView(rt, a, b))
+        {
+            return Objects.Methods.DictViewMethods.SetOp(this, a, b, op);
+        }
+
         if (op == BinaryOps.Or && PyRuntime.IsSubtype(a->Type, rt.DictType) && PyRuntime.IsSubtype(b->Type, rt.DictType))
         {
             PyObject* d = rt.DictCopy(a);

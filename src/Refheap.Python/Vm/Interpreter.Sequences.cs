@@ -15,54 +15,7 @@ internal sealed unsafe partial class Interpreter
     public static byte* ByteArrayData(PyObject* o) => ((PyByteArrayObject*)o)->Start;
 
     /// <summary>list.extend(iterable).</summary>
-    public int ListExtend(PyObject* list, PyObject* iterable)
-    {
-        PyRuntime rt = Rt;
-        if (iterable->Type == rt.ListType || iterable->Type == rt.TupleType)
-        {
-            nint n = ((PyVarObject*)iterable)->Size;
-            PyObject** src = iterable->Type == rt.ListType ? PyRuntime.ListItems(iterable) : PyRuntime.TupleItems(iterable);
-            var copy = new nint[n];
-            for (nint i = 0; i < n; i++)
-            {
-                copy[i] = (nint)src[i];
-            }
-
-            foreach (nint p in copy)
-            {
-                if (!rt.ListAppend(list, (PyObject*)p))
-                {
-                    return -1;
-                }
-            }
-
-            return 0;
-        }
-
-        PyObject* it = GetIter(iterable);
-        if (it == null)
-        {
-            return -1;
-        }
-
-        while (true)
-        {
-            PyObject* x = IterNext(it);
-            if (x == null)
-            {
-                rt.DecRef(it);
-                return rt.ErrorOccurred ? -1 : 0;
-            }
-
-            bool ok = rt.ListAppend(list, x);
-            rt.DecRef(x);
-            if (!ok)
-            {
-                rt.DecRef(it);
-                return -1;
-            }
-        }
-    }
+    public int ListExtend(PyObject* list, PyObject* iterable) => Objects.Methods.ListMethods.Extend(this, list, iterable);
 
     /// <summary>A new list of an iterable's items.</summary>
     public PyObject* SequenceToList(PyObject* iterable)

@@ -1,0 +1,90 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Python.Objects.Methods;
+
+/// <summary>_PyRangeIterObject (3.11): index, start, step and length as C longs; 48 bytes, not GC.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct PyRangeIterObject
+{
+    public PyObject Base;
+    public long Index;
+    public long Start;
+    public long Step;
+    public long Len;
+}
+
+/// <summary>
+/// range_iterator: iter(range) for ranges whose bounds fit in a C long (the runtime has no
+/// range iteration). Ranges beyond that raise OverflowError here (CPython's longrange_iterator
+/// is not modelled).
+/// </summary>
+internal static unsafe class RangeIterator
+{
+    [System.ThreadStatic]
+    private static System.Collections.Generic.Dictionary<nint, nint>? s_types;
+
+    /// <summary>Creates this runtime's range_iterator type and makes range iterable.</summary>
+    public static void Install(PyRuntime rt)
+    {
+        PyTypeObject* t = rt.NewStaticType("range_iterator", sizeof(PyRangeIterObject), 0, TypeFlags.Ready, rt.ObjectType);
+        t->Dealloc = &Dealloc;
+        t->Iter = &Self;
+        t->IterNext = &Next;
+        PyObject* dict = rt.NewDict();
+        rt.SetStaticTypeDict(t, dict);
+        rt.DecRef(dict);
+        s_types ??= new System.Collections.Generic.Dictionary<nint, nint>();
+        s_types[(nint)rt.RangeType] = (nint)t;
+        rt.RangeType->Iter = &RangeIter;
+    }
+
+    private static void Dealloc(PyRuntime rt, PyObject* o) => rt.FreeObject(o);
+
+    private static PyObject* Self(PyRuntime rt, PyObject* o) => PyRuntime.NewRef(o);
+
+    private static PyObject* Next(PyRuntime rt, PyObject* o)
+    {
+        var it = (PyRangeIterObject*)o;
+        if (it->Index >= it->Len)
+        {
+            return null;
+        }
+
+        long v = unchecked(it->Start + (it->Index * it->Step));
+        it->Index++;
+        return rt.NewInt(v);
+    }
+
+    private static bool Fits(BigInteger v) => v >= long.MinValue && v <= long.MaxValue;
+
+    private static PyObject* RangeIter(PyRuntime rt, PyObject* o)
+    {
+        var r = (PyRangeObject*)o;
+        BigInteger start = PyRuntime.IntToBigInteger(r->Start);
+        BigInteger step = PyRuntime.IntToBigInteger(r->Step);
+        BigInteger len = PyRuntime.IntToBigInteger(r->Length);
+        BigInteger stop = PyRuntime.IntToBigInteger(r->Stop);
+        if (!Fits(start) || !Fits(step) || !Fits(len) || !Fits(stop))
+        {
+            rt.SetError(rt.OverflowErrorType, "Python int too large to convert to C long");
+            return null;
+        }
+
+        PyTypeObject* type = (PyTypeObject*)s_types![(nint)rt.RangeType];
+        PyObject* obj = rt.NewObject(type, sizeof(PyRangeIterObject));
+        if (obj == null)
+        {
+            return null;
+        }
+
+        var it = (PyRangeIterObject*)obj;
+        it->Index = 0;
+        it->Start = (long)start;
+        it->Step = (long)step;
+        it->Len = (long)len;
+        return obj;
+    }
+}
