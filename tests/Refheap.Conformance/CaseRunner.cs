@@ -12,8 +12,11 @@ namespace Refheap.Conformance;
 public sealed record CaseRun(string Stdout, string Stderr, int? ExitCode, Exception? Error, bool TimedOut);
 
 /// <summary>
-/// Runs one case in-process, as eng/record-expected runs it with CPython: a fresh engine,
-/// the CPython311 profile, sys.argv == [file name], stdout and stderr captured as text.
+/// Runs one case as eng/record-expected runs it with CPython: a fresh `refheap` process (the
+/// CPython311 profile, sys.argv == [file name], the case's directory as the working directory),
+/// stdout and stderr captured as text. REFHEAP_CONFORMANCE_INPROCESS=1 runs the engine inside
+/// the test process instead (faster to debug; see docs/design/conformance.md for why the
+/// separate process is the default).
 /// </summary>
 public static class CaseRunner
 {
@@ -25,6 +28,11 @@ public static class CaseRunner
 
     public static CaseRun Run(string relativeName)
     {
+        if (Environment.GetEnvironmentVariable("REFHEAP_CONFORMANCE_INPROCESS") != "1")
+        {
+            return RunProcess(relativeName);
+        }
+
         string fullPath = CaseCatalog.FullPath(relativeName);
         var stdout = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var stderr = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -72,6 +80,39 @@ public static class CaseRunner
             finished ? exitCode : null,
             finished ? error : null,
             !finished);
+    }
+
+    /// <summary>Runs the case with the refheap command built next to this test assembly.</summary>
+    private static CaseRun RunProcess(string relativeName)
+    {
+        string fullPath = CaseCatalog.FullPath(relativeName);
+        string cli = Path.Combine(AppContext.BaseDirectory, "refheap.dll");
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(fullPath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardErrorEncoding = new UTF8Encoding(false),
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(cli);
+        psi.ArgumentList.Add("--profile");
+        psi.ArgumentList.Add("cpython311");
+        psi.ArgumentList.Add("run");
+        psi.ArgumentList.Add(Path.GetFileName(fullPath));
+        psi.Environment["PYTHONHASHSEED"] = "0";
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        System.Threading.Tasks.Task<string> stdoutTask = process.StandardOutput.ReadToEndAsync();
+        System.Threading.Tasks.Task<string> stderrTask = process.StandardError.ReadToEndAsync();
+        bool finished = process.WaitForExit((int)Timeout.TotalMilliseconds);
+        if (!finished)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        return new CaseRun(stdoutTask.Result, stderrTask.Result, finished ? process.ExitCode : null, null, !finished);
     }
 
     private static string Snapshot(TextWriter synchronizedWriter, StringWriter inner)

@@ -36,7 +36,7 @@ public sealed class RunOptions
 /// </summary>
 public static class PythonEngine
 {
-    private const int StackSize = 1024 * 1024 * 1024;
+    private const int StackSize = 256 * 1024 * 1024;
 
     /// <summary>Runs a script file; returns the process exit status.</summary>
     public static int RunFile(string path, RunOptions options)
@@ -96,14 +96,21 @@ public static class PythonEngine
 
     private static int Run(byte[] source, string filename, string scriptDir, RunOptions options, string cwd)
     {
-        var rt = new PyRuntime(new RuntimeOptions { Profile = options.Profile, MaxBytes = options.MaxBytes });
+        bool debug = Environment.GetEnvironmentVariable("REFHEAP_DEBUG_ALLOCATOR") == "1";
+        var rt = new PyRuntime(new RuntimeOptions { Profile = options.Profile, MaxBytes = options.MaxBytes, DebugAllocator = debug });
         int exit;
-        using (var interp = new Interpreter(rt, options.Stdout, options.Stderr, options.Argv, cwd))
+        try
         {
+            using var interp = new Interpreter(rt, options.Stdout, options.Stderr, options.Argv, cwd);
             exit = interp.RunMain(source, filename, scriptDir);
         }
+        finally
+        {
+            // Always give the heap back, even when the interpreter failed: an allocator left to
+            // the .NET finalizer would release its memory at an arbitrary later time.
+            rt.Dispose();
+        }
 
-        rt.Dispose();
         options.Stdout.Flush();
         options.Stderr.Flush();
         return exit;

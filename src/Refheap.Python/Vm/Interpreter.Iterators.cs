@@ -24,6 +24,9 @@ internal sealed unsafe partial class Interpreter
 
     public PyTypeObject* CallableIteratorType { get; private set; }
 
+    /// <summary>range_iterator (made by the range methods at start-up).</summary>
+    public PyTypeObject* RangeIteratorType { get; set; }
+
     private PyTypeObject* IterType(string name, delegate*<PyRuntime, PyObject*, PyObject*> next)
     {
         PyTypeObject* t = NewType(name, sizeof(PyIterObject), TypeFlags.HaveGc | TypeFlags.BaseType);

@@ -23,9 +23,6 @@ internal struct PyRangeIterObject
 /// </summary>
 internal static unsafe class RangeIterator
 {
-    [System.ThreadStatic]
-    private static System.Collections.Generic.Dictionary<nint, nint>? s_types;
-
     /// <summary>Creates this runtime's range_iterator type and makes range iterable.</summary>
     public static void Install(PyRuntime rt)
     {
@@ -36,8 +33,7 @@ internal static unsafe class RangeIterator
         PyObject* dict = rt.NewDict();
         rt.SetStaticTypeDict(t, dict);
         rt.DecRef(dict);
-        s_types ??= new System.Collections.Generic.Dictionary<nint, nint>();
-        s_types[(nint)rt.RangeType] = (nint)t;
+        Vm.Interpreter.Of(rt).RangeIteratorType = t;
         rt.RangeType->Iter = &RangeIter;
     }
 
@@ -73,7 +69,7 @@ internal static unsafe class RangeIterator
             return null;
         }
 
-        PyTypeObject* type = (PyTypeObject*)s_types![(nint)rt.RangeType];
+        PyTypeObject* type = Vm.Interpreter.Of(rt).RangeIteratorType;
         PyObject* obj = rt.NewObject(type, sizeof(PyRangeIterObject));
         if (obj == null)
         {
