@@ -19,6 +19,64 @@ Enum = Flag = EJECT = _stdlib_enums = ReprEnum = None
 _builtin_property = property
 
 
+def _probe_type_setattr():
+    # Some interpreters (Refheap) cannot delegate to type.__setattr__ from a metaclass;
+    # there EnumType leaves attribute assignment alone.
+    class _Meta(type):
+        pass
+
+    class _Probe(metaclass=_Meta):
+        pass
+    try:
+        type.__setattr__(_Probe, 'x', 1)
+        return _Probe.x == 1
+    except (AttributeError, TypeError):
+        return False
+
+
+def _probe_meta_call():
+    # ... and some do not call a metaclass's __call__ when a class is called.
+    class _Meta(type):
+        def __call__(cls, *args):
+            return True
+
+    class _Probe(metaclass=_Meta):
+        pass
+    return _Probe() is True
+
+
+_TYPE_SETATTR_WORKS = _probe_type_setattr()
+_META_CALL_WORKS = _probe_meta_call()
+
+
+def _without_metaclass_hooks(action, cls, *args):
+    # take EnumType's __setattr__/__delattr__ away for the time of the action
+    saved = {}
+    for hook in ('__setattr__', '__delattr__'):
+        if hook in EnumType.__dict__:
+            saved[hook] = EnumType.__dict__[hook]
+            delattr(EnumType, hook)
+    try:
+        action(cls, *args)
+    finally:
+        for hook, fn in saved.items():
+            setattr(EnumType, hook, fn)
+
+
+def _type_setattr(cls, name, value):
+    if _TYPE_SETATTR_WORKS:
+        type.__setattr__(cls, name, value)
+    else:
+        _without_metaclass_hooks(setattr, cls, name, value)
+
+
+def _type_delattr(cls, name):
+    if _TYPE_SETATTR_WORKS:
+        type.__delattr__(cls, name)
+    else:
+        _without_metaclass_hooks(delattr, cls, name)
+
+
 class nonmember(object):
     """Protects item from becoming an Enum member during class creation."""
     def __init__(self, value):
@@ -120,7 +178,9 @@ class property(_builtin_property):
                 return ownerclass._member_map_[self.name]
             except (KeyError, AttributeError, TypeError):
                 raise AttributeError('%r has no attribute %r' % (ownerclass, self.name))
-        return super().__get__(instance, ownerclass)
+        if self.fget is None:
+            raise AttributeError('%r member has no attribute %r' % (ownerclass, self.name))
+        return self.fget(instance)
 
 
 _ALLOWED_SUNDERS = ('_order_', '_generate_next_value_', '_missing_', '_ignore_',
@@ -253,6 +313,10 @@ def _get_mixins(class_name, bases):
 
 
 def _find_new(classdict, member_type, first_enum):
+    """The __new__ that creates members, and whether it takes the value as arguments.
+
+    None stands for object.__new__ (some interpreters hand out a fresh object for
+    object.__new__ on every access, so it is not compared by identity here)."""
     new = classdict.get('__new__')
     if isinstance(new, staticmethod):
         new = new.__func__
@@ -260,11 +324,19 @@ def _find_new(classdict, member_type, first_enum):
         return new, True
     for method in ('_new_member_', '__new__'):
         for possible in (member_type, first_enum):
-            target = getattr(possible, method, None)
-            if target not in (None, None.__new__, object.__new__,
-                              _enum_lookup_new):
-                return target, True
-    return object.__new__, False
+            if possible is None or possible is object:
+                continue
+            for klass in possible.__mro__:
+                if klass is object:
+                    break
+                if method in klass.__dict__:
+                    target = klass.__dict__[method]
+                    if isinstance(target, staticmethod):
+                        target = target.__func__
+                    if target is None or target is _enum_lookup_new:
+                        break
+                    return target, True
+    return None, False
 
 
 class EnumType(type):
@@ -301,7 +373,7 @@ class EnumType(type):
             body[key] = dict.__getitem__(classdict, key)
         member_type, first_enum = metacls._get_mixins_(cls, bases)
         if Enum is None:
-            new, use_args = object.__new__, False
+            new, use_args = None, False
         else:
             new, use_args = _find_new(body, member_type, first_enum)
         members = {}
@@ -348,13 +420,13 @@ class EnumType(type):
             # ReprEnum (a direct base): str() and format() are the data type's
             if ReprEnum is not None and ReprEnum in bases and member_type is not object:
                 if '__format__' not in defined:
-                    type.__setattr__(enum_class, '__format__', member_type.__format__)
+                    _type_setattr(enum_class, '__format__', member_type.__format__)
                     defined.add('__format__')
                 if '__str__' not in defined:
                     method = member_type.__str__
                     if method is object.__str__:
                         method = member_type.__repr__
-                    type.__setattr__(enum_class, '__str__', method)
+                    _type_setattr(enum_class, '__str__', method)
                     defined.add('__str__')
             # the data type's (or object's) repr and friends give way to the Enum ones
             for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
@@ -365,7 +437,7 @@ class EnumType(type):
                             or found_method is getattr(member_type, name)
                             or found_method == getattr(object, name)
                             or found_method == getattr(member_type, name)):
-                        type.__setattr__(enum_class, name, enum_method)
+                        _type_setattr(enum_class, name, enum_method)
         for name in member_names:
             metacls._add_member(enum_class, name, members[name])
         if Flag is not None and is_flag:
@@ -373,8 +445,13 @@ class EnumType(type):
             for m in enum_class._member_map_.values():
                 if isinstance(m._value_, int) and _is_single_bit(m._value_):
                     mask |= m._value_
-            type.__setattr__(enum_class, '_flag_mask_', mask)
-            type.__setattr__(enum_class, '_all_bits_', 2 ** mask.bit_length() - 1)
+            _type_setattr(enum_class, '_flag_mask_', mask)
+            _type_setattr(enum_class, '_all_bits_', 2 ** mask.bit_length() - 1)
+        if not _META_CALL_WORKS and member_names and Enum is not None:
+            # Calling the class goes straight to type.__call__ here, which would run a
+            # member's __init__ again after the lookup: members are initialized already.
+            if enum_class.__init__ is not Enum.__dict__['__init__']:
+                _type_setattr(enum_class, '__init__', Enum.__dict__['__init__'])
         return enum_class
 
     def __init__(cls, *args, **kwds):
@@ -389,6 +466,8 @@ class EnumType(type):
         if enum_class._member_type_ is tuple:
             args = (args,)
         new = enum_class._new_member_
+        if new is None:
+            new = object.__new__
         if not enum_class._use_args_:
             enum_member = new(enum_class)
         else:
@@ -430,7 +509,7 @@ class EnumType(type):
         if isinstance(found, property):
             pass   # enum.property looks the member up in _member_map_
         else:
-            type.__setattr__(enum_class, name, enum_member)
+            _type_setattr(enum_class, name, enum_member)
         enum_class._member_map_[name] = enum_member
         try:
             enum_class._value2member_map_.setdefault(value, enum_member)
@@ -461,13 +540,13 @@ class EnumType(type):
     def __delattr__(cls, attr):
         if attr in cls._member_map_:
             raise AttributeError('%r cannot delete member %r.' % (cls.__name__, attr))
-        super().__delattr__(attr)
+        _type_delattr(cls, attr)
 
     def __dir__(cls):
         interesting = set(['__class__', '__contains__', '__doc__', '__getitem__',
                            '__iter__', '__len__', '__members__', '__module__', '__name__',
                            '__qualname__'] + list(cls._member_names_))
-        if cls._new_member_ is not object.__new__:
+        if cls._new_member_ is not None:
             interesting.add('__new__')
         if cls.__init_subclass__ is not object.__init_subclass__:
             interesting.add('__init_subclass__')
@@ -500,7 +579,7 @@ class EnumType(type):
         member_map = cls.__dict__.get('_member_map_', {})
         if name in member_map:
             raise AttributeError('cannot reassign member %r' % (name,))
-        super().__setattr__(name, value)
+        _type_setattr(cls, name, value)
 
     def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, start=1,
                  boundary=None):
@@ -681,8 +760,8 @@ class Enum(metaclass=EnumType):
 _enum_lookup_new = Enum.__dict__['__new__']
 if isinstance(_enum_lookup_new, staticmethod):
     _enum_lookup_new = _enum_lookup_new.__func__
-type.__setattr__(Enum, '_new_member_', object.__new__)
-type.__setattr__(Enum, '_use_args_', False)
+_type_setattr(Enum, '_new_member_', None)
+_type_setattr(Enum, '_use_args_', False)
 
 
 class ReprEnum(Enum):
