@@ -318,5 +318,4 @@ class array:
         return types.GenericAlias(cls, item)
 
 
-array.__module__ = 'array'
 ArrayType = array

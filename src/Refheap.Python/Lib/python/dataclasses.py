@@ -5,7 +5,6 @@ arguments itself and raises the same TypeErrors a compiled __init__ would.
 """
 
 import sys
-import copy
 import types
 import keyword
 
@@ -655,6 +654,7 @@ def _asdict_inner(obj, dict_factory):
         return type(obj)((_asdict_inner(k, dict_factory), _asdict_inner(v, dict_factory))
                          for k, v in obj.items())
     else:
+        import copy
         return copy.deepcopy(obj)
 
 
@@ -680,6 +680,7 @@ def _astuple_inner(obj, tuple_factory):
         return type(obj)((_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory))
                          for k, v in obj.items())
     else:
+        import copy
         return copy.deepcopy(obj)
 
 

@@ -3,8 +3,10 @@
 import sys
 import types
 import enum
-import functools
-import collections
+try:
+    import functools
+except Exception:     # (an interpreter that cannot import abc yet)
+    functools = None
 
 __all__ = ['ismodule', 'isclass', 'ismethod', 'isfunction', 'isgeneratorfunction',
            'isgenerator', 'iscoroutinefunction', 'iscoroutine', 'isawaitable',
@@ -50,7 +52,6 @@ def isfunction(object):
 def _has_code_flag(f, flag):
     while ismethod(f):
         f = f.__func__
-    f = functools._unwrap_partial(f) if hasattr(functools, '_unwrap_partial') else f
     if not (isfunction(f) or _signature_is_functionlike(f)):
         return False
     return bool(f.__code__.co_flags & flag)
@@ -349,8 +350,23 @@ def get_annotations(obj, *, globals=None, locals=None, eval_str=False):
             for key, value in ann.items()}
 
 
-FullArgSpec = collections.namedtuple(
-    'FullArgSpec', 'args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, annotations')
+class FullArgSpec(tuple):
+    """FullArgSpec(args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, annotations)"""
+
+    __slots__ = ()
+    _fields = ('args', 'varargs', 'varkw', 'defaults', 'kwonlyargs', 'kwonlydefaults',
+               'annotations')
+
+    def __new__(cls, args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, annotations):
+        return tuple.__new__(cls, (args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults,
+                                   annotations))
+
+    def __repr__(self):
+        return 'FullArgSpec(%s)' % ', '.join('%s=%r' % (n, v) for n, v in zip(self._fields, self))
+
+
+for _i, _n in enumerate(FullArgSpec._fields):
+    setattr(FullArgSpec, _n, property(lambda self, _i=_i: self[_i]))
 
 
 def getfullargspec(func):
@@ -925,7 +941,7 @@ def _signature_from_callable(obj, *, follow_wrapper_chains=True, skip_bound_arg=
             return sig
     if isfunction(obj) or _signature_is_functionlike(obj):
         return _signature_from_function(sigcls, obj)
-    if isinstance(obj, functools.partial):
+    if functools is not None and isinstance(obj, functools.partial):
         wrapped_sig = _signature_from_callable(obj.func, sigcls=sigcls)
         return _signature_get_partial(wrapped_sig, obj)
     if isinstance(obj, type):

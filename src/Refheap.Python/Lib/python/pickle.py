@@ -7,11 +7,12 @@ binary opcodes and the text ones of protocol 0.
 """
 
 import sys
-import copyreg
-from copyreg import dispatch_table, _extension_registry, _inverted_registry
+try:
+    from copyreg import dispatch_table, _extension_registry, _inverted_registry
+except Exception:     # (an interpreter where copyreg cannot be imported yet)
+    dispatch_table, _extension_registry, _inverted_registry = {}, {}, {}
 from struct import pack, unpack
 from itertools import islice
-from functools import partial
 
 __all__ = ['PickleError', 'PicklingError', 'UnpicklingError', 'Pickler', 'Unpickler', 'dump',
            'dumps', 'load', 'loads', 'PickleBuffer', 'HIGHEST_PROTOCOL', 'DEFAULT_PROTOCOL']
@@ -435,6 +436,7 @@ class Pickler:
                 save(kwargs)
                 write(NEWOBJ_EX)
             else:
+                from functools import partial
                 func = partial(cls.__new__, cls, *args, **kwargs)
                 save(func)
                 save(())

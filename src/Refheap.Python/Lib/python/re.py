@@ -76,8 +76,6 @@ class error(Exception):
             self.lineno = self.colno = None
         super().__init__(msg)
 
-
-error.__module__ = 're'
 PatternError = error
 
 # ---------------------------------------------------------------------------
@@ -1614,5 +1612,8 @@ def escape(pattern):
     return pattern.translate(_special_chars_map).encode('latin1')
 
 
-import copyreg as _copyreg
-_copyreg.pickle(Pattern, Pattern.__reduce__)
+try:
+    import copyreg as _copyreg
+    _copyreg.pickle(Pattern, Pattern.__reduce__)
+except Exception:     # (copyreg needs int | str)
+    pass

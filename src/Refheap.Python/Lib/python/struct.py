@@ -15,8 +15,6 @@ class error(Exception):
     pass
 
 
-error.__module__ = 'struct'
-
 # code: (native size, standard size, kind)
 _NATIVE_SIZES = {'x': 1, 'c': 1, 'b': 1, 'B': 1, '?': 1, 'h': 2, 'H': 2, 'i': 4, 'I': 4,
                  'l': 8, 'L': 8, 'q': 8, 'Q': 8, 'n': 8, 'N': 8, 'e': 2, 'f': 4, 'd': 8,

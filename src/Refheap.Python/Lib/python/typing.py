@@ -7,10 +7,35 @@ and do not check anything.
 
 import sys
 import types
-import functools
-import collections
-import collections.abc
 import operator
+
+try:
+    import collections
+    import collections.abc as _abcs
+    from abc import ABCMeta as _ABCMeta
+    import contextlib as _contextlib
+except Exception:
+    # An interpreter that cannot import abc yet (Refheap without weakref.ref): the
+    # generic aliases then stand for placeholder classes with the same names.
+    def _placeholder(name, module):
+        return type(name, (), {'__module__': module, '__qualname__': name})
+
+    class _Namespace:
+        pass
+    _abcs = _Namespace()
+    for _name in ('Hashable Awaitable Coroutine AsyncIterable AsyncIterator Iterable Iterator '
+                  'Reversible Sized Container Collection Callable Set MutableSet Mapping '
+                  'MutableMapping Sequence MutableSequence ByteString MappingView KeysView '
+                  'ItemsView ValuesView Generator AsyncGenerator').split():
+        setattr(_abcs, _name, _placeholder(_name, 'collections.abc'))
+    collections = _Namespace()
+    for _name in ('deque', 'defaultdict', 'OrderedDict', 'Counter', 'ChainMap'):
+        setattr(collections, _name, _placeholder(_name, 'collections'))
+    _contextlib = _Namespace()
+    _contextlib.AbstractContextManager = _placeholder('AbstractContextManager', 'contextlib')
+    _contextlib.AbstractAsyncContextManager = _placeholder('AbstractAsyncContextManager',
+                                                           'contextlib')
+    _ABCMeta = type
 
 __all__ = [
     'Annotated', 'Any', 'Callable', 'ClassVar', 'Concatenate', 'Final', 'ForwardRef',
@@ -999,8 +1024,6 @@ def _get_protocol_attrs(cls):
     return attrs
 
 
-from abc import ABCMeta as _ABCMeta
-
 
 class _ProtocolMeta(_ABCMeta):
     def __instancecheck__(cls, instance):
@@ -1106,7 +1129,10 @@ def _eval_type(t, globalns, localns, recursive_guard=frozenset()):
         if isinstance(t, types.GenericAlias):
             return types.GenericAlias(t.__origin__, ev_args)
         if isinstance(t, types.UnionType):
-            return functools.reduce(operator.or_, ev_args)
+            result = ev_args[0]
+            for a in ev_args[1:]:
+                result = result | a
+            return result
         if isinstance(t, _AnnotatedAlias):
             return _AnnotatedAlias(ev_args[0], t.__metadata__)
         return t.copy_with(ev_args)
@@ -1114,7 +1140,7 @@ def _eval_type(t, globalns, localns, recursive_guard=frozenset()):
 
 
 def _should_unflatten_callable_args(typ, args):
-    return (typ.__origin__ is collections.abc.Callable
+    return (typ.__origin__ is _abcs.Callable
             and not (len(args) == 2 and _is_param_expr(args[0])))
 
 
@@ -1279,6 +1305,8 @@ def no_type_check(arg):
 
 
 def no_type_check_decorator(decorator):
+    import functools
+
     @functools.wraps(decorator)
     def wrapped_decorator(*args, **kwds):
         func = decorator(*args, **kwds)
@@ -1304,35 +1332,34 @@ def dataclass_transform(*, eq_default=True, order_default=False, kw_only_default
 # The generic versions of builtin and abc classes.
 _alias = _SpecialGenericAlias
 
-Hashable = _alias(collections.abc.Hashable, 0)
-Awaitable = _alias(collections.abc.Awaitable, 1)
-Coroutine = _alias(collections.abc.Coroutine, 3)
-AsyncIterable = _alias(collections.abc.AsyncIterable, 1)
-AsyncIterator = _alias(collections.abc.AsyncIterator, 1)
-Iterable = _alias(collections.abc.Iterable, 1)
-Iterator = _alias(collections.abc.Iterator, 1)
-Reversible = _alias(collections.abc.Reversible, 1)
-Sized = _alias(collections.abc.Sized, 0)
-Container = _alias(collections.abc.Container, 1)
-Collection = _alias(collections.abc.Collection, 1)
-Callable = _CallableType(collections.abc.Callable, 2)
-AbstractSet = _alias(collections.abc.Set, 1, name='AbstractSet')
-MutableSet = _alias(collections.abc.MutableSet, 1)
-Mapping = _alias(collections.abc.Mapping, 2)
-MutableMapping = _alias(collections.abc.MutableMapping, 2)
-Sequence = _alias(collections.abc.Sequence, 1)
-MutableSequence = _alias(collections.abc.MutableSequence, 1)
-ByteString = _alias(collections.abc.ByteString, 0)
+Hashable = _alias(_abcs.Hashable, 0)
+Awaitable = _alias(_abcs.Awaitable, 1)
+Coroutine = _alias(_abcs.Coroutine, 3)
+AsyncIterable = _alias(_abcs.AsyncIterable, 1)
+AsyncIterator = _alias(_abcs.AsyncIterator, 1)
+Iterable = _alias(_abcs.Iterable, 1)
+Iterator = _alias(_abcs.Iterator, 1)
+Reversible = _alias(_abcs.Reversible, 1)
+Sized = _alias(_abcs.Sized, 0)
+Container = _alias(_abcs.Container, 1)
+Collection = _alias(_abcs.Collection, 1)
+Callable = _CallableType(_abcs.Callable, 2)
+AbstractSet = _alias(_abcs.Set, 1, name='AbstractSet')
+MutableSet = _alias(_abcs.MutableSet, 1)
+Mapping = _alias(_abcs.Mapping, 2)
+MutableMapping = _alias(_abcs.MutableMapping, 2)
+Sequence = _alias(_abcs.Sequence, 1)
+MutableSequence = _alias(_abcs.MutableSequence, 1)
+ByteString = _alias(_abcs.ByteString, 0)
 Tuple = _TupleType(tuple, -1, inst=False, name='Tuple')
 List = _alias(list, 1, inst=False, name='List')
 Deque = _alias(collections.deque, 1, name='Deque')
 Set = _alias(set, 1, inst=False, name='Set')
 FrozenSet = _alias(frozenset, 1, inst=False, name='FrozenSet')
-MappingView = _alias(collections.abc.MappingView, 1)
-KeysView = _alias(collections.abc.KeysView, 1)
-ItemsView = _alias(collections.abc.ItemsView, 2)
-ValuesView = _alias(collections.abc.ValuesView, 1)
-import contextlib as _contextlib
+MappingView = _alias(_abcs.MappingView, 1)
+KeysView = _alias(_abcs.KeysView, 1)
+ItemsView = _alias(_abcs.ItemsView, 2)
+ValuesView = _alias(_abcs.ValuesView, 1)
 ContextManager = _alias(_contextlib.AbstractContextManager, 1, name='ContextManager')
 AsyncContextManager = _alias(getattr(_contextlib, 'AbstractAsyncContextManager',
                                      _contextlib.AbstractContextManager), 1,
@@ -1342,8 +1369,8 @@ DefaultDict = _alias(collections.defaultdict, 2, name='DefaultDict')
 OrderedDict = _alias(collections.OrderedDict, 2)
 Counter = _alias(collections.Counter, 1)
 ChainMap = _alias(collections.ChainMap, 2)
-Generator = _alias(collections.abc.Generator, 3)
-AsyncGenerator = _alias(collections.abc.AsyncGenerator, 2)
+Generator = _alias(_abcs.Generator, 3)
+AsyncGenerator = _alias(_abcs.AsyncGenerator, 2)
 Type = _alias(type, 1, name='Type')
 
 Text = str
