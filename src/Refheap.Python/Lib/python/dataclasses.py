@@ -554,8 +554,8 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if not getattr(cls, '__doc__'):
         try:
             cls.__doc__ = _make_doc(cls, std_init_fields, kw_only_init_fields)
-        except Exception:
-            cls.__doc__ = ''
+        except (TypeError, AttributeError, ValueError):
+            pass    # (Refheap: a class's __doc__ is not writable there yet)
 
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_init_fields))

@@ -27,6 +27,7 @@ def _probe_type_setattr():
 
     class _Probe(metaclass=_Meta):
         pass
+    _keepalive.append(_Probe)
     try:
         type.__setattr__(_Probe, 'x', 1)
         return _Probe.x == 1
@@ -42,7 +43,13 @@ def _probe_meta_call():
 
     class _Probe(metaclass=_Meta):
         pass
+    _keepalive.append(_Probe)
     return _Probe() is True
+
+
+# The probe classes stay alive: Refheap's collector crashes when it collects a class
+# made by a metaclass (NullReferenceException in ClearWeakrefKeepCallback).
+_keepalive = []
 
 
 _TYPE_SETATTR_WORKS = _probe_type_setattr()

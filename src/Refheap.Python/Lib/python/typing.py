@@ -151,7 +151,8 @@ def _flatten_literal_params(parameters):
 
 
 class _Final:
-    __slots__ = ('__weakref__',)
+    # (no __slots__: on Refheap a class deriving from a slotted base and a plain one
+    # gets no __dict__)
 
     def __init_subclass__(cls, /, *args, _root=False, **kwds):
         if '_root' not in kwds and not _root:
@@ -163,8 +164,8 @@ class _NotIterable:
     __iter__ = None
 
 
-class _SpecialForm(_Final, _NotIterable, _root=True):
-    __slots__ = ('_name', '__doc__', '_getitem')
+class _SpecialForm(_Final, _root=True):
+    __iter__ = None
 
     def __init__(self, getitem):
         self._getitem = getitem
@@ -707,8 +708,10 @@ def _subst(arg, subst):
     return arg
 
 
-class _SpecialGenericAlias(_NotIterable, _BaseGenericAlias, _root=True):
+class _SpecialGenericAlias(_BaseGenericAlias, _root=True):
     """The unsubscripted List, Dict, ... standing for a builtin or abc generic."""
+
+    __iter__ = None   # (not iterable; a mixin base would lose __dict__ on Refheap)
 
     def __init__(self, origin, nparams, *, inst=True, name=None):
         if name is None:
@@ -755,7 +758,9 @@ class _SpecialGenericAlias(_NotIterable, _BaseGenericAlias, _root=True):
         return Union[left, self]
 
 
-class _CallableGenericAlias(_NotIterable, _GenericAlias, _root=True):
+class _CallableGenericAlias(_GenericAlias, _root=True):
+
+    __iter__ = None   # (not iterable; a mixin base would lose __dict__ on Refheap)
     def __repr__(self):
         assert self._name == 'Callable'
         args = self.__args__
@@ -823,7 +828,9 @@ class _TupleType(_SpecialGenericAlias, _root=True):
         return self.copy_with(params)
 
 
-class _UnionGenericAlias(_NotIterable, _GenericAlias, _root=True):
+class _UnionGenericAlias(_GenericAlias, _root=True):
+
+    __iter__ = None   # (not iterable; a mixin base would lose __dict__ on Refheap)
     def copy_with(self, params):
         return Union[params]
 
@@ -890,7 +897,9 @@ class _TypingEllipsis:
     """Internal placeholder for ... (ellipsis)."""
 
 
-class _AnnotatedAlias(_NotIterable, _GenericAlias, _root=True):
+class _AnnotatedAlias(_GenericAlias, _root=True):
+
+    __iter__ = None   # (not iterable; a mixin base would lose __dict__ on Refheap)
     def __init__(self, origin, metadata):
         if isinstance(origin, _AnnotatedAlias):
             metadata = origin.__metadata__ + metadata
@@ -1637,19 +1646,41 @@ class NewType:
         return Union[other, self]
 
 
-class IO(Generic[AnyStr]):
-    """Generic base class for TextIO and BinaryIO."""
-    __slots__ = ()
+try:
+    class IO(Generic[AnyStr]):
+        """Generic base class for TextIO and BinaryIO."""
+        __slots__ = ()
 
 
-class BinaryIO(IO[bytes]):
-    """Typed version of the return of open() in binary mode."""
-    __slots__ = ()
+    class BinaryIO(IO[bytes]):
+        """Typed version of the return of open() in binary mode."""
+        __slots__ = ()
 
 
-class TextIO(IO[str]):
-    """Typed version of the return of open() in text mode."""
-    __slots__ = ()
+    class TextIO(IO[str]):
+        """Typed version of the return of open() in text mode."""
+        __slots__ = ()
+except TypeError:
+    # An interpreter without __mro_entries__ (Refheap): Generic[...] cannot be a base
+    # there, so these are plain classes that can still be subscripted.
+    def _io_getitem(cls, params):
+        return _GenericAlias(cls, params if isinstance(params, tuple) else (params,))
+
+    class IO:
+        """Generic base class for TextIO and BinaryIO."""
+        __slots__ = ()
+        __parameters__ = (AnyStr,)
+        __class_getitem__ = classmethod(_io_getitem)
+
+    class BinaryIO(IO):
+        """Typed version of the return of open() in binary mode."""
+        __slots__ = ()
+        __parameters__ = ()
+
+    class TextIO(IO):
+        """Typed version of the return of open() in text mode."""
+        __slots__ = ()
+        __parameters__ = ()
 
 
 class _PatternPlaceholder:
