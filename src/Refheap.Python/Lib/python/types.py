@@ -55,7 +55,11 @@ except TypeError as exc:
 GetSetDescriptorType = type(FunctionType.__code__)
 MemberDescriptorType = type(FunctionType.__globals__)
 GenericAlias = type(list[int])
-UnionType = type(int | str)
+try:
+    UnionType = type(int | str)
+except TypeError:       # (an interpreter without type.__or__)
+    class UnionType:
+        __slots__ = ('__args__',)
 EllipsisType = type(Ellipsis)
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
