@@ -1,0 +1,7 @@
+# build 1M 2-key dicts kept alive in a list
+def main(n):
+    lst = []
+    for i in range(n):
+        lst.append({'a': i, 'b': i})
+    return len(lst), lst[-1]
+print(main(1_000_000))

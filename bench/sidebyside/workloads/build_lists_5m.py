@@ -1,0 +1,7 @@
+# build 5M 3-element lists kept alive in a list
+def main(n):
+    lst = []
+    for i in range(n):
+        lst.append([i, i, i])
+    return len(lst), lst[-1]
+print(main(5_000_000))
