@@ -160,10 +160,10 @@ public sealed unsafe partial class PyRuntime
         rt.GcDel(o);
         rt.XDecRef(finalizer);
         rt.XDecRef((PyObject*)baseType);
-        if ((meta->Flags & TypeFlags.HeapType) != 0)
-        {
-            rt.DecRef((PyObject*)meta);
-        }
+
+        // A class whose metaclass is itself a class is freed through subtype_dealloc, which
+        // releases the metaclass; with `type` as the metaclass there is nothing to release.
+        _ = meta;
     }
 
     /// <summary>type_traverse: a heap type's references (its __del__, its base when that is a heap type).</summary>

@@ -160,6 +160,16 @@ internal static unsafe partial class CoreMethods
             }
 
             return interp.Rt.NewStr("builtins");
+        }, (interp, self, v) =>
+        {
+            var t = (PyTypeObject*)self;
+            if ((t->Flags & TypeFlags.HeapType) == 0)
+            {
+                interp.Rt.SetError(interp.Rt.TypeErrorType, $"cannot set '__module__' attribute of immutable type '{interp.Rt.InfoOf(t).Name}'");
+                return -1;
+            }
+
+            return v == null ? interp.Rt.DictDelItem(t->Dict, interp.Str("__module__")) : interp.Rt.DictSetItem(t->Dict, interp.Str("__module__"), v);
         });
         BuiltinMethods.AddGetSet(T, "__dict__", (interp, self) => interp.MappingProxy(((PyTypeObject*)self)->Dict));
         BuiltinMethods.AddGetSet(T, "__bases__", (interp, self) => OrNone(interp.Rt, ((PyTypeObject*)self)->Bases));

@@ -13,6 +13,7 @@ internal static class Registrations
         CoreMethods.Register,
         Vm.Interpreter.RegisterComplexMethods,
         Constructors.Register,
+        MoreMethods.Register,
         Methods.StrMethods.Register,
         Methods.BytesMethods.Register,
         Methods.ListMethods.Register,

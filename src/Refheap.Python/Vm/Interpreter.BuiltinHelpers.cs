@@ -32,6 +32,19 @@ internal sealed unsafe partial class Interpreter
             return 1;
         }
 
+        if (IsUnion(cls))
+        {
+            PyObject* members = GetAttr(cls, Str("__args__"));
+            if (members == null)
+            {
+                return -1;
+            }
+
+            int r = IsInstance(o, members);
+            rt.DecRef(members);
+            return r;
+        }
+
         if (!PyRuntime.IsSubtype(cls->Type, rt.TypeType))
         {
             rt.SetError(rt.TypeErrorType, "isinstance() arg 2 must be a type, a tuple of types, or a union");
@@ -528,4 +541,28 @@ internal sealed unsafe partial class Interpreter
 
         return names;
     }
+
+    /// <summary>X | Y for types (types.UnionType, made by the bootstrap).</summary>
+    public PyObject* MakeUnion(PyObject* a, PyObject* b)
+    {
+        PyObject* union = Rt.DictGetItemStr(PyRuntime.ModuleDict(SysModule), Str("_union_type"));
+        if (union == null || !IsUnionOperand(a) || !IsUnionOperand(b))
+        {
+            return PyRuntime.NewRef(Rt.NotImplemented);
+        }
+
+        PyObject** args = stackalloc PyObject*[2];
+        args[0] = a;
+        args[1] = b;
+        return Call(union, args, 2, null);
+    }
+
+    private bool IsUnion(PyObject* o)
+    {
+        PyObject* union = Rt.DictGetItemStr(PyRuntime.ModuleDict(SysModule), Str("_union_type"));
+        return union != null && o->Type == (PyTypeObject*)union;
+    }
+
+    private bool IsUnionOperand(PyObject* o) => o == Rt.None || PyRuntime.IsSubtype(o->Type, Rt.TypeType) || IsUnion(o)
+        || o->Type->Flags.HasFlag(TypeFlags.HeapType) && Rt.InstanceGetAttr(o, Str("__origin__")) != null;
 }

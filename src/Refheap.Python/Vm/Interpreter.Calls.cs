@@ -263,7 +263,15 @@ internal sealed unsafe partial class Interpreter
     {
         if (func->Type == Rt.PyFunctionType)
         {
-            return PyRuntime.StrToString(((PyFunctionObject*)func)->QualName) + "()";
+            // _PyObject_FunctionStr: module.qualname() unless the module is builtins.
+            var fn = (PyFunctionObject*)func;
+            string q = PyRuntime.StrToString(fn->QualName);
+            if (fn->Module != null && PyRuntime.IsStr(fn->Module) && PyRuntime.StrToString(fn->Module) != "builtins")
+            {
+                return PyRuntime.StrToString(fn->Module) + "." + q + "()";
+            }
+
+            return q + "()";
         }
 
         if (func->Type == Rt.FunctionType)

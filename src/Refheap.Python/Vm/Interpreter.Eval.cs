@@ -67,6 +67,7 @@ internal sealed unsafe partial class Interpreter
             while (true)
             {
                 instrIndex = pc;
+                f->PrevInstr = pc;
                 int word = code[pc++];
                 int arg = word >> 8;
                 PyObject* v;

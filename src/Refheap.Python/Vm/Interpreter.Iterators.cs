@@ -24,6 +24,59 @@ internal sealed unsafe partial class Interpreter
 
     public PyTypeObject* CallableIteratorType { get; private set; }
 
+    public PyTypeObject* SeqIterType { get; private set; }
+
+    public PyTypeObject* LongRangeIteratorType { get; private set; }
+
+    /// <summary>longrange_iterator: A the next value, B the step, C the items left (ints of any size).</summary>
+    public PyObject* NewLongRangeIterator(PyObject* start, PyObject* step, PyObject* length) =>
+        NewIterObject(LongRangeIteratorType, start, step, length, 0, 0);
+
+    private static PyObject* LongRangeNext(PyRuntime rt, PyObject* o)
+    {
+        var it = (PyIterObject*)o;
+        if (PyRuntime.IntToBigInteger(it->C).Sign <= 0)
+        {
+            return null;
+        }
+
+        PyObject* value = it->A;
+        it->A = rt.IntAdd(value, it->B);
+        PyObject* one = rt.NewInt(1);
+        PyObject* left = rt.IntSubtract(it->C, one);
+        rt.DecRef(one);
+        rt.DecRef(it->C);
+        it->C = left;
+        return value;
+    }
+
+    private static PyObject* SeqIterNext(PyRuntime rt, PyObject* o)
+    {
+        Interpreter interp = Of(rt);
+        var it = (PyIterObject*)o;
+        if (it->A == null)
+        {
+            return null;
+        }
+
+        PyObject* key = rt.NewInt(it->Index);
+        PyObject* item = interp.GetItem(it->A, key);
+        rt.DecRef(key);
+        if (item == null)
+        {
+            if (interp.ErrorMatches(rt.IndexErrorType) || interp.ErrorMatches(rt.StopIterationType))
+            {
+                rt.ClearError();
+                rt.Clear(ref it->A);
+            }
+
+            return null;
+        }
+
+        it->Index++;
+        return item;
+    }
+
     /// <summary>range_iterator (made by the range methods at start-up).</summary>
     public PyTypeObject* RangeIteratorType { get; set; }
 
@@ -46,6 +99,8 @@ internal sealed unsafe partial class Interpreter
         FilterType = IterType("filter", &FilterNext);
         ReversedType = IterType("reversed", &ReversedNext);
         CallableIteratorType = IterType("callable_iterator", &CallableIterNext);
+        SeqIterType = IterType("iterator", &SeqIterNext);
+        LongRangeIteratorType = IterType("longrange_iterator", &LongRangeNext);
     }
 
     public PyObject* NewIterObject(PyTypeObject* type, PyObject* a, PyObject* b, PyObject* c, nint index, nint extra)

@@ -96,6 +96,11 @@ internal sealed unsafe partial class Interpreter
             rt.DecRef(c);
         }
 
+        if (baseOp == BinaryOps.Or && IsUnionOperand(a) && IsUnionOperand(b))
+        {
+            return MakeUnion(a, b);
+        }
+
         string sym = BinaryOps.Symbols[baseOp];
         if (inplace)
         {

@@ -77,10 +77,14 @@ internal sealed unsafe partial class Interpreter
     public void RunAtExit()
     {
         PyRuntime rt = Rt;
-        while (_atexit.Count > 0)
+
+        // atexit_callfuncs: the callbacks registered when exit began, newest first; callbacks
+        // registered by them are dropped with the rest.
+        var snapshot = new List<(nint Func, nint Args, nint Kwargs)>(_atexit);
+        _atexit.Clear();
+        for (int index = snapshot.Count - 1; index >= 0; index--)
         {
-            (nint f, nint a, nint k) = _atexit[^1];
-            _atexit.RemoveAt(_atexit.Count - 1);
+            (nint f, nint a, nint k) = snapshot[index];
             PyObject* r = CallFunctionEx((PyObject*)f, (PyObject*)a, (PyObject*)k);
             if (r == null)
             {
@@ -104,6 +108,8 @@ internal sealed unsafe partial class Interpreter
             rt.DecRef((PyObject*)a);
             rt.XDecRef((PyObject*)k);
         }
+
+        ClearAtExit();
     }
 
     public void ClearAtExit()

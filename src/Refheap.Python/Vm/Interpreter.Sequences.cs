@@ -336,9 +336,7 @@ internal sealed unsafe partial class Interpreter
                 }
                 else
                 {
-                    rt.SetError(rt.ValueErrorType, list != null
-                        ? $"too many values to unpack (expected {before})"
-                        : $"too many values to unpack (expected {before}, got {n})");
+                    rt.SetError(rt.ValueErrorType, $"too many values to unpack (expected {before})");
                 }
 
                 rt.XDecRef(list);
@@ -767,11 +765,8 @@ internal sealed unsafe partial class Interpreter
         return -1;
     }
 
-    private PyObject* NewSequenceIterator(PyObject* o)
-    {
-        Rt.SetError(Rt.TypeErrorType, $"'{Rt.TypeName(o)}' object is not iterable");
-        return null;
-    }
+    /// <summary>iter(o) for an object with __getitem__ only: items 0, 1, 2, ... until IndexError or StopIteration.</summary>
+    private PyObject* NewSequenceIterator(PyObject* o) => NewIterObject(SeqIterType, o, null, null, 0, 0);
 
     private PyObject* SetBinary(PyObject* a, PyObject* b, int op)
     {

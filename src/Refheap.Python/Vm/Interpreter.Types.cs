@@ -183,54 +183,16 @@ internal sealed unsafe partial class Interpreter
     }
 
     /// <summary>The builtin types whose dicts are filled at start-up from <see cref="BuiltinMethods"/>.</summary>
+    /// <summary>Every builtin (static) type of the runtime: each gets a dict and an MRO.</summary>
     private List<nint> BuiltinTypes()
     {
-        PyRuntime rt = Rt;
         var all = new List<nint>();
-        all.Add((nint)rt.ObjectType);
-        all.Add((nint)rt.TypeType);
-        all.Add((nint)rt.IntType);
-        all.Add((nint)rt.BoolType);
-        all.Add((nint)rt.FloatType);
-        all.Add((nint)rt.StrType);
-        all.Add((nint)rt.BytesType);
-        all.Add((nint)rt.ByteArrayType);
-        all.Add((nint)rt.TupleType);
-        all.Add((nint)rt.ListType);
-        all.Add((nint)rt.DictType);
-        all.Add((nint)rt.SetType);
-        all.Add((nint)rt.FrozenSetType);
-        all.Add((nint)rt.RangeType);
-        all.Add((nint)rt.SliceType);
-        all.Add((nint)rt.NoneType);
-        all.Add((nint)rt.NotImplementedType);
-        all.Add((nint)rt.PyFunctionType);
-        all.Add((nint)rt.MethodType);
-        all.Add((nint)rt.FunctionType);
-        all.Add((nint)rt.ModuleType);
-        all.Add((nint)rt.CellType);
-        all.Add((nint)rt.CodeType);
-        all.Add((nint)rt.FrameType);
-        all.Add((nint)rt.GeneratorType);
-        all.Add((nint)rt.TracebackType);
-        all.Add((nint)rt.WeakrefType);
-        all.Add((nint)MethodDescriptorType);
-        all.Add((nint)GetSetDescriptorType);
-        all.Add((nint)MemberDescriptorType);
-        all.Add((nint)ClassMethodType);
-        all.Add((nint)StaticMethodType);
-        all.Add((nint)PropertyType);
-        all.Add((nint)SuperType);
-        all.Add((nint)EllipsisType);
-        all.Add((nint)ComplexType);
-        foreach (nint t in _exceptionTypes.Values)
+        foreach (TypeInfo info in Rt.Types)
         {
-            all.Add(t);
-        }
-
-        foreach (nint t in _iteratorTypes)
-        {
-            all.Add(t);
+            if (!info.IsHeapType && !info.Released)
+            {
+                all.Add((nint)info.Type);
+            }
         }
 
         return all;

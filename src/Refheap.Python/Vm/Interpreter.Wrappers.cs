@@ -16,6 +16,7 @@ internal sealed unsafe partial class Interpreter
             return null;
         }
 
+        new System.Span<byte>((byte*)o + sizeof(PyObject), (int)(type->BasicSize - sizeof(PyObject))).Clear();
         var c = (PyClassMethodObject*)o;
         c->Callable = PyRuntime.NewRef(callable);
         c->Dict = null;
@@ -29,12 +30,9 @@ internal sealed unsafe partial class Interpreter
         var c = (PyClassMethodObject*)o;
         rt.Clear(ref c->Callable);
         rt.Clear(ref c->Dict);
-        PyTypeObject* t = o->Type;
+
+        // A subclass's instance comes here through subtype_dealloc, which releases the class.
         rt.GcDel(o);
-        if ((t->Flags & TypeFlags.HeapType) != 0)
-        {
-            rt.DecRef((PyObject*)t);
-        }
     }
 
     private static int WrapperTraverse(PyRuntime rt, PyObject* o, delegate*<PyRuntime, PyObject*, void*, int> visit, void* arg)
@@ -87,6 +85,7 @@ internal sealed unsafe partial class Interpreter
             return null;
         }
 
+        new System.Span<byte>((byte*)o + sizeof(PyObject), (int)(type->BasicSize - sizeof(PyObject))).Clear();
         var p = (PyPropertyObject*)o;
         p->Get = fget == rt.None ? null : fget;
         p->Set = fset == rt.None ? null : fset;
@@ -125,12 +124,7 @@ internal sealed unsafe partial class Interpreter
         rt.Clear(ref p->Del);
         rt.Clear(ref p->Doc);
         rt.Clear(ref p->Name);
-        PyTypeObject* t = o->Type;
         rt.GcDel(o);
-        if ((t->Flags & TypeFlags.HeapType) != 0)
-        {
-            rt.DecRef((PyObject*)t);
-        }
     }
 
     private static int PropertyTraverse(PyRuntime rt, PyObject* o, delegate*<PyRuntime, PyObject*, void*, int> visit, void* arg)

@@ -344,6 +344,7 @@ public sealed unsafe partial class PyRuntime
     {
         for (PyTypeObject* t = o->Type; (t->Flags & TypeFlags.HeapType) != 0; t = t->Base)
         {
+
             nint n = ((PyVarObject*)t)->Size;
             for (nint i = 0; i < n; i++)
             {

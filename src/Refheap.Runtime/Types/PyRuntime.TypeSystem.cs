@@ -371,7 +371,7 @@ public sealed unsafe partial class PyRuntime
                     }
                 }
 
-                SetError(TypeErrorType, "Cannot create a consistent method resolution order (MRO) for bases " + string.Join(", ", names));
+                SetError(TypeErrorType, "Cannot create a consistent method resolution\norder (MRO) for bases " + string.Join(", ", names));
                 return null;
             }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.InteropServices;
 using Refheap.Runtime.Objects;
 
@@ -105,6 +106,56 @@ public sealed unsafe partial class PyRuntime
             }
         }
 
+        return o;
+    }
+
+    /// <summary>
+    /// weakref_new for a subclass of weakref.ref: never shared; inserted after the basic ref
+    /// and proxy (CPython keeps the basic ones first).
+    /// </summary>
+    public PyObject* NewWeakrefOfType(PyTypeObject* type, PyObject* ob, PyObject* callback)
+    {
+        if (type == WeakrefType)
+        {
+            return NewWeakref(ob, callback);
+        }
+
+        if (ob->Type->WeakListOffset == 0)
+        {
+            SetError(TypeErrorType, $"cannot create weak reference to '{TypeName(ob)}' object");
+            return null;
+        }
+
+        if (callback == None)
+        {
+            callback = null;
+        }
+
+        PyObject* o = NewGcObject(type, type->BasicSize);
+        if (o == null)
+        {
+            return null;
+        }
+
+        new Span<byte>((byte*)o + sizeof(PyObject), (int)(type->BasicSize - sizeof(PyObject))).Clear();
+        var wr = (PyWeakReference*)o;
+        wr->Hash = -1;
+        wr->Referent = ob;
+        wr->Callback = callback;
+        XIncRef(callback);
+        PyWeakReference** list = WeakListPtr(ob);
+        GetBasicRefs(*list, out PyWeakReference* basicRef, out PyWeakReference* basicProxy);
+        PyWeakReference* prev = basicProxy == null ? basicRef : basicProxy;
+        if (prev == null)
+        {
+            InsertHead(wr, list);
+        }
+        else
+        {
+            InsertAfter(wr, prev);
+        }
+
+        Track(o);
         return o;
     }
 

@@ -97,7 +97,7 @@ class GenericAlias:
         return getattr(self.__origin__, name)
 
     def __eq__(self, other):
-        if not isinstance(other, GenericAlias):
+        if not isinstance(other, sys._generic_alias):
             return NotImplemented
         return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
 
@@ -116,10 +116,154 @@ class GenericAlias:
 
 sys._generic_alias = GenericAlias
 
+
+class memoryview:
+    """A read-only view of a bytes-like object (format 'B' only; Refheap has no buffer protocol)."""
+
+    def __init__(self, obj):
+        if not isinstance(obj, (bytes, bytearray, memoryview)):
+            raise TypeError("memoryview: a bytes-like object is required, not '%s'" % type(obj).__name__)
+        self.obj = obj.obj if isinstance(obj, memoryview) else obj
+        self._start = obj._start if isinstance(obj, memoryview) else 0
+        self._stop = obj._stop if isinstance(obj, memoryview) else len(obj)
+        self.format = 'B'
+        self.itemsize = 1
+        self.ndim = 1
+        self.readonly = isinstance(self.obj, bytes)
+        self.released = False
+
+    @property
+    def nbytes(self):
+        return self._stop - self._start
+
+    @property
+    def shape(self):
+        return (self._stop - self._start,)
+
+    def __len__(self):
+        return self._stop - self._start
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                raise NotImplementedError('memoryview slices with a step are not supported by Refheap')
+            view = memoryview(self)
+            view._start = self._start + start
+            view._stop = self._start + max(start, stop)
+            return view
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError('index out of bounds on dimension 1')
+        return self.obj[self._start + index]
+
+    def __setitem__(self, index, value):
+        if self.readonly:
+            raise TypeError('cannot modify read-only memory')
+        if index < 0:
+            index += len(self)
+        self.obj[self._start + index] = value
+
+    def tobytes(self):
+        return bytes(self.obj[self._start:self._stop])
+
+    def tolist(self):
+        return list(self.obj[self._start:self._stop])
+
+    def hex(self, *args):
+        return self.tobytes().hex(*args)
+
+    def release(self):
+        self.released = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.release()
+
+    def __eq__(self, other):
+        if isinstance(other, (bytes, bytearray, memoryview)):
+            return self.tobytes() == bytes(other)
+        return NotImplemented
+
+    def __iter__(self):
+        return iter(self.tolist())
+
+    def __repr__(self):
+        return '<memory at 0x%x>' % id(self)
+
+
+import builtins
+builtins.memoryview = memoryview
+del builtins
+
+
+class UnionType:
+    """types.UnionType: int | str."""
+
+    def __init__(self, a, b):
+        args = []
+        for x in (a, b):
+            for y in (x.__args__ if isinstance(x, sys._union_type) else (x,)):
+                y = type(None) if y is None else y
+                if y not in args:
+                    args.append(y)
+        self.__args__ = tuple(args)
+
+    def __or__(self, other):
+        return sys._union_type(self, other)
+
+    def __ror__(self, other):
+        return sys._union_type(other, self)
+
+    def __eq__(self, other):
+        return isinstance(other, sys._union_type) and set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __repr__(self):
+        def name(a):
+            if a is type(None):
+                return 'None'
+            if isinstance(a, type):
+                return a.__qualname__ if a.__module__ == 'builtins' else a.__module__ + '.' + a.__qualname__
+            return repr(a)
+        return ' | '.join([name(a) for a in self.__args__])
+
+
+UnionType.__module__ = 'types'
+sys._union_type = UnionType
+
 sys.stdout = sys.__stdout__ = _Stream(1, '<stdout>')
 sys.stderr = sys.__stderr__ = _Stream(2, '<stderr>')
 sys.version_info = version_info((3, 11, 7, 'final', 0))
 sys.flags = flags((0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, False, 0, 0, False, 4300))
 sys.implementation = _Namespace(name='refheap', cache_tag=None, version=sys.version_info,
                                 hexversion=sys.hexversion, _multiarch='x86_64-linux-gnu')
-del _Stream, _StructSeq, version_info, flags, _Namespace, GenericAlias
+
+
+class float_info(_StructSeq):
+    _fields = ('max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig',
+               'mant_dig', 'epsilon', 'radix', 'rounds')
+    _repr_name = 'sys.float_info'
+
+
+class int_info(_StructSeq):
+    _fields = ('bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold')
+    _repr_name = 'sys.int_info'
+
+
+class hash_info(_StructSeq):
+    _fields = ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff')
+    _repr_name = 'sys.hash_info'
+
+
+sys.float_info = float_info((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307,
+                             15, 53, 2.220446049250313e-16, 2, 1))
+sys.int_info = int_info((30, 4, 4300, 640))
+sys.hash_info = hash_info((64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
+del _Stream, _StructSeq, version_info, flags, _Namespace, GenericAlias, UnionType, memoryview, float_info, int_info, hash_info

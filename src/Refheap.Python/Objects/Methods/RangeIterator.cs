@@ -65,8 +65,7 @@ internal static unsafe class RangeIterator
         BigInteger stop = PyRuntime.IntToBigInteger(r->Stop);
         if (!Fits(start) || !Fits(step) || !Fits(len) || !Fits(stop))
         {
-            rt.SetError(rt.OverflowErrorType, "Python int too large to convert to C long");
-            return null;
+            return Vm.Interpreter.Of(rt).NewLongRangeIterator(r->Start, r->Step, r->Length);
         }
 
         PyTypeObject* type = Vm.Interpreter.Of(rt).RangeIteratorType;
