@@ -16,6 +16,11 @@ public sealed unsafe partial class PyRuntime
     /// <summary>Refheap profile: an old scan outgrew its budget, so the next look at generation 2 is a full collection.</summary>
     private bool _fullCollectionOwed;
 
+    /// <summary>Old scans run while a full collection is owed; at <see cref="MaxScansOwing"/> it is paid whatever the growth.</summary>
+    private int _scansSinceOwed;
+
+    private const int MaxScansOwing = 256;
+
     /// <summary>Refheap profile: the generation-1 collections between two looks at generation 2.</summary>
     private const int OldScanEvery = 2;
 
@@ -31,10 +36,20 @@ public sealed unsafe partial class PyRuntime
             {
                 if (i == Generations - 1 && _trackOld)
                 {
-                    // Refheap profile: an old scan from the candidate roots, unless the last
-                    // one was cut short by its budget.
-                    bool full = _fullCollectionOwed;
-                    _fullCollectionOwed = false;
+                    // Refheap profile: an old scan from the candidate roots. A scan cut short by
+                    // its budget owes a full collection, paid once 3.11's amortisation rule allows
+                    // it (enough new long-lived objects since the last one): without the rule, a
+                    // program that keeps touching one huge container (appending to a list of
+                    // millions) would pay a full collection every few generation-1 collections.
+                    bool full = _fullCollectionOwed
+                        && (_longLivedPending >= _longLivedTotal / 4 || ++_scansSinceOwed >= MaxScansOwing);
+                    if (full)
+                    {
+                        _fullCollectionOwed = false;
+                        _scansSinceOwed = 0;
+                        _oversized.Clear();
+                    }
+
                     return CollectWithCallback(i, oldScan: !full);
                 }
 
@@ -94,7 +109,7 @@ public sealed unsafe partial class PyRuntime
             OldScans++;
             young = ScratchHead(ScratchScan);
             // A closure that outgrew the budget leaves old garbage unexamined: owe a full collection.
-            _fullCollectionOwed = !GatherOldScanSet(young);
+            _fullCollectionOwed |= !GatherOldScanSet(young);
 
             old = _heads + 2;
         }

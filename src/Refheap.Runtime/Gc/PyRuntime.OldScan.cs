@@ -45,9 +45,40 @@ public sealed unsafe partial class PyRuntime
         }
     }
 
+    /// <summary>
+    /// Roots whose closure outgrew an old scan's budget: they are not candidates again until the
+    /// full collection their truncated scan owed has run (it examines everything anyway), so a
+    /// program that keeps touching one huge container does not pay a cut-short scan each time.
+    /// </summary>
+    private readonly HashSet<nint> _oversized = new();
+
+    /// <summary>Containers with more items than an old scan's budget allows to visit.</summary>
+    private const int HugeContainerItems = 50_000;
+
+    private bool IsHugeContainer(PyObject* o)
+    {
+        PyTypeObject* t = o->Type;
+        if (t == ListType || t == TupleType)
+        {
+            return ((PyVarObject*)o)->Size > HugeContainerItems;
+        }
+
+        if (t == DictType)
+        {
+            return DictSize(o) > HugeContainerItems;
+        }
+
+        return (t == SetType || t == FrozenSetType) && SetSize(o) > HugeContainerItems;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddOldCandidate(PyObject* o, GcHead* g)
     {
+        if (_oversized.Count > 0 && _oversized.Contains((nint)o))
+        {
+            return;
+        }
+
         g->Prev |= PrevMaskCandidate;
         _oldCandidates.Add((nint)o);
     }
@@ -170,15 +201,27 @@ public sealed unsafe partial class PyRuntime
             size++;
         }
 
+        var roots = new List<nint>(_oldCandidates.Count);
         foreach (nint c in _oldCandidates)
         {
             GcHead* g = AsGc((PyObject*)c);
             g->Prev &= ~PrevMaskCandidate;
             if (g->Next != 0 && (g->Prev & (PrevMaskOld | PrevMaskCollecting)) == PrevMaskOld)
             {
+                if (IsHugeContainer((PyObject*)c))
+                {
+                    // Scanning it would cost its whole size each time it is touched (a list
+                    // being appended to). Leave it out: the scan stays correct (what it holds
+                    // counts as referenced from outside), and the owed full collection looks.
+                    _oversized.Add(c);
+                    _fullCollectionOwed = true;
+                    continue;
+                }
+
                 GcListMove(g, scan);
                 g->Prev |= PrevMaskCollecting;
                 size++;
+                roots.Add(c);
             }
         }
 
@@ -192,6 +235,14 @@ public sealed unsafe partial class PyRuntime
         for (GcHead* g = Next(scan); g != scan; g = Next(g))
         {
             g->Prev &= ~PrevMaskCollecting;
+        }
+
+        if (visitor.Truncated)
+        {
+            foreach (nint r in roots)
+            {
+                _oversized.Add(r);
+            }
         }
 
         return !visitor.Truncated;
