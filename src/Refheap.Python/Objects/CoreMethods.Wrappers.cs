@@ -44,7 +44,7 @@ internal static unsafe partial class CoreMethods
             {
                 PyObject* obj = n > 0 && args[0] != rt.None ? args[0] : null;
                 PyObject* type = n > 1 && args[1] != rt.None ? args[1] : null;
-                return self->Type->DescrGet(rt, self, obj, type);
+                return Interpreter.WrapperGetPublic(rt, self, obj, type);
             });
         }
 
@@ -74,8 +74,6 @@ internal static unsafe partial class CoreMethods
             rt.XDecRef(old);
             return None(rt);
         });
-        BuiltinMethods.Add(P, "__get__", (rt, self, args, n, kw) =>
-            self->Type->DescrGet(rt, self, n > 0 && args[0] != rt.None ? args[0] : null, n > 1 ? args[1] : null));
         BuiltinMethods.AddGetSet(P, "fget", (i, s) => OrNone(i.Rt, ((PyPropertyObject*)s)->Get));
         BuiltinMethods.AddGetSet(P, "fset", (i, s) => OrNone(i.Rt, ((PyPropertyObject*)s)->Set));
         BuiltinMethods.AddGetSet(P, "fdel", (i, s) => OrNone(i.Rt, ((PyPropertyObject*)s)->Del));

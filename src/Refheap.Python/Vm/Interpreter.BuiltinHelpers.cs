@@ -47,6 +47,20 @@ internal sealed unsafe partial class Interpreter
 
         if (!PyRuntime.IsSubtype(cls->Type, rt.TypeType))
         {
+            PyObject* check = LookupSpecial(cls, Str("__instancecheck__"));
+            if (check != null)
+            {
+                PyObject* r = CallDunder(check, cls, o);
+                if (r == null)
+                {
+                    return -1;
+                }
+
+                int t = IsTrue(r);
+                rt.DecRef(r);
+                return t;
+            }
+
             rt.SetError(rt.TypeErrorType, "isinstance() arg 2 must be a type, a tuple of types, or a union");
             return -1;
         }
@@ -90,6 +104,20 @@ internal sealed unsafe partial class Interpreter
 
         if (!PyRuntime.IsSubtype(cls->Type, rt.TypeType))
         {
+            PyObject* check = LookupSpecial(cls, Str("__subclasscheck__"));
+            if (check != null)
+            {
+                PyObject* r = CallDunder(check, cls, sub);
+                if (r == null)
+                {
+                    return -1;
+                }
+
+                int t = IsTrue(r);
+                rt.DecRef(r);
+                return t;
+            }
+
             rt.SetError(rt.TypeErrorType, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
             return -1;
         }

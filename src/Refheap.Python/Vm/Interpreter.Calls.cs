@@ -70,6 +70,16 @@ internal sealed unsafe partial class Interpreter
 
         if (PyRuntime.IsSubtype(t, rt.TypeType))
         {
+            // A metaclass's own __call__ (above type's) decides how its classes are called.
+            if ((t->Flags & TypeFlags.HeapType) != 0)
+            {
+                PyObject* metaCall = LookupUserDunder(t, "__call__");
+                if (metaCall != null)
+                {
+                    return CallWithSelf(metaCall, callable, args, nargs, kwnames);
+                }
+            }
+
             return TypeCall((PyTypeObject*)callable, args, nargs, kwnames);
         }
 

@@ -27,6 +27,16 @@ internal sealed unsafe partial class Interpreter
             PyRuntime.TupleItems(bases)[i - 2] = PyRuntime.NewRef(args[i]);
         }
 
+        // update_bases (PEP 560): a base that is not a class may stand for others (__mro_entries__).
+        PyObject* resolved = ResolveMroEntries(bases);
+        rt.DecRef(bases);
+        if (resolved == null)
+        {
+            return null;
+        }
+
+        bases = resolved;
+
         // Keywords: metaclass and the rest (passed to the metaclass and __init_subclass__).
         PyObject* meta = null;
         var kwNames = new List<nint>();
@@ -593,5 +603,50 @@ internal sealed unsafe partial class Interpreter
         nint offset = self->Type->WeakListOffset;
         PyObject* head = offset == 0 ? null : *(PyObject**)((byte*)self + offset);
         return PyRuntime.NewRef(head == null ? rt.None : head);
+    }
+
+    private PyObject* ResolveMroEntries(PyObject* bases)
+    {
+        PyRuntime rt = Rt;
+        bool any = false;
+        for (nint i = 0; i < PyRuntime.TupleSize(bases); i++)
+        {
+            PyObject* b = PyRuntime.TupleItems(bases)[i];
+            if (!PyRuntime.IsSubtype(b->Type, rt.TypeType) && LookupSpecial(b, Str("__mro_entries__")) != null)
+            {
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            return PyRuntime.NewRef(bases);
+        }
+
+        PyObject* list = rt.NewList(0);
+        for (nint i = 0; i < PyRuntime.TupleSize(bases); i++)
+        {
+            PyObject* b = PyRuntime.TupleItems(bases)[i];
+            PyObject* fn = PyRuntime.IsSubtype(b->Type, rt.TypeType) ? null : LookupSpecial(b, Str("__mro_entries__"));
+            if (fn == null)
+            {
+                rt.ListAppend(list, b);
+                continue;
+            }
+
+            PyObject* entries = CallDunder(fn, b, bases);
+            if (entries == null || ListExtend(list, entries) < 0)
+            {
+                rt.XDecRef(entries);
+                rt.DecRef(list);
+                return null;
+            }
+
+            rt.DecRef(entries);
+        }
+
+        PyObject* t = ListAsTuple(list);
+        rt.DecRef(list);
+        return t;
     }
 }

@@ -146,6 +146,10 @@ internal sealed unsafe partial class Interpreter
         return null;
     }
 
+    public int TypeSetAttrPublic(PyObject* self, PyObject* name, PyObject* value) => TypeSetAttr(Rt, self, name, value);
+
+    public PyObject* TypeGetAttrPublic(PyObject* self, PyObject* name) => TypeGetAttr(Rt, self, name);
+
     /// <summary>type_setattro: stores in the class dict (refused for builtin types) and refreshes the slots.</summary>
     private static int TypeSetAttr(PyRuntime rt, PyObject* self, PyObject* name, PyObject* value)
     {

@@ -430,6 +430,12 @@ internal sealed unsafe partial class Interpreter
             return true;
         }
 
+        if (PyRuntime.TryIntToLong(o, out long small) && small > -(1L << 53) && small < (1L << 53))
+        {
+            value = small;
+            return true;
+        }
+
         BigInteger big = PyRuntime.IntToBigInteger(o);
         value = PyFormat.IntToDouble(big);
         if (double.IsInfinity(value))

@@ -73,6 +73,14 @@ internal sealed unsafe partial class Interpreter
         return rt.NewMethod(c->Callable, type);
     }
 
+    public static PyObject* PropertyGetPublic(PyRuntime rt, PyObject* descr, PyObject* obj, PyObject* type) => PropertyGet(rt, descr, obj, type);
+
+    public static int PropertySetPublic(PyRuntime rt, PyObject* descr, PyObject* obj, PyObject* value) => PropertySet(rt, descr, obj, value);
+
+    /// <summary>classmethod/staticmethod __get__ called as a method (super().__get__ in a subclass).</summary>
+    public static PyObject* WrapperGetPublic(PyRuntime rt, PyObject* descr, PyObject* obj, PyObject* type) =>
+        PyRuntime.IsSubtypeMro(descr->Type, Of(rt).ClassMethodType) ? ClassMethodGet(rt, descr, obj, type) : StaticMethodGet(rt, descr, obj, type);
+
     private static PyObject* StaticMethodGet(PyRuntime rt, PyObject* descr, PyObject* obj, PyObject* type) =>
         PyRuntime.NewRef(((PyClassMethodObject*)descr)->Callable);
 
