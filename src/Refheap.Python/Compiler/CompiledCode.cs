@@ -67,5 +67,11 @@ public sealed class CompiledCode
 
     public string? Docstring { get; set; }
 
+    /// <summary>SyntaxWarnings found while compiling (module code only), in source order.</summary>
+    public List<CompilerWarning> Warnings { get; } = new();
+
     public int NLocalsPlus => VarNames.Count + CellVars.Count + FreeVars.Count;
 }
+
+/// <summary>A SyntaxWarning the compiler found: issued through the warnings module by the caller.</summary>
+public readonly record struct CompilerWarning(int Line, string Message);

@@ -244,6 +244,7 @@ public sealed partial class PyCompiler
 
     private void CompileCompare(Compare cmp)
     {
+        CheckCompare(cmp);
         VisitExpr(cmp.Left);
         if (cmp.Ops.Count == 1)
         {
@@ -275,6 +276,40 @@ public sealed partial class PyCompiler
         Emit(OpCode.PopTop);
         B.Place(end);
     }
+
+    /// <summary>
+    /// compiler_check_compare: `is`/`is not` with a literal operand (a constant other than
+    /// None, True, False and Ellipsis, after 3.11's constant folding) gives a SyntaxWarning.
+    /// </summary>
+    private void CheckCompare(Compare cmp)
+    {
+        bool left = IsIdentityOperand(cmp.Left);
+        for (int i = 0; i < cmp.Ops.Count; i++)
+        {
+            bool right = IsIdentityOperand(cmp.Comparators[i]);
+            if (cmp.Ops[i] is CmpOp.Is or CmpOp.IsNot && (!left || !right))
+            {
+                string msg = cmp.Ops[i] == CmpOp.Is
+                    ? "\"is\" with a literal. Did you mean \"==\"?"
+                    : "\"is not\" with a literal. Did you mean \"!=\"?";
+                _warnings.Add(new CompilerWarning(cmp.Lineno, msg));
+                return;
+            }
+
+            left = right;
+        }
+    }
+
+    private static bool IsIdentityOperand(ExprNode e) => !IsFoldedConstant(e) ||
+        e is Constant { Value: null or bool or Syntax.Ellipsis };
+
+    private static bool IsFoldedConstant(ExprNode e) => e switch
+    {
+        Constant => true,
+        UnaryOp { Op: not UnaryOperator.Not, Operand: Constant { Value: System.Numerics.BigInteger or double or Imaginary or bool } } => true,
+        TupleExpr { Ctx: ExprContext.Load } t => t.Elts.TrueForAll(IsFoldedConstant),
+        _ => false,
+    };
 
     private void EmitCompare(CmpOp op)
     {

@@ -16,6 +16,7 @@ public sealed partial class PyCompiler
     private readonly string _filename;
     private readonly Stack<Unit> _units = new();
     private Unit _u = null!;
+    private readonly List<CompilerWarning> _warnings = new();
 
     private PyCompiler(Symtable symtable, string filename)
     {
@@ -75,7 +76,9 @@ public sealed partial class PyCompiler
 
         c.LoadConst(null);
         c.Emit(OpCode.ReturnValue);
-        return c.LeaveUnit();
+        CompiledCode code = c.LeaveUnit();
+        code.Warnings.AddRange(c._warnings);
+        return code;
     }
 
     /// <summary>Compiles one expression (eval mode): the code returns its value.</summary>

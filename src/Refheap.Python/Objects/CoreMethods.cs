@@ -122,7 +122,12 @@ internal static unsafe partial class CoreMethods
         }, MethodKind.Static);
         BuiltinMethods.Add(T, "__init__", (rt, self, args, n, kw) => None(rt));
         BuiltinMethods.Add(T, "__repr__", (rt, self, args, n, kw) => Interpreter.Of(rt).TypeRepr((PyTypeObject*)self));
-        BuiltinMethods.Add(T, "__call__", (rt, self, args, n, kw) => Interpreter.Of(rt).Call(self, args, n, kw));
+        // type.__call__ is the default class call; it must not look the metaclass's __call__ up
+        // again (a metaclass __call__ reaches it through super()).
+        BuiltinMethods.Add(T, "__call__", (rt, self, args, n, kw) =>
+            PyRuntime.IsSubtype(self->Type, rt.TypeType)
+                ? Interpreter.Of(rt).TypeCall((PyTypeObject*)self, args, n, kw)
+                : Interpreter.Of(rt).Call(self, args, n, kw));
         BuiltinMethods.Add(T, "mro", (rt, self, args, n, kw) =>
         {
             var t = (PyTypeObject*)self;

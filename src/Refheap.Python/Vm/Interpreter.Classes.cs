@@ -188,7 +188,7 @@ internal sealed unsafe partial class Interpreter
     }
 
     /// <summary>type.__call__: __new__ then __init__.</summary>
-    private PyObject* TypeCall(PyTypeObject* type, PyObject** args, nint nargs, PyObject* kwnames)
+    internal PyObject* TypeCall(PyTypeObject* type, PyObject** args, nint nargs, PyObject* kwnames)
     {
         PyRuntime rt = Rt;
         nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
@@ -354,6 +354,50 @@ internal sealed unsafe partial class Interpreter
         {
             rt.SetError(rt.TypeErrorType, "type.__new__() argument 1 must be str, not " + rt.TypeName(name));
             return null;
+        }
+
+        // type_new: the most derived metaclass of meta and the bases' wins; when it is not meta
+        // and has its own __new__, the class is made by calling it.
+        PyTypeObject* winner = meta;
+        for (nint i = 0; i < PyRuntime.TupleSize(bases); i++)
+        {
+            PyTypeObject* bt = PyRuntime.TupleItems(bases)[i]->Type;
+            if (PyRuntime.IsSubtypeMro(winner, bt))
+            {
+                continue;
+            }
+
+            if (PyRuntime.IsSubtypeMro(bt, winner))
+            {
+                winner = bt;
+                continue;
+            }
+
+            rt.SetError(rt.TypeErrorType, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+            return null;
+        }
+
+        if (winner != meta)
+        {
+            if (rt.LookupType(winner, Str("__new__")) != rt.LookupType(rt.TypeType, Str("__new__")))
+            {
+                nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
+                var buf = new nint[3 + nkw];
+                buf[0] = (nint)name;
+                buf[1] = (nint)bases;
+                buf[2] = (nint)ns;
+                for (nint k = 0; k < nkw; k++)
+                {
+                    buf[3 + k] = (nint)kwValues[k];
+                }
+
+                fixed (nint* p = buf)
+                {
+                    return Call((PyObject*)winner, (PyObject**)p, 3, kwnames);
+                }
+            }
+
+            meta = winner;
         }
 
         string[]? slots = null;

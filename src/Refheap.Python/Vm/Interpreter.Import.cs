@@ -448,6 +448,11 @@ internal sealed unsafe partial class Interpreter
                 cc = PyCompiler.CompileExpression(tree, filename);
             }
 
+            if (cc.Warnings.Count > 0 && !IssueCompilerWarnings(cc))
+            {
+                return null;
+            }
+
             return (PyObject*)CodeFactory.Create(this, cc);
         }
         catch (PythonSyntaxError e)
@@ -465,6 +470,53 @@ internal sealed unsafe partial class Interpreter
             Rt.SetError(Rt.NotImplementedErrorType, e.Message);
             return null;
         }
+    }
+
+    /// <summary>
+    /// The compiler's SyntaxWarnings go through warnings.warn_explicit with no module and no
+    /// registry (PyErr_WarnExplicitObject from compiler_warn), so each is shown once per compile.
+    /// </summary>
+    private bool IssueCompilerWarnings(CompiledCode cc)
+    {
+        PyRuntime rt = Rt;
+        PyObject* warnings = ImportModule("warnings");
+        if (warnings == null)
+        {
+            return false;
+        }
+
+        PyObject* warnExplicit = GetAttrOrNull(warnings, Str("warn_explicit"));
+        rt.DecRef(warnings);
+        if (warnExplicit == null)
+        {
+            return !rt.ErrorOccurred;
+        }
+
+        PyObject* category = rt.DictGetItemStr(Builtins, Str("SyntaxWarning"));
+        PyObject* filename = rt.NewStr(cc.Filename);
+        bool ok = true;
+        PyObject** a = stackalloc PyObject*[4];
+        foreach (CompilerWarning w in cc.Warnings)
+        {
+            a[0] = rt.NewStr(w.Message);
+            a[1] = category;
+            a[2] = filename;
+            a[3] = rt.NewInt(w.Line);
+            PyObject* r = Call(warnExplicit, a, 4, null);
+            rt.DecRef(a[0]);
+            rt.DecRef(a[3]);
+            if (r == null)
+            {
+                ok = false;
+                break;
+            }
+
+            rt.DecRef(r);
+        }
+
+        rt.DecRef(filename);
+        rt.DecRef(warnExplicit);
+        return ok;
     }
 
     /// <summary>Runs a module-level code object with the given globals and locals.</summary>
