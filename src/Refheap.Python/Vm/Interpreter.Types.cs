@@ -233,6 +233,21 @@ internal sealed unsafe partial class Interpreter
             all.Add(t);
         }
 
+        // The runtime's iterator and proxy types: a dict and an __mro__ like any static type
+        // (collections.abc registers the iterators and walks their MROs).
+        foreach (PyTypeObject* t in new[]
+        {
+            rt.ListIterType, rt.ListRevIterType, rt.TupleIterType, rt.StrAsciiIterType, rt.StrIterType, rt.BytesIterType,
+            rt.ByteArrayIterType, rt.SetIterType, rt.DictKeyIterType, rt.DictValueIterType, rt.DictItemIterType,
+            rt.WeakProxyType, rt.WeakCallableProxyType,
+        })
+        {
+            if (!all.Contains((nint)t))
+            {
+                all.Add((nint)t);
+            }
+        }
+
         return all;
     }
 

@@ -108,6 +108,54 @@ public sealed unsafe partial class PyRuntime
         return o;
     }
 
+    /// <summary>
+    /// weakref___new__ for a subclass of ref (Objects/weakrefobject.c, 3.11): never shared; the
+    /// new ref goes after the basic ref and proxy, like a ref with a callback.
+    /// </summary>
+    public PyObject* NewWeakrefSubtype(PyTypeObject* type, PyObject* ob, PyObject* callback)
+    {
+        if (type == WeakrefType)
+        {
+            return NewWeakref(ob, callback);
+        }
+
+        if (ob->Type->WeakListOffset == 0)
+        {
+            SetError(TypeErrorType, $"cannot create weak reference to '{TypeName(ob)}' object");
+            return null;
+        }
+
+        if (callback == None)
+        {
+            callback = null;
+        }
+
+        PyObject* o = NewInstance(type);
+        if (o == null)
+        {
+            return null;
+        }
+
+        var wr = (PyWeakReference*)o;
+        wr->Hash = -1;
+        wr->Referent = ob;
+        wr->Callback = callback;
+        XIncRef(callback);
+        PyWeakReference** list = WeakListPtr(ob);
+        GetBasicRefs(*list, out PyWeakReference* basicRef, out PyWeakReference* basicProxy);
+        PyWeakReference* prev = basicProxy == null ? basicRef : basicProxy;
+        if (prev == null)
+        {
+            InsertHead(wr, list);
+        }
+        else
+        {
+            InsertAfter(wr, prev);
+        }
+
+        return o;
+    }
+
     /// <summary>new_weakref + init_weakref: a tracked weakref of <paramref name="type"/>, not yet in the referent's list.</summary>
     private PyObject* NewWeakrefObject(PyTypeObject* type, PyObject* ob, PyObject* callback)
     {
