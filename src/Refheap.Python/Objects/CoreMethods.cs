@@ -13,6 +13,10 @@ internal static unsafe partial class CoreMethods
 
     private static PyObject* OrNone(PyRuntime rt, PyObject* o) => PyRuntime.NewRef(o == null ? rt.None : o);
 
+    /// <summary>type_name (3.11): a static type's __name__ is its tp_name after the last dot.</summary>
+    private static string StaticTypeShortName(PyTypeObject* t, string name) =>
+        (t->Flags & TypeFlags.HeapType) == 0 ? name[(name.LastIndexOf('.') + 1)..] : name;
+
     private static PyObject* Str(PyRuntime rt, string s) => rt.NewStr(s);
 
     public static void Register()
@@ -140,8 +144,8 @@ internal static unsafe partial class CoreMethods
         BuiltinMethods.Add(T, "__subclasscheck__", (rt, self, args, n, kw) =>
             rt.NewBool(PyRuntime.IsSubtype(args[0]->Type, rt.TypeType) && PyRuntime.IsSubtypeMro((PyTypeObject*)args[0], (PyTypeObject*)self)));
         BuiltinMethods.Add(T, "__prepare__", (rt, self, args, n, kw) => rt.NewDict(), MethodKind.Class);
-        BuiltinMethods.AddGetSet(T, "__name__", (interp, self) => interp.Rt.NewStr(interp.Rt.InfoOf((PyTypeObject*)self).Name), (interp, self, v) => interp.SetTypeName((PyTypeObject*)self, v, qualname: false));
-        BuiltinMethods.AddGetSet(T, "__qualname__", (interp, self) => interp.Rt.NewStr(interp.QualNameOf((PyTypeObject*)self)), (interp, self, v) => interp.SetTypeName((PyTypeObject*)self, v, qualname: true));
+        BuiltinMethods.AddGetSet(T, "__name__", (interp, self) => interp.Rt.NewStr(StaticTypeShortName((PyTypeObject*)self, interp.Rt.InfoOf((PyTypeObject*)self).Name)), (interp, self, v) => interp.SetTypeName((PyTypeObject*)self, v, qualname: false));
+        BuiltinMethods.AddGetSet(T, "__qualname__", (interp, self) => interp.Rt.NewStr(StaticTypeShortName((PyTypeObject*)self, interp.QualNameOf((PyTypeObject*)self))), (interp, self, v) => interp.SetTypeName((PyTypeObject*)self, v, qualname: true));
         BuiltinMethods.AddGetSet(T, "__basicsize__", (interp, self) => interp.Rt.NewInt(((PyTypeObject*)self)->BasicSize));
         BuiltinMethods.AddGetSet(T, "__itemsize__", (interp, self) => interp.Rt.NewInt(((PyTypeObject*)self)->ItemSize));
         BuiltinMethods.AddGetSet(T, "__dictoffset__", (interp, self) => interp.Rt.NewInt(((PyTypeObject*)self)->DictOffset));
@@ -159,7 +163,10 @@ internal static unsafe partial class CoreMethods
                 }
             }
 
-            return interp.Rt.NewStr("builtins");
+            // A static type's tp_name "module.Name" names its module (type_module, 3.11).
+            string full = interp.Rt.InfoOf(t).Name;
+            int dot = (t->Flags & TypeFlags.HeapType) == 0 ? full.LastIndexOf('.') : -1;
+            return interp.Rt.NewStr(dot >= 0 ? full[..dot] : "builtins");
         });
         BuiltinMethods.AddGetSet(T, "__dict__", (interp, self) => interp.MappingProxy(((PyTypeObject*)self)->Dict));
         BuiltinMethods.AddGetSet(T, "__bases__", (interp, self) => OrNone(interp.Rt, ((PyTypeObject*)self)->Bases));

@@ -1,3 +1,4 @@
+using Refheap.Python.Vm;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 
@@ -42,6 +43,29 @@ internal static unsafe class WeakrefMethods
         });
         AddCompare("__eq__", CompareOp.Eq);
         AddCompare("__ne__", CompareOp.Ne);
+
+        // method(function, instance) (Objects/classobject.c: method_new), which WeakMethod calls.
+        BuiltinMethods.Add("method", "__new__", (rt, self, args, n, kw) =>
+        {
+            if (!ArgParse.NoKeywords(rt, "method", kw) || !ArgParse.Positional(rt, "method", n - 1, 2, 2))
+            {
+                return null;
+            }
+
+            if (!Interpreter.Of(rt).IsCallable(args[1]))
+            {
+                rt.SetError(rt.TypeErrorType, "first argument must be callable");
+                return null;
+            }
+
+            if (args[2] == rt.None)
+            {
+                rt.SetError(rt.TypeErrorType, "instance must not be None");
+                return null;
+            }
+
+            return rt.NewMethod(args[1], args[2]);
+        }, MethodKind.Static);
         BuiltinMethods.AddGetSet(RefName, "__callback__", (interp, self) =>
         {
             PyObject* cb = ((PyWeakReference*)self)->Callback;
