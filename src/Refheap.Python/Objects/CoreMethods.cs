@@ -13,6 +13,21 @@ internal static unsafe partial class CoreMethods
 
     private static PyObject* OrNone(PyRuntime rt, PyObject* o) => PyRuntime.NewRef(o == null ? rt.None : o);
 
+    /// <summary>type_set_module (3.11): a heap type's __module__ lives in its dict.</summary>
+    private static int SetTypeModule(Interpreter interp, PyObject* self, PyObject* value)
+    {
+        var t = (PyTypeObject*)self;
+        PyRuntime rt = interp.Rt;
+        if ((t->Flags & TypeFlags.HeapType) == 0 || value == null)
+        {
+            string verb = value == null ? "delete" : "set";
+            rt.SetError(rt.TypeErrorType, $"cannot {verb} '__module__' attribute of immutable type '{rt.InfoOf(t).Name}'");
+            return -1;
+        }
+
+        return rt.DictSetItem(t->Dict, interp.Str("__module__"), value);
+    }
+
     /// <summary>type_name (3.11): a static type's __name__ is its tp_name after the last dot.</summary>
     private static string StaticTypeShortName(PyTypeObject* t, string name) =>
         (t->Flags & TypeFlags.HeapType) == 0 ? name[(name.LastIndexOf('.') + 1)..] : name;
@@ -167,7 +182,7 @@ internal static unsafe partial class CoreMethods
             string full = interp.Rt.InfoOf(t).Name;
             int dot = (t->Flags & TypeFlags.HeapType) == 0 ? full.LastIndexOf('.') : -1;
             return interp.Rt.NewStr(dot >= 0 ? full[..dot] : "builtins");
-        });
+        }, SetTypeModule);
         BuiltinMethods.AddGetSet(T, "__dict__", (interp, self) => interp.MappingProxy(((PyTypeObject*)self)->Dict));
         BuiltinMethods.AddGetSet(T, "__bases__", (interp, self) => OrNone(interp.Rt, ((PyTypeObject*)self)->Bases));
         BuiltinMethods.AddGetSet(T, "__base__", (interp, self) => OrNone(interp.Rt, (PyObject*)((PyTypeObject*)self)->Base));
