@@ -67,6 +67,7 @@ internal sealed unsafe partial class Interpreter
             while (true)
             {
                 instrIndex = pc;
+                f->PrevInstr = pc; // frame->prev_instr: the instruction running (tracebacks of unraisable errors)
                 int word = code[pc++];
                 int arg = word >> 8;
                 PyObject* v;
