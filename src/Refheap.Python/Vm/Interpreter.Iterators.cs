@@ -128,9 +128,47 @@ internal sealed unsafe partial class Interpreter
             it->Index++;
         }
 
-        PyObject* t = rt.NewTuple(2);
-        PyRuntime.TupleItems(t)[0] = index;
-        PyRuntime.TupleItems(t)[1] = item;
+        PyObject* t = ReusableResult(rt, it->C, 2);
+        PyObject** items = PyRuntime.TupleItems(t);
+        PyObject* oldIndex = items[0];
+        PyObject* oldItem = items[1];
+        items[0] = index;
+        items[1] = item;
+        rt.XDecRef(oldIndex);
+        rt.XDecRef(oldItem);
+        return t;
+    }
+
+    /// <summary>
+    /// The result tuple of enumerate and zip (Python/bltinmodule.c zip_next, Objects/enumobject.c
+    /// enum_next, 3.11): the cached tuple again when nothing else holds it (its old items stay in it
+    /// until replaced), else a new one. Re-tracked, as the collector may have untracked it.
+    /// </summary>
+    private static PyObject* ReusableResult(PyRuntime rt, PyObject* cached, nint size)
+    {
+        if (cached == null || cached->RefCount != 1)
+        {
+            return rt.NewTuple(size);
+        }
+
+        PyRuntime.IncRef(cached);
+        if (!rt.GcIsTracked(cached))
+        {
+            rt.Track(cached);
+        }
+
+        return cached;
+    }
+
+    /// <summary>A tuple of <paramref name="n"/> Nones: the initial cached result of enumerate and zip.</summary>
+    public PyObject* NoneResultTuple(nint n)
+    {
+        PyObject* t = Rt.NewTuple(n);
+        for (nint i = 0; t != null && i < n; i++)
+        {
+            PyRuntime.TupleItems(t)[i] = PyRuntime.NewRef(Rt.None);
+        }
+
         return t;
     }
 
@@ -145,7 +183,7 @@ internal sealed unsafe partial class Interpreter
             return null;
         }
 
-        PyObject* result = rt.NewTuple(n);
+        PyObject* result = ReusableResult(rt, it->C, n);
         for (nint i = 0; i < n; i++)
         {
             PyObject* item = interp.IterNext(PyRuntime.TupleItems(it->A)[i]);
@@ -182,7 +220,9 @@ internal sealed unsafe partial class Interpreter
                 return null;
             }
 
+            PyObject* old = PyRuntime.TupleItems(result)[i];
             PyRuntime.TupleItems(result)[i] = item;
+            rt.XDecRef(old);
         }
 
         return result;
