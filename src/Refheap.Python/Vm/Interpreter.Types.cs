@@ -180,6 +180,8 @@ internal sealed unsafe partial class Interpreter
         {
             Make(w, warning);
         }
+
+        SetExceptionSizes();
     }
 
     /// <summary>The builtin types whose dicts are filled at start-up from <see cref="BuiltinMethods"/>.</summary>
