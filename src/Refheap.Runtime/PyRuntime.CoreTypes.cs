@@ -152,7 +152,6 @@ public sealed unsafe partial class PyRuntime
         rt.Clear(ref t->Bases);
         PyTypeObject* baseType = t->Base;
         t->Base = null;
-        PyTypeObject* meta = o->Type;
         TypeInfo info = rt.InfoOf(t);
         info.Released = true;
         var finalizer = (PyObject*)info.FinalizerObject;
@@ -161,9 +160,8 @@ public sealed unsafe partial class PyRuntime
         rt.XDecRef(finalizer);
         rt.XDecRef((PyObject*)baseType);
 
-        // A class whose metaclass is itself a class is freed through subtype_dealloc, which
-        // releases the metaclass; with `type` as the metaclass there is nothing to release.
-        _ = meta;
+        // A heap metatype's reference is dropped by subtype_dealloc, which called this
+        // (Objects/typeobject.c: type_dealloc leaves Py_TYPE alone).
     }
 
     /// <summary>type_traverse: a heap type's references (its __del__, its base when that is a heap type).</summary>

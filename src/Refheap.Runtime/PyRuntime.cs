@@ -84,7 +84,7 @@ public sealed unsafe partial class PyRuntime : IDisposable
 
         // Classes are always in cycles (their MRO holds them): as Py_FinalizeEx does, collect
         // before releasing the runtime's own objects.
-        Collect();
+        CollectNoFail();
         ClearError();
         ClearFreeLists();
         ReleaseSingletonsAndTypes();

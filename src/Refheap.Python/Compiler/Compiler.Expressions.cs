@@ -371,30 +371,66 @@ public sealed partial class PyCompiler
                 return;
             }
 
-            foreach (ExprNode x in elts)
+            // starunpack_helper (Python/compile.c, 3.11): more than two constant items of a list
+            // or set become one constant extended into an empty display (list_extend then sizes
+            // the list exactly); more than STACK_USE_GUARD items are appended one by one.
+            if (build == OpCode.BuildList && elts.Count > 2 && AllConstant(elts))
             {
-                VisitExpr(x);
+                var items = new object?[elts.Count];
+                for (int i = 0; i < items.Length; i++)
+                {
+                    items[i] = ((Constant)elts[i]).Value;
+                }
+
+                Emit(OpCode.BuildList, 0);
+                LoadConst(new ConstTuple(items));
+                Emit(OpCode.ListExtend, 1);
+                return;
             }
 
-            Emit(build, elts.Count);
-            return;
+            if (elts.Count <= StackUseGuard)
+            {
+                foreach (ExprNode x in elts)
+                {
+                    VisitExpr(x);
+                }
+
+                Emit(build, elts.Count);
+                return;
+            }
         }
 
         OpCode collect = build == OpCode.BuildSet ? OpCode.BuildSet : OpCode.BuildList;
         OpCode extend = build == OpCode.BuildSet ? OpCode.SetUpdate : OpCode.ListExtend;
         OpCode add = build == OpCode.BuildSet ? OpCode.SetAdd : OpCode.ListAppend;
-        Emit(collect, 0);
-        foreach (ExprNode x in elts)
+        // The items before the first starred one go on the stack and into the display's build.
+        bool built = false;
+        if (elts.Count > StackUseGuard)
         {
-            if (x is Starred s)
+            Emit(collect, 0);
+            built = true;
+        }
+
+        for (int i = 0; i < elts.Count; i++)
+        {
+            if (elts[i] is Starred s)
             {
+                if (!built)
+                {
+                    Emit(collect, i);
+                    built = true;
+                }
+
                 VisitExpr(s.Value);
                 Emit(extend, 1);
             }
             else
             {
-                VisitExpr(x);
-                Emit(add, 1);
+                VisitExpr(elts[i]);
+                if (built)
+                {
+                    Emit(add, 1);
+                }
             }
         }
 
@@ -403,6 +439,9 @@ public sealed partial class PyCompiler
             Emit(OpCode.ListToTuple);
         }
     }
+
+    /// <summary>STACK_USE_GUARD (Python/compile.c, 3.11): longer displays build incrementally.</summary>
+    private const int StackUseGuard = 30;
 
     private static bool AllConstant(List<ExprNode> elts)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Refheap.Python.Objects;
+using Refheap.Python.Objects.Methods;
 using Refheap.Python.Vm;
 using Refheap.Runtime;
 using Refheap.Runtime.Gc;
@@ -57,7 +58,7 @@ internal static unsafe class SysGcModules
 
             return Interpreter.Of(r).GetSizeOf(p[0], p[1]);
         });
-        interp.AddFunction(m, "getrefcount", (r, s, a, n, k) => ArgParse.OneArg(r, "getrefcount", n, k) ? r.NewInt(a[0]->RefCount) : null);
+        interp.AddFunction(m, "getrefcount", (r, s, a, n, k) => ArgParse.OneArg(r, "sys.getrefcount", n, k) ? r.NewInt(a[0]->RefCount) : null);
         interp.AddFunction(m, "getrecursionlimit", (r, s, a, n, k) => r.NewInt(r.RecursionLimit));
         interp.AddFunction(m, "setrecursionlimit", (r, s, a, n, k) =>
         {
@@ -241,15 +242,32 @@ internal static unsafe class SysGcModules
         });
         interp.AddFunction(m, "set_threshold", (r, s, a, n, k) =>
         {
-            if (!ArgParse.Positional(r, "set_threshold", n, 1, 3, k))
+            // PyArg_ParseTuple(args, "i|ii:set_threshold") (Modules/gcmodule.c, 3.11).
+            if (!ArgParse.NoKeywords(r, "set_threshold", k))
             {
                 return null;
             }
 
-            int t0 = (int)(long)PyRuntime.IntToBigInteger(a[0]);
-            int? t1 = n > 1 ? (int)(long)PyRuntime.IntToBigInteger(a[1]) : null;
-            int? t2 = n > 2 ? (int)(long)PyRuntime.IntToBigInteger(a[2]) : null;
-            r.SetThreshold(t0, t1, t2);
+            if (n < 1 || n > 3)
+            {
+                r.SetError(r.TypeErrorType, n < 1
+                    ? $"set_threshold() takes at least 1 argument ({n} given)"
+                    : $"set_threshold() takes at most 3 arguments ({n} given)");
+                return null;
+            }
+
+            var t = new int?[3];
+            for (int i = 0; i < n; i++)
+            {
+                if (!MethodArgs.AsSsize(r, a[i], out nint v, "int"))
+                {
+                    return null;
+                }
+
+                t[i] = (int)v;
+            }
+
+            r.SetThreshold(t[0]!.Value, t[1], t[2]);
             return PyRuntime.NewRef(r.None);
         });
         interp.AddFunction(m, "set_debug", (r, s, a, n, k) =>
@@ -259,7 +277,12 @@ internal static unsafe class SysGcModules
                 return null;
             }
 
-            r.GcDebug = (GcDebugFlags)(int)(long)PyRuntime.IntToBigInteger(a[0]);
+            if (!MethodArgs.AsSsize(r, a[0], out nint flags, "int"))
+            {
+                return null;
+            }
+
+            r.GcDebug = (GcDebugFlags)(int)flags;
             return PyRuntime.NewRef(r.None);
         });
         interp.AddFunction(m, "get_debug", (r, s, a, n, k) => r.NewInt((int)r.GcDebug));

@@ -201,9 +201,11 @@ internal static unsafe class Constructors
                 }
             }
 
-            PyObject* r = interp.NewIterObject((PyTypeObject*)args[0], it, big, null, start, 0);
+            PyObject* result = interp.NoneResultTuple(2);
+            PyObject* r = interp.NewIterObject((PyTypeObject*)args[0], it, big, result, start, 0);
             rt.DecRef(it);
             rt.XDecRef(big);
+            rt.XDecRef(result);
             return r;
         }, MethodKind.Static);
         BuiltinMethods.Add("zip", "__new__", (rt, self, args, n, kw) =>
@@ -247,8 +249,10 @@ internal static unsafe class Constructors
                 PyRuntime.TupleItems(iters)[i - 1] = it;
             }
 
-            PyObject* r = interp.NewIterObject((PyTypeObject*)args[0], iters, null, null, 0, strict);
+            PyObject* result = interp.NoneResultTuple(n - 1);
+            PyObject* r = interp.NewIterObject((PyTypeObject*)args[0], iters, null, result, 0, strict);
             rt.DecRef(iters);
+            rt.XDecRef(result);
             return r;
         }, MethodKind.Static);
         BuiltinMethods.Add("map", "__new__", (rt, self, args, n, kw) =>

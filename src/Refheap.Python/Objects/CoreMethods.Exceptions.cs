@@ -30,7 +30,7 @@ internal static unsafe partial class CoreMethods
         const string E = "BaseException";
         BuiltinMethods.Add(E, "__new__", (rt, self, args, n, kw) =>
         {
-            var type = (PyTypeObject*)args[0];
+            var type = Interpreter.Of(rt).OSErrorSubclassFor((PyTypeObject*)args[0], args + 1, n - 1);
             PyObject* o = rt.NewGcObject(type, type->BasicSize);
             if (o == null)
             {

@@ -13,6 +13,26 @@ internal static unsafe partial class CoreMethods
 
     private static PyObject* OrNone(PyRuntime rt, PyObject* o) => PyRuntime.NewRef(o == null ? rt.None : o);
 
+    /// <summary>type_set_module (3.11): a heap type's __module__ lives in its dict.</summary>
+    private static int SetTypeModule(Interpreter interp, PyObject* self, PyObject* value)
+    {
+        var t = (PyTypeObject*)self;
+        PyRuntime rt = interp.Rt;
+        // check_set_special_type_attr: immutability is checked before deletion.
+        if ((t->Flags & TypeFlags.HeapType) == 0 || value == null)
+        {
+            string verb = (t->Flags & TypeFlags.HeapType) != 0 ? "delete" : "set";
+            rt.SetError(rt.TypeErrorType, $"cannot {verb} '__module__' attribute of immutable type '{rt.InfoOf(t).Name}'");
+            return -1;
+        }
+
+        return rt.DictSetItem(t->Dict, interp.Str("__module__"), value);
+    }
+
+    /// <summary>type_name (3.11): a static type's __name__ is its tp_name after the last dot.</summary>
+    private static string StaticTypeShortName(PyTypeObject* t, string name) =>
+        (t->Flags & TypeFlags.HeapType) == 0 ? name[(name.LastIndexOf('.') + 1)..] : name;
+
     private static PyObject* Str(PyRuntime rt, string s) => rt.NewStr(s);
 
     public static void Register()
@@ -145,8 +165,8 @@ internal static unsafe partial class CoreMethods
         BuiltinMethods.Add(T, "__subclasscheck__", (rt, self, args, n, kw) =>
             rt.NewBool(PyRuntime.IsSubtype(args[0]->Type, rt.TypeType) && PyRuntime.IsSubtypeMro((PyTypeObject*)args[0], (PyTypeObject*)self)));
         BuiltinMethods.Add(T, "__prepare__", (rt, self, args, n, kw) => rt.NewDict(), MethodKind.Class);
-        BuiltinMethods.AddGetSet(T, "__name__", (interp, self) => interp.Rt.NewStr(interp.Rt.InfoOf((PyTypeObject*)self).Name), (interp, self, v) => interp.SetTypeName((PyTypeObject*)self, v, qualname: false));
-        BuiltinMethods.AddGetSet(T, "__qualname__", (interp, self) => interp.Rt.NewStr(interp.QualNameOf((PyTypeObject*)self)), (interp, self, v) => interp.SetTypeName((PyTypeObject*)self, v, qualname: true));
+        BuiltinMethods.AddGetSet(T, "__name__", (interp, self) => interp.Rt.NewStr(StaticTypeShortName((PyTypeObject*)self, interp.Rt.InfoOf((PyTypeObject*)self).Name)), (interp, self, v) => interp.SetTypeName((PyTypeObject*)self, v, qualname: false));
+        BuiltinMethods.AddGetSet(T, "__qualname__", (interp, self) => interp.Rt.NewStr(StaticTypeShortName((PyTypeObject*)self, interp.QualNameOf((PyTypeObject*)self))), (interp, self, v) => interp.SetTypeName((PyTypeObject*)self, v, qualname: true));
         BuiltinMethods.AddGetSet(T, "__basicsize__", (interp, self) => interp.Rt.NewInt(((PyTypeObject*)self)->BasicSize));
         BuiltinMethods.AddGetSet(T, "__itemsize__", (interp, self) => interp.Rt.NewInt(((PyTypeObject*)self)->ItemSize));
         BuiltinMethods.AddGetSet(T, "__dictoffset__", (interp, self) => interp.Rt.NewInt(((PyTypeObject*)self)->DictOffset));
@@ -164,18 +184,11 @@ internal static unsafe partial class CoreMethods
                 }
             }
 
-            return interp.Rt.NewStr("builtins");
-        }, (interp, self, v) =>
-        {
-            var t = (PyTypeObject*)self;
-            if ((t->Flags & TypeFlags.HeapType) == 0)
-            {
-                interp.Rt.SetError(interp.Rt.TypeErrorType, $"cannot set '__module__' attribute of immutable type '{interp.Rt.InfoOf(t).Name}'");
-                return -1;
-            }
-
-            return v == null ? interp.Rt.DictDelItem(t->Dict, interp.Str("__module__")) : interp.Rt.DictSetItem(t->Dict, interp.Str("__module__"), v);
-        });
+            // A static type's tp_name "module.Name" names its module (type_module, 3.11).
+            string full = interp.Rt.InfoOf(t).Name;
+            int dot = (t->Flags & TypeFlags.HeapType) == 0 ? full.LastIndexOf('.') : -1;
+            return interp.Rt.NewStr(dot >= 0 ? full[..dot] : "builtins");
+        }, SetTypeModule);
         BuiltinMethods.AddGetSet(T, "__dict__", (interp, self) => interp.MappingProxy(((PyTypeObject*)self)->Dict));
         BuiltinMethods.AddGetSet(T, "__bases__", (interp, self) => OrNone(interp.Rt, ((PyTypeObject*)self)->Bases));
         BuiltinMethods.AddGetSet(T, "__base__", (interp, self) => OrNone(interp.Rt, (PyObject*)((PyTypeObject*)self)->Base));

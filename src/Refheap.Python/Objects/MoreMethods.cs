@@ -1,37 +1,13 @@
 using Refheap.Python.Vm;
 using Refheap.Runtime;
-using Refheap.Runtime.Objects;
 
 namespace Refheap.Python.Objects;
 
-// Constructors and methods of the smaller builtin types: weakref.ref (and its subclasses),
-// NoneType, NotImplementedType, ellipsis.
+// Constructors and methods of the smaller builtin types: NoneType, NotImplementedType, ellipsis.
 internal static unsafe class MoreMethods
 {
     public static void Register()
     {
-        const string W = "weakref.ReferenceType";
-        BuiltinMethods.Add(W, "__new__", (rt, self, args, n, kw) =>
-        {
-            if (n < 2 || n > 3)
-            {
-                rt.SetError(rt.TypeErrorType, n < 2 ? $"__new__ expected at least 1 argument, got {n - 1}" : $"__new__ expected at most 2 arguments, got {n - 1}");
-                return null;
-            }
-
-            return rt.NewWeakrefOfType((PyTypeObject*)args[0], args[1], n == 3 ? args[2] : null);
-        }, MethodKind.Static);
-        BuiltinMethods.Add(W, "__init__", (rt, self, args, n, kw) => PyRuntime.NewRef(rt.None));
-        BuiltinMethods.Add(W, "__call__", (rt, self, args, n, kw) =>
-        {
-            PyObject* r = PyRuntime.WeakrefReferent(self);
-            return PyRuntime.NewRef(r == null ? rt.None : r);
-        });
-        BuiltinMethods.AddGetSet(W, "__callback__", (i, s) =>
-        {
-            PyObject* cb = ((PyWeakReference*)s)->Callback;
-            return PyRuntime.NewRef(cb == null ? i.Rt.None : cb);
-        });
         BuiltinMethods.Add("NoneType", "__new__", (rt, self, args, n, kw) =>
         {
             if (n > 1 || (kw != null && PyRuntime.TupleSize(kw) > 0))

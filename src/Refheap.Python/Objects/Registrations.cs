@@ -24,5 +24,6 @@ internal static class Registrations
         Methods.IntMethods.Register,
         Methods.FloatMethods.Register,
         Methods.RangeSliceMethods.Register,
+        Methods.WeakrefMethods.Register,
     ];
 }

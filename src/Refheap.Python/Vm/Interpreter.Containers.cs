@@ -15,6 +15,11 @@ internal sealed unsafe partial class Interpreter
     {
         PyRuntime rt = Rt;
         PyTypeObject* t = o->Type;
+        if (rt.IsWeakProxy(o))
+        {
+            return ProxyGetItem(o, key);
+        }
+
         if ((t->Flags & TypeFlags.HeapType) != 0)
         {
             PyObject* fn = LookupUserDunder(t, "__getitem__");
@@ -479,6 +484,11 @@ internal sealed unsafe partial class Interpreter
     {
         PyRuntime rt = Rt;
         PyTypeObject* t = o->Type;
+        if (rt.IsWeakProxy(o))
+        {
+            return ProxySetItem(o, key, value);
+        }
+
         if ((t->Flags & TypeFlags.HeapType) != 0)
         {
             PyObject* fn = LookupUserDunder(t, value == null ? "__delitem__" : "__setitem__");
@@ -585,6 +595,11 @@ internal sealed unsafe partial class Interpreter
     {
         PyRuntime rt = Rt;
         PyTypeObject* t = o->Type;
+        if (rt.IsWeakProxy(o))
+        {
+            return ProxyLength(o);
+        }
+
         if ((t->Flags & TypeFlags.HeapType) != 0)
         {
             PyObject* fn = LookupUserDunder(t, "__len__");
@@ -692,6 +707,11 @@ internal sealed unsafe partial class Interpreter
             return 0;
         }
 
+        if (rt.IsWeakProxy(o))
+        {
+            return ProxyIsTrue(o);
+        }
+
         PyTypeObject* t = o->Type;
         if ((t->Flags & TypeFlags.HeapType) != 0)
         {
@@ -747,6 +767,11 @@ internal sealed unsafe partial class Interpreter
     {
         PyRuntime rt = Rt;
         PyTypeObject* t = container->Type;
+        if (rt.IsWeakProxy(container))
+        {
+            return ProxyContains(container, item);
+        }
+
         if ((t->Flags & TypeFlags.HeapType) != 0)
         {
             PyObject* fn = LookupUserDunder(t, "__contains__");

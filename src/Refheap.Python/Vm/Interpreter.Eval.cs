@@ -67,7 +67,7 @@ internal sealed unsafe partial class Interpreter
             while (true)
             {
                 instrIndex = pc;
-                f->PrevInstr = pc;
+                f->PrevInstr = pc; // frame->prev_instr: the instruction running (tracebacks of unraisable errors)
                 int word = code[pc++];
                 int arg = word >> 8;
                 PyObject* v;
@@ -467,7 +467,7 @@ internal sealed unsafe partial class Interpreter
                         *sp++ = x;
                         continue;
                     case OpCode.BuildMap:
-                        x = rt.NewDictPresized(arg);
+                        x = rt.NewDictPresized(arg, AllExactStr(sp - (2 * arg), arg, 2));
                         if (x == null)
                         {
                             goto Error;
@@ -501,7 +501,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.BuildConstKeyMap:
                         {
                             PyObject* keys = *--sp;
-                            x = rt.NewDictPresized(arg);
+                            x = rt.NewDictPresized(arg, AllExactStr(PyRuntime.TupleItems(keys), arg, 1));
                             int err = x == null ? -1 : 0;
                             for (int i = 0; i < arg; i++)
                             {

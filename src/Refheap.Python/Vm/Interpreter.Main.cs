@@ -174,7 +174,7 @@ internal sealed unsafe partial class Interpreter
         }
 
         rt.DecRef(keys);
-        rt.Collect();
+        rt.CollectNoFail();
         rt.ClearError();
         FlushStreams();
         return exit;

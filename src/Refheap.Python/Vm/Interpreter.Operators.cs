@@ -55,6 +55,11 @@ internal sealed unsafe partial class Interpreter
             rt.DecRef(r);
         }
 
+        if (rt.IsWeakProxy(a) || rt.IsWeakProxy(b))
+        {
+            return ProxyBinary(a, b, op);
+        }
+
         if (inplace)
         {
             PyObject* r = InPlaceSlot(a, b, baseOp);
@@ -554,6 +559,11 @@ internal sealed unsafe partial class Interpreter
     {
         PyRuntime rt = Rt;
         string dunder = op switch { OpCode.UnaryNegative => "__neg__", OpCode.UnaryPositive => "__pos__", _ => "__invert__" };
+        if (rt.IsWeakProxy(v))
+        {
+            return ProxyUnary(v, op);
+        }
+
         if ((v->Type->Flags & TypeFlags.HeapType) != 0)
         {
             PyObject* fn = LookupUserDunder(v->Type, dunder);

@@ -56,6 +56,13 @@ internal sealed unsafe partial class Interpreter
             header = where + ":\n";
         }
 
+        // _PyErr_WriteUnraisableMsg (3.11): an exception without a traceback gets the current frame's.
+        InterpreterFrame* f = CurrentFrame;
+        if (ExceptionTraceback(exc) == null && f != null && f->Code != null && f->PrevInstr >= 0)
+        {
+            AddTraceback(f, (CodeInfo)Rt.GetManaged(f->Code->ManagedId), exc, (int)f->PrevInstr);
+        }
+
         var sb = new StringBuilder(header);
         var seen = new HashSet<nint>();
         FormatExceptionRecursive(exc, sb, seen);

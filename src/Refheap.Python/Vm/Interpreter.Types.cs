@@ -180,9 +180,10 @@ internal sealed unsafe partial class Interpreter
         {
             Make(w, warning);
         }
+
+        SetExceptionSizes();
     }
 
-    /// <summary>The builtin types whose dicts are filled at start-up from <see cref="BuiltinMethods"/>.</summary>
     /// <summary>Every builtin (static) type of the runtime: each gets a dict and an MRO.</summary>
     private List<nint> BuiltinTypes()
     {

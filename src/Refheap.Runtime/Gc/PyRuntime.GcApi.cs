@@ -52,6 +52,28 @@ public sealed unsafe partial class PyRuntime
         }
     }
 
+    /// <summary>
+    /// _PyGC_CollectNoFail (Modules/gcmodule.c, 3.11): the shutdown collection of every
+    /// generation, without the gc.callbacks. 0 when a collection is already running.
+    /// </summary>
+    public long CollectNoFail()
+    {
+        if (_collecting)
+        {
+            return 0;
+        }
+
+        _collecting = true;
+        try
+        {
+            return CollectMain(Generations - 1, out _, out _, nofail: true);
+        }
+        finally
+        {
+            _collecting = false;
+        }
+    }
+
     /// <summary>gc.get_threshold.</summary>
     public (int, int, int) GetThreshold() => (_threshold[0], _threshold[1], _threshold[2]);
 

@@ -104,13 +104,16 @@ public unsafe struct PyFrameObject
 }
 
 /// <summary>
-/// PyGenObject (Include/cpython/genobject.h, 3.11): 72 bytes of header, then the generator's
+/// PyGenObject (Include/cpython/genobject.h, 3.11): 80 bytes of header, then the generator's
 /// own interpreter frame. A GC type, weakly referenceable.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct PyGenObject
 {
     public PyObject Base;
+
+    /// <summary>gi_code: the generator's code object (a strong reference).</summary>
+    public PyCodeObject* Code;
     public PyObject* WeakRefList;
     public PyObject* Name;
     public PyObject* QualName;
@@ -129,7 +132,7 @@ public unsafe struct PyGenObject
     public sbyte FrameState;
     public int Padding;
 
-    public const int HeaderSize = 72;
+    public const int HeaderSize = 80;
 
     public static InterpreterFrame* Frame(PyGenObject* g) => (InterpreterFrame*)((byte*)g + HeaderSize);
 }

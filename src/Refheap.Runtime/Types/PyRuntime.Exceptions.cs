@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.InteropServices;
 using Refheap.Runtime.Objects;
 
@@ -126,7 +127,7 @@ public sealed unsafe partial class PyRuntime
             TupleItems(args)[0] = text;
         }
 
-        PyObject* o = NewGcObject(type, sizeof(PyBaseExceptionObject));
+        PyObject* o = NewGcObject(type, type->BasicSize);
         if (o == null)
         {
             DecRef(args);
@@ -134,7 +135,7 @@ public sealed unsafe partial class PyRuntime
         }
 
         var e = (PyBaseExceptionObject*)o;
-        *e = default;
+        new Span<byte>(o, (int)type->BasicSize).Clear();
         e->Base.RefCount = 1;
         e->Base.Type = type;
         e->Args = args;

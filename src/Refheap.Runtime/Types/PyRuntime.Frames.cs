@@ -38,7 +38,7 @@ public sealed unsafe partial class PyRuntime
         FrameType->SizeOf = &FrameSizeOf;
 
         GeneratorType = NewStaticType("generator", PyGenObject.HeaderSize + InterpreterFrame.SpecialsSize, 8, TypeFlags.HaveGc, ObjectType);
-        GeneratorType->WeakListOffset = 16;
+        GeneratorType->WeakListOffset = 24;
         GeneratorType->Dealloc = &GenDealloc;
         GeneratorType->Traverse = &GenTraverse;
         GeneratorType->SizeOf = &GenSizeOf;
@@ -326,6 +326,8 @@ public sealed unsafe partial class PyRuntime
 
         new Span<byte>((byte*)o + sizeof(PyObject), (int)(size - sizeof(PyObject))).Clear();
         var g = (PyGenObject*)o;
+        g->Code = code;
+        IncRef((PyObject*)code);
         g->FrameState = GenFrameState.Created;
         PyGenObject.Frame(g)->Owner = FrameOwner.Generator;
         return g;
@@ -360,6 +362,9 @@ public sealed unsafe partial class PyRuntime
         rt.Clear(ref g->Name);
         rt.Clear(ref g->QualName);
         rt.Clear(ref g->ExcValue);
+        var code = (PyObject*)g->Code;
+        g->Code = null;
+        rt.XDecRef(code);
         rt.GcDel(o);
     }
 

@@ -1,4 +1,3 @@
-using System;
 using System.Runtime.InteropServices;
 using Refheap.Runtime.Objects;
 
@@ -110,10 +109,10 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>
-    /// weakref_new for a subclass of weakref.ref: never shared; inserted after the basic ref
-    /// and proxy (CPython keeps the basic ones first).
+    /// weakref___new__ for a subclass of ref (Objects/weakrefobject.c, 3.11): never shared; the
+    /// new ref goes after the basic ref and proxy, like a ref with a callback.
     /// </summary>
-    public PyObject* NewWeakrefOfType(PyTypeObject* type, PyObject* ob, PyObject* callback)
+    public PyObject* NewWeakrefSubtype(PyTypeObject* type, PyObject* ob, PyObject* callback)
     {
         if (type == WeakrefType)
         {
@@ -131,13 +130,12 @@ public sealed unsafe partial class PyRuntime
             callback = null;
         }
 
-        PyObject* o = NewGcObject(type, type->BasicSize);
+        PyObject* o = NewInstance(type);
         if (o == null)
         {
             return null;
         }
 
-        new Span<byte>((byte*)o + sizeof(PyObject), (int)(type->BasicSize - sizeof(PyObject))).Clear();
         var wr = (PyWeakReference*)o;
         wr->Hash = -1;
         wr->Referent = ob;
@@ -155,7 +153,6 @@ public sealed unsafe partial class PyRuntime
             InsertAfter(wr, prev);
         }
 
-        Track(o);
         return o;
     }
 

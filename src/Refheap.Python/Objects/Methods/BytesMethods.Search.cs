@@ -231,6 +231,10 @@ internal static unsafe partial class BytesMethods
         return list;
     }
 
+    /// <summary>split/rsplit's list of pieces, preallocated as stringlib does.</summary>
+    private static PyObject* SplitList(PyRuntime rt, PyObject* self, byte[] s, List<(int Start, int Length)> parts, nint maxsplit) =>
+        SplitLists.Build(rt, parts.Count, maxsplit, i => Make(rt, self, s.AsSpan(parts[i].Start, parts[i].Length)));
+
     private static void AddSplit(string name, bool reverse)
     {
         Add(name, t => (rt, self, args, n, kw) =>
@@ -250,7 +254,7 @@ internal static unsafe partial class BytesMethods
             byte[] s = Interpreter.BytesOf(self);
             if (a[0] == null || a[0] == rt.None)
             {
-                return PieceList(rt, self, s, SeqOps.SplitWhitespace<byte>(s, IsSpace, maxsplit, reverse));
+                return SplitList(rt, self, s, SeqOps.SplitWhitespace<byte>(s, IsSpace, maxsplit, reverse), maxsplit);
             }
 
             byte[]? sep = BytesArg(rt, a[0]);
@@ -265,7 +269,7 @@ internal static unsafe partial class BytesMethods
                 return null;
             }
 
-            return PieceList(rt, self, s, SeqOps.Split<byte>(s, sep, maxsplit, reverse));
+            return SplitList(rt, self, s, SeqOps.Split<byte>(s, sep, maxsplit, reverse), maxsplit);
         });
     }
 

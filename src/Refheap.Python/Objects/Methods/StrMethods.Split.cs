@@ -33,6 +33,10 @@ internal static unsafe partial class StrMethods
         return list;
     }
 
+    /// <summary>split/rsplit's list of pieces, preallocated as stringlib does.</summary>
+    private static PyObject* SplitList(PyRuntime rt, int[] s, List<(int Start, int Length)> parts, nint maxsplit) =>
+        SplitLists.Build(rt, parts.Count, maxsplit, i => New(rt, s.AsSpan(parts[i].Start, parts[i].Length)));
+
     private static void AddSplit(string name, bool reverse)
     {
         Add(name, (rt, self, args, n, kw) =>
@@ -52,7 +56,7 @@ internal static unsafe partial class StrMethods
             int[] s = PyRuntime.StrCodePoints(self);
             if (a[0] == null || a[0] == rt.None)
             {
-                return PieceList(rt, s, SeqOps.SplitWhitespace<int>(s, UnicodeTables.IsSpace, maxsplit, reverse));
+                return SplitList(rt, s, SeqOps.SplitWhitespace<int>(s, UnicodeTables.IsSpace, maxsplit, reverse), maxsplit);
             }
 
             if (!PyRuntime.IsStr(a[0]))
@@ -68,7 +72,7 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
-            return PieceList(rt, s, SeqOps.Split<int>(s, sep, maxsplit, reverse));
+            return SplitList(rt, s, SeqOps.Split<int>(s, sep, maxsplit, reverse), maxsplit);
         });
     }
 

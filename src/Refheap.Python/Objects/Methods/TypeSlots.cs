@@ -50,6 +50,7 @@ internal static unsafe partial class TypeSlots
         }
 
         RangeIterator.Install(rt);
+        WeakrefMethods.Install(rt);
         DictViewMethods.FillViewDicts(interp);
     }
 
