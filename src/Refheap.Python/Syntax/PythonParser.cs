@@ -150,7 +150,8 @@ internal static class SourceDecoder
             _ = lineStart;
             // Parser/tokenizer.c: "Non-UTF-8 code starting with '\xNN' in file ... but no encoding declared".
             string msg = $"Non-UTF-8 code starting with '\\x{bytes[i]:x2}' in file {filename} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details";
-            throw new PythonSyntaxError("SyntaxError", msg, filename, line, 0, line, 0, null);
+            // The tokenizer raises it with the message alone: no filename, line or text.
+            throw new PythonSyntaxError("SyntaxError", msg, filename, 0, 0, 0, 0, null);
         }
     }
 

@@ -467,6 +467,16 @@ internal sealed unsafe partial class Interpreter
             return;
         }
 
+        if (e.Lineno == 0)
+        {
+            // An error raised without a location (the tokenizer's decoding errors): msg only.
+            PyObject* m = rt.NewStr(e.Msg);
+            SetExceptionExtra(exc, "msg", m);
+            rt.DecRef(m);
+            rt.SetErrorObject(exc);
+            return;
+        }
+
         string? text = e.Text;
         if (text == null && source != null && e.Lineno > 0)
         {
