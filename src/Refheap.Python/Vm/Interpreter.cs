@@ -31,6 +31,7 @@ internal sealed unsafe partial class Interpreter : IDisposable
         _baseExcItem[1] = null;
         ExcInfo = _baseExcItem;
         rt.Stderr = stderr;
+        rt.VectorCallHook = Call;
         InitTypes();
         InitBuiltins();
         InitModules();

@@ -27,6 +27,9 @@ public unsafe struct PyManagedFunctionObject
 /// </summary>
 public unsafe delegate PyObject* VectorCall(PyRuntime runtime, PyObject* self, PyObject** args, nint nargs, PyObject* kwnames);
 
+/// <summary>A host's generic vectorcall: borrowed arguments, a new reference or null with an error set.</summary>
+public unsafe delegate PyObject* HostVectorCall(PyObject* callable, PyObject** args, nint nargs, PyObject* kwnames);
+
 /// <summary>
 /// PyMethodDef: a builtin's name and body. A definition made with <see cref="PyRuntime.DefineBuiltin"/>
 /// lives as long as the runtime and is shared by every function object made from it (bound
@@ -163,9 +166,22 @@ public sealed unsafe partial class PyRuntime
         return call(this, callable, args, null);
     }
 
-    /// <summary>PyObject_CallOneArg.</summary>
+    /// <summary>
+    /// The host's vectorcall (the interpreter installs its own): calls without packing the
+    /// arguments into a tuple, as PyObject_Vectorcall does. Null: calls go through tp_call.
+    /// </summary>
+    public HostVectorCall? VectorCallHook { get; set; }
+
+    /// <summary>PyObject_CallOneArg: a vectorcall with one argument (no tuple) when the host provides one.</summary>
     public PyObject* CallOneArg(PyObject* callable, PyObject* arg)
     {
+        if (VectorCallHook is { } hook)
+        {
+            PyObject** one = stackalloc PyObject*[1];
+            one[0] = arg;
+            return hook(callable, one, 1, null);
+        }
+
         PyObject* args = NewTuple(1);
         if (args == null)
         {
