@@ -13,6 +13,21 @@ public sealed unsafe partial class PyRuntime
     public static nint PreHeaderSize(PyTypeObject* type) =>
         ((type->Flags & TypeFlags.HaveGc) != 0 ? 16 : 0) + ((type->Flags & TypeFlags.ManagedDict) != 0 ? 16 : 0);
 
+    /// <summary>
+    /// The pre-header sys.getsizeof counts (CPython's _PyType_PreHeaderSize for the type).
+    /// Subclasses of variable-sized builtins other than str keep their dict in our managed
+    /// pre-header where CPython has a pointer after the items, counted in tp_basicsize (which
+    /// ours also counts, see NewHeapType): only the GC head is reported.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static nint ReportedPreHeaderSize(PyTypeObject* type) =>
+        PreHeaderSize(type) - (HasTrailingDictSlot(type) ? 16 : 0);
+
+    /// <summary>A heap type whose CPython layout puts the instance dict pointer after the items.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool HasTrailingDictSlot(PyTypeObject* type) =>
+        (type->Flags & TypeFlags.ManagedDict) != 0 && type->ItemSize != 0 && (type->Flags & TypeFlags.UnicodeSubclass) == 0;
+
     /// <summary>The GC head of a GC object.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static GcHead* AsGc(PyObject* o) => (GcHead*)o - 1;
@@ -127,7 +142,7 @@ public sealed unsafe partial class PyRuntime
         nint basic = t->SizeOf != null
             ? t->SizeOf(this, o)
             : t->BasicSize + (t->ItemSize * (t->ItemSize != 0 ? ((PyVarObject*)o)->Size : 0));
-        return basic + PreHeaderSize(t);
+        return basic + ReportedPreHeaderSize(t);
     }
 
     /// <summary>Py_INCREF.</summary>

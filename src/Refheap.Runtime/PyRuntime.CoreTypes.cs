@@ -206,8 +206,24 @@ public sealed unsafe partial class PyRuntime
     /// <summary>type_is_gc: only heap types are GC objects.</summary>
     private static bool TypeIsGc(PyRuntime rt, PyObject* o) => (((PyTypeObject*)o)->Flags & TypeFlags.HeapType) != 0;
 
-    private static nint TypeSizeOf(PyRuntime rt, PyObject* o) =>
-        (((PyTypeObject*)o)->Flags & TypeFlags.HeapType) != 0 ? HeapTypeSize : StaticTypeSize;
+    /// <summary>
+    /// type___sizeof__: a heap type counts its cached shared keys (ht_cached_keys), which 3.11
+    /// creates with 64 index bytes and 42 str entries (768 bytes) for every class with a managed
+    /// dict. Ours are a managed structure (docs/deviations.md); the size is CPython's.
+    /// </summary>
+    private static nint TypeSizeOf(PyRuntime rt, PyObject* o)
+    {
+        var t = (PyTypeObject*)o;
+        if ((t->Flags & TypeFlags.HeapType) == 0)
+        {
+            return StaticTypeSize;
+        }
+
+        return HeapTypeSize + ((t->Flags & TypeFlags.ManagedDict) != 0 && !HasTrailingDictSlot(t) ? CachedKeysSize : 0);
+    }
+
+    /// <summary>The size of 3.11's ht_cached_keys: a 32-byte header, 64 one-byte indices, 42 entries of 16 bytes.</summary>
+    private const nint CachedKeysSize = 32 + 64 + (42 * 16);
 
     /// <summary>object_dealloc: tp_free.</summary>
     private static void ObjectDealloc(PyRuntime rt, PyObject* o) => rt.FreeObject(o);

@@ -7,7 +7,10 @@ namespace Refheap.Runtime.Tests;
 /// <summary>The Refheap profile's trigger for automatic full collections (docs/deviations.md).</summary>
 public unsafe class RefheapTriggerTests
 {
-    private static long FullCollectionsWhileBuilding(AllocatorProfile profile, int n)
+    private static long FullCollectionsWhileBuilding(AllocatorProfile profile, int n) =>
+        BuildOneList(profile, n).FullCollections;
+
+    private static (long FullCollections, long Truncated) BuildOneList(AllocatorProfile profile, int n)
     {
         using var t = new TestRuntime(profile);
         PyRuntime rt = t.Runtime;
@@ -17,16 +20,22 @@ public unsafe class RefheapTriggerTests
         for (int i = 0; i < n; i++)
         {
             PyObject* o = rt.NewInstance(cls);
+
+            // As the interpreter does for `keep.append(o)`: the list is loaded (a new
+            // reference) and released after the call, a decrement of an old object.
+            PyRuntime.IncRef(keep);
             rt.ListAppend(keep, o);
+            rt.DecRef(keep);
             rt.DecRef(o);
         }
 
         long full = rt.GetStats()[2].Collections - rt.OldScans - before;
+        long truncated = rt.OldScansTruncated;
         rt.DecRef(keep);
         rt.DecRef((PyObject*)cls);
         rt.AssertValid();
         t.AssertNoLeaks();
-        return full;
+        return (full, truncated);
     }
 
     [Fact]
@@ -36,6 +45,19 @@ public unsafe class RefheapTriggerTests
         long refheap = FullCollectionsWhileBuilding(AllocatorProfile.Refheap, 400_000);
         Assert.True(exact >= 4, $"the 3.11 rule fired {exact} full collections");
         Assert.True(refheap < exact, $"refheap {refheap}, cpython311 {exact}");
+    }
+
+    [Fact]
+    public void A_huge_list_touched_by_every_append_is_not_an_old_scan_root()
+    {
+        // The list being appended to is old and decremented on every append. Were it a root,
+        // every old scan would walk its 300,000 items, be cut short by its budget and owe a
+        // full collection; as a huge container it is left out until a full collection is due
+        // by 3.11's 25% rule anyway.
+        (long refheap, long truncated) = BuildOneList(AllocatorProfile.Refheap, 300_000);
+        long exact = FullCollectionsWhileBuilding(AllocatorProfile.CPython311, 300_000);
+        Assert.Equal(0, truncated);
+        Assert.True(refheap <= exact, $"refheap {refheap} full collections, cpython311 {exact}");
     }
 
     [Fact]

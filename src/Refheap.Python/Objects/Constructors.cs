@@ -145,8 +145,8 @@ internal static unsafe class Constructors
 
             return rt.NewSlice(args[1], args[2], n > 3 ? args[3] : rt.None);
         }, MethodKind.Static);
-        BuiltinMethods.Add("bytes", "__new__", BytesNew, MethodKind.Static);
-        BuiltinMethods.Add("bytearray", "__new__", (rt, self, args, n, kw) =>
+        BuiltinMethods.Add("bytes", "__new__", Subtyped(BytesNew), MethodKind.Static);
+        BuiltinMethods.Add("bytearray", "__new__", Subtyped((rt, self, args, n, kw) =>
         {
             PyObject* b = BytesNew(rt, self, args, n, kw);
             if (b == null)
@@ -157,7 +157,7 @@ internal static unsafe class Constructors
             PyObject* ba = rt.NewByteArray(Interpreter.BytesOf(b));
             rt.DecRef(b);
             return ba;
-        }, MethodKind.Static);
+        }), MethodKind.Static);
         BuiltinMethods.Add("enumerate", "__new__", (rt, self, args, n, kw) =>
         {
             PyObject** a = stackalloc PyObject*[2];
@@ -327,6 +327,16 @@ internal static unsafe class Constructors
         PyObject* r = interp.ToInt(a[0], a[1]);
         return r == null ? null : interp.AllocLike((PyTypeObject*)args[0], r);
     }
+
+    /// <summary>
+    /// A builtin __new__ that builds an exact instance, made to honour a subclass in args[0]
+    /// (the instance is moved into an object of the subclass, as the C types' subtype_new do).
+    /// </summary>
+    internal static VectorCall Subtyped(VectorCall exactNew) => (rt, self, args, n, kw) =>
+    {
+        PyObject* r = exactNew(rt, self, args, n, kw);
+        return r == null || n == 0 ? r : Interpreter.Of(rt).AllocLike((PyTypeObject*)args[0], r);
+    };
 
     private static PyObject* FloatNew(PyRuntime rt, PyObject* self, PyObject** args, nint n, PyObject* kw)
     {

@@ -92,7 +92,7 @@ internal static unsafe partial class CoreMethods
             Interpreter.Of(rt).GenericSetAttr(self, args[0], null) < 0 ? null : None(rt));
         BuiltinMethods.Add(O, "__init_subclass__", (rt, self, args, n, kw) => None(rt), MethodKind.Class);
         BuiltinMethods.Add(O, "__subclasshook__", (rt, self, args, n, kw) => PyRuntime.NewRef(rt.NotImplemented), MethodKind.Class);
-        BuiltinMethods.Add(O, "__sizeof__", (rt, self, args, n, kw) => rt.NewInt((long)rt.SizeOf(self) - (long)PyRuntime.PreHeaderSize(self->Type)));
+        BuiltinMethods.Add(O, "__sizeof__", (rt, self, args, n, kw) => rt.NewInt((long)rt.SizeOf(self) - (long)PyRuntime.ReportedPreHeaderSize(self->Type)));
         BuiltinMethods.Add(O, "__dir__", (rt, self, args, n, kw) => Interpreter.Of(rt).DefaultDir(self));
         BuiltinMethods.Add(O, "__reduce_ex__", (rt, self, args, n, kw) => Interpreter.Of(rt).ReduceEx(self, n > 0 ? args[0] : null));
         BuiltinMethods.Add(O, "__reduce__", (rt, self, args, n, kw) => Interpreter.Of(rt).ReduceEx(self, null));

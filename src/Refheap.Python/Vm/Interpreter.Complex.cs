@@ -184,7 +184,7 @@ internal sealed unsafe partial class Interpreter
 
     public static void RegisterComplexMethods()
     {
-        BuiltinMethods.Add("complex", "__new__", (rt, self, args, n, kw) =>
+        BuiltinMethods.Add("complex", "__new__", Objects.Constructors.Subtyped((rt, self, args, n, kw) =>
         {
             Interpreter i = Of(rt);
             PyObject** p = stackalloc PyObject*[2];
@@ -225,7 +225,7 @@ internal sealed unsafe partial class Interpreter
             }
 
             return i.NewComplex(re, im);
-        }, MethodKind.Static);
+        }), MethodKind.Static);
         BuiltinMethods.AddGetSet("complex", "real", (i, s) => i.Rt.NewFloat(((PyComplexObject*)s)->Real));
         BuiltinMethods.AddGetSet("complex", "imag", (i, s) => i.Rt.NewFloat(((PyComplexObject*)s)->Imag));
         BuiltinMethods.Add("complex", "conjugate", (rt, self, args, n, kw) => Of(rt).NewComplex(((PyComplexObject*)self)->Real, -((PyComplexObject*)self)->Imag));

@@ -19,7 +19,7 @@ internal sealed unsafe partial class Interpreter
     public PyObject* AllocLike(PyTypeObject* type, PyObject* exact)
     {
         PyRuntime rt = Rt;
-        if (exact == null || exact->Type == type)
+        if (exact == null || exact->Type == type || (type->Flags & TypeFlags.HeapType) == 0)
         {
             return exact;
         }
@@ -105,6 +105,15 @@ internal sealed unsafe partial class Interpreter
                     }
                 }
             }
+        }
+        else if (builtin == rt.ByteArrayType)
+        {
+            // The buffer moves to the new object; the old one is left empty.
+            var old = (PyByteArrayObject*)exact;
+            old->Bytes = null;
+            old->Start = null;
+            old->Alloc = 0;
+            old->Base.Size = 0;
         }
         else if (builtin == rt.StrType)
         {

@@ -196,7 +196,7 @@ internal sealed unsafe partial class Interpreter
                     return null;
                 }
 
-                return rt.NewInt(v + (long)PyRuntime.PreHeaderSize(t));
+                return rt.NewInt(v + (long)PyRuntime.ReportedPreHeaderSize(t));
             }
         }
 

@@ -28,6 +28,9 @@ public sealed unsafe partial class PyRuntime
     /// <summary>Refheap profile: old-generation scans run so far (reported as generation-2 collections).</summary>
     public long OldScans { get; private set; }
 
+    /// <summary>Refheap profile: old scans cut short by <see cref="OldScanBudget"/> (each owes a full collection).</summary>
+    public long OldScansTruncated { get; private set; }
+
     /// <summary>A decrement left <paramref name="o"/> alive: remember it if it is an old GC object.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void NoteOldDecrement(PyObject* o)
@@ -239,6 +242,7 @@ public sealed unsafe partial class PyRuntime
 
         if (visitor.Truncated)
         {
+            OldScansTruncated++;
             foreach (nint r in roots)
             {
                 _oversized.Add(r);

@@ -37,7 +37,7 @@ public sealed unsafe partial class PyRuntime
     public static ReadOnlySpan<byte> ByteArraySpan(PyObject* o) =>
         ByteArraySize(o) == 0 ? default : new(((PyByteArrayObject*)o)->Start, (int)ByteArraySize(o));
 
-    private static nint ByteArraySizeOf(PyRuntime rt, PyObject* o) => sizeof(PyByteArrayObject) + ((PyByteArrayObject*)o)->Alloc;
+    private static nint ByteArraySizeOf(PyRuntime rt, PyObject* o) => o->Type->BasicSize + ((PyByteArrayObject*)o)->Alloc;
 
     private static void ByteArrayDealloc(PyRuntime rt, PyObject* o)
     {

@@ -233,7 +233,7 @@ public sealed unsafe partial class PyRuntime
     private static nint DictSizeOf(PyRuntime rt, PyObject* o)
     {
         PyDictKeysObject* keys = ((PyDictObject*)o)->Keys;
-        nint size = sizeof(PyDictObject);
+        nint size = o->Type->BasicSize;
         if (keys != rt.EmptyKeys && keys->RefCount == 1)
         {
             size += KeysSize(keys);

@@ -229,7 +229,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>list___sizeof__: 40 + 8 * allocated.</summary>
-    private static nint ListSizeOf(PyRuntime rt, PyObject* o) => sizeof(PyListObject) + (8 * ((PyListObject*)o)->Allocated);
+    private static nint ListSizeOf(PyRuntime rt, PyObject* o) => o->Type->BasicSize + (8 * ((PyListObject*)o)->Allocated);
 
     /// <summary>_PyList_ClearFreeList.</summary>
     private void ClearListFreeList()

@@ -195,7 +195,7 @@ public sealed unsafe partial class PyRuntime
     private static nint SetSizeOf(PyRuntime rt, PyObject* o)
     {
         var so = (PySetObject*)o;
-        nint size = sizeof(PySetObject);
+        nint size = o->Type->BasicSize;
         if (so->Table != SmallTableOf(so))
         {
             size += (so->Mask + 1) * sizeof(SetEntry);

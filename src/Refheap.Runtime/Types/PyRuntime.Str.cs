@@ -240,6 +240,13 @@ public sealed unsafe partial class PyRuntime
     private static nint StrSizeOf(PyRuntime rt, PyObject* o)
     {
         var a = (PyAsciiObject*)o;
+        if (o->Type != rt.StrType)
+        {
+            // CPython makes str subclass instances non-compact: a PyUnicodeObject (80 bytes)
+            // and a separate data block, both counted. Ours stay compact; report CPython's.
+            return 80 + ((a->Length + 1) * StrKind(o));
+        }
+
         nint header = (a->State & StateAscii) != 0 ? sizeof(PyAsciiObject) : sizeof(PyCompactUnicodeObject);
         nint size = header + ((a->Length + 1) * StrKind(o));
         if ((a->State & StateAscii) == 0 && ((PyCompactUnicodeObject*)o)->Utf8 != null)

@@ -145,7 +145,7 @@ public sealed unsafe partial class PyRuntime
     private static void TupleDealloc(PyRuntime rt, PyObject* o)
     {
         nint size = TupleSize(o);
-        if (size == 0)
+        if (size == 0 && o->Type == rt.TupleType)
         {
             throw new InvalidOperationException("Fatal Python error: deallocating the empty tuple singleton");
         }
@@ -174,7 +174,7 @@ public sealed unsafe partial class PyRuntime
     private bool TupleFreeListPush(PyObject* o)
     {
         nint index = TupleSize(o) - 1;
-        if (index < TupleMaxSaveSize && _tupleNumFree[index] < TupleMaxFreeList && o->Type == TupleType)
+        if (o->Type == TupleType && index >= 0 && index < TupleMaxSaveSize && _tupleNumFree[index] < TupleMaxFreeList)
         {
             TupleItems(o)[0] = (PyObject*)_tupleFreeList[index];
             _tupleFreeList[index] = (nint)o;

@@ -130,6 +130,12 @@ public sealed unsafe partial class PyRuntime
             // class's (a documented deviation: such instances report 16 more bytes).
             managedDict = true;
             dictOffset = -1;
+            if (solid->ItemSize != 0 && (solid->Flags & TypeFlags.UnicodeSubclass) == 0)
+            {
+                // CPython's slot for that pointer: unused here, but tp_basicsize and the sizes
+                // derived from it (tuple, bytes) stay CPython's.
+                size += 8;
+            }
         }
 
         nint weakOffset = solid->WeakListOffset;
