@@ -31,6 +31,30 @@ internal sealed unsafe partial class Interpreter
         return s;
     }
 
+    /// <summary>
+    /// CPython 3.11's deep-frozen start-up modules carry their own statically allocated
+    /// one-character identifiers, interned at start-up before any latin-1 singleton is: a
+    /// constant 'h' is then not the object 'hello'[0] returns, while 'A' is. These are the 29
+    /// such characters of the 3.11 build, found with
+    /// `python3 -c "print([chr(i) for i in range(256) if eval(repr(chr(i))) is not chr(i)])"`.
+    /// </summary>
+    private const string FrozenOneCharNames = "BCLST_abcdefhijklmnopqrstvwxy";
+
+    private void InternFrozenOneCharNames()
+    {
+        foreach (char c in FrozenOneCharNames)
+        {
+            PyObject* s = Rt.NewUnsharedChar(c);
+            if (s == null)
+            {
+                throw new System.InsufficientExecutionStackException("out of memory interning a name");
+            }
+
+            Rt.Intern(ref s);
+            _names[c.ToString()] = (nint)s;
+        }
+    }
+
     private void ReleaseNames()
     {
         foreach (nint p in _names.Values)

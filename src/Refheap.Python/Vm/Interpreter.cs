@@ -32,6 +32,7 @@ internal sealed unsafe partial class Interpreter : IDisposable
         ExcInfo = _baseExcItem;
         rt.Stderr = stderr;
         rt.VectorCallHook = Call;
+        InternFrozenOneCharNames();
         InitTypes();
         InitBuiltins();
         InitModules();

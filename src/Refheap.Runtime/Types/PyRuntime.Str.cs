@@ -65,6 +65,23 @@ public sealed unsafe partial class PyRuntime
         }
     }
 
+    /// <summary>
+    /// A new one-character latin-1 str that is not the cached singleton (CPython's statically
+    /// allocated identifier strings are such objects). Null with MemoryError on failure.
+    /// </summary>
+    public PyObject* NewUnsharedChar(int codePoint)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(codePoint);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(codePoint, 255);
+        PyObject* o = AllocStr(1, 1, ascii: codePoint < 128);
+        if (o != null)
+        {
+            WriteCodePoint(StrData(o), 1, 0, codePoint);
+        }
+
+        return o;
+    }
+
     /// <summary>A new reference to a str with the text of <paramref name="s"/>; null with MemoryError on failure.</summary>
     public PyObject* NewStr(string s)
     {
