@@ -34,6 +34,7 @@ internal sealed unsafe partial class Interpreter : IDisposable
         InitTypes();
         InitBuiltins();
         InitModules();
+        InitExceptionGroupType();
     }
 
     public PyRuntime Rt { get; }
