@@ -246,6 +246,8 @@ internal sealed class CodeBuilder
         OpCode.GenStart => 0,
         OpCode.StopIterationError => 0,
         OpCode.LoadLocals => 1,
+        OpCode.CheckEgMatch => 0,
+        OpCode.PrepReraiseStar => -1,
         _ => throw new InvalidOperationException($"no stack effect for {op}"),
     };
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Refheap.Python.Syntax;
 
 namespace Refheap.Python.Compiler;
@@ -103,25 +104,33 @@ public sealed partial class PyCompiler
 
     private void CompileTryFinally(Try t)
     {
+        CompileTryFinallyCore(t.Finalbody, () =>
+        {
+            if (t.Handlers.Count > 0)
+            {
+                CompileTryExcept(new Try { Body = t.Body, Handlers = t.Handlers, Orelse = t.Orelse, Lineno = t.Lineno, ColOffset = t.ColOffset, EndLineno = t.EndLineno, EndColOffset = t.EndColOffset });
+            }
+            else
+            {
+                VisitBody(t.Body);
+            }
+        });
+    }
+
+    /// <summary>try/finally around what <paramref name="compileBody"/> emits (a body, or a try/except inside).</summary>
+    private void CompileTryFinallyCore(List<StmtNode> finalBody, System.Action compileBody)
+    {
         var finalExc = new Label();
         var cleanup = new Label();
         var end = new Label();
         B.PushHandler(finalExc);
         FBlock fb = PushBlock(FBlockKind.FinallyTry, null, null);
-        fb.FinalBody = t.Finalbody;
+        fb.FinalBody = finalBody;
         fb.HandlerCount = 1;
-        if (t.Handlers.Count > 0)
-        {
-            CompileTryExcept(new Try { Body = t.Body, Handlers = t.Handlers, Orelse = t.Orelse, Lineno = t.Lineno, ColOffset = t.ColOffset, EndLineno = t.EndLineno, EndColOffset = t.EndColOffset });
-        }
-        else
-        {
-            VisitBody(t.Body);
-        }
-
+        compileBody();
         PopBlock();
         B.PopHandler();
-        VisitBody(t.Finalbody);
+        VisitBody(finalBody);
         EmitJump(OpCode.Jump, end);
 
         B.Place(finalExc);
@@ -129,7 +138,7 @@ public sealed partial class PyCompiler
         B.PushHandler(cleanup, popBelow: 1);
         FBlock fe = PushBlock(FBlockKind.FinallyEnd, null, null);
         fe.HandlerCount = 1;
-        VisitBody(t.Finalbody);
+        VisitBody(finalBody);
         PopBlock();
         Emit(OpCode.Reraise, 0);
         B.PopHandler();

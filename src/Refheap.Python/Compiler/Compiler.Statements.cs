@@ -93,8 +93,9 @@ public sealed partial class PyCompiler
                 }
 
                 break;
-            case TryStar:
-                throw new System.NotImplementedException("try/except* (exception groups) is not supported by Refheap yet");
+            case TryStar ts:
+                CompileTryStarStatement(ts);
+                break;
             case Assert asr:
                 CompileAssert(asr);
                 break;
@@ -149,6 +150,7 @@ public sealed partial class PyCompiler
             LoadConst(null);
         }
 
+        CheckNoExceptStarExit(-1, ReturnErrorLocation(r));
         int[] saved = B.SaveHandlers();
         UnwindAll(preserveTop: true);
         SetPosition(r);
@@ -273,6 +275,7 @@ public sealed partial class PyCompiler
             FBlock b = _u.Blocks[i];
             if (b.Kind is FBlockKind.WhileLoop or FBlockKind.ForLoop)
             {
+                CheckNoExceptStarExit(i, br);
                 int[] saved = B.SaveHandlers();
                 UnwindTo(i, preserveTop: false);
                 UnwindOne(b, preserveTop: false, i);
@@ -293,6 +296,7 @@ public sealed partial class PyCompiler
             FBlock b = _u.Blocks[i];
             if (b.Kind is FBlockKind.WhileLoop or FBlockKind.ForLoop)
             {
+                CheckNoExceptStarExit(i, co);
                 int[] saved = B.SaveHandlers();
                 UnwindTo(i, preserveTop: false);
                 SetPosition(co);
@@ -359,6 +363,7 @@ public sealed partial class PyCompiler
                 Emit(OpCode.PopExcept);
                 return;
             case FBlockKind.HandlerCleanup:
+            case FBlockKind.ExceptionGroupHandler:
                 if (preserveTop)
                 {
                     Emit(OpCode.Swap, 2);

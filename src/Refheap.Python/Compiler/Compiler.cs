@@ -47,6 +47,9 @@ public sealed partial class PyCompiler
         HandlerCleanup,
         PopValue,
         ExceptionHandler,
+
+        /// <summary>The body of an except* clause: break, continue and return may not leave it.</summary>
+        ExceptionGroupHandler,
     }
 
     private sealed class FBlock

@@ -113,6 +113,13 @@ public enum OpCode : byte
     ClearFast,
     /// <summary>Pushes the current exception's handled-exception save (for `with` cleanup).</summary>
     LoadLocals,
+    /// <summary>
+    /// except*: stack exc, type becomes rest, match (the split of exc by type) when part of it
+    /// matches, and sys.exc_info() becomes match; else exc, None.
+    /// </summary>
+    CheckEgMatch,
+    /// <summary>except*: stack orig, list becomes the exception to re-raise (or None).</summary>
+    PrepReraiseStar,
 }
 
 /// <summary>The operators of BinaryOp, in CPython 3.11's NB_* order.</summary>

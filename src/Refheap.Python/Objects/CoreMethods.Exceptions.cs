@@ -73,6 +73,12 @@ internal static unsafe partial class CoreMethods
         {
             Interpreter interp = Interpreter.Of(rt);
             var e = (PyBaseExceptionObject*)self;
+            if (n != 1)
+            {
+                rt.SetError(rt.TypeErrorType, $"BaseException.add_note() takes exactly one argument ({n} given)");
+                return null;
+            }
+
             if (!PyRuntime.IsStr(args[0]))
             {
                 rt.SetError(rt.TypeErrorType, $"note must be a str, not '{rt.TypeName(args[0])}'");
@@ -88,6 +94,13 @@ internal static unsafe partial class CoreMethods
                     rt.DecRef(notes);
                     return null;
                 }
+            }
+
+            if (!PyRuntime.IsSubtype(notes->Type, rt.ListType))
+            {
+                rt.DecRef(notes);
+                rt.SetError(rt.TypeErrorType, "Cannot add note: __notes__ is not a list");
+                return null;
             }
 
             rt.ListAppend(notes, args[0]);
@@ -159,6 +172,7 @@ internal static unsafe partial class CoreMethods
             BuiltinMethods.AddGetSet("SyntaxError", a, (i, s) => i.ExceptionExtra(s, a, -1), (i, s, v) => i.SetExceptionExtra(s, a, v));
         }
 
+        RegisterExceptionGroups();
         BuiltinMethods.AddGetSet("SyntaxError", "msg", (i, s) => i.ExceptionExtra(s, "msg", 0), (i, s, v) => i.SetExceptionExtra(s, "msg", v));
         BuiltinMethods.Add("SyntaxError", "__str__", (rt, self, args, n, kw) => Interpreter.Of(rt).SyntaxErrorStr(self));
     }

@@ -1030,6 +1030,27 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.LoadAssertionError:
                         *sp++ = PyRuntime.NewRef((PyObject*)AssertionErrorType);
                         continue;
+                    case OpCode.CheckEgMatch:
+                        f->StackTop = (int)(sp - localsplus);
+                        if (!ExceptStarMatch(--sp))
+                        {
+                            goto Error;
+                        }
+
+                        sp++;
+                        continue;
+                    case OpCode.PrepReraiseStar:
+                        v = *--sp;
+                        x = PrepReraiseStar(sp[-1], v);
+                        rt.DecRef(v);
+                        if (x == null)
+                        {
+                            goto Error;
+                        }
+
+                        rt.DecRef(sp[-1]);
+                        sp[-1] = x;
+                        continue;
                     default:
                         rt.SetError(rt.SystemErrorType, $"unknown opcode {(OpCode)(byte)word}");
                         goto Error;

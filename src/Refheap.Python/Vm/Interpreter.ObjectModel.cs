@@ -51,6 +51,11 @@ internal sealed unsafe partial class Interpreter
             return interp.SyntaxErrorStr(self);
         }
 
+        if (interp.IsExceptionGroup(self))
+        {
+            return interp.ExceptionGroupStr(self);
+        }
+
         return interp.ExceptionStr(self);
     }
 

@@ -71,22 +71,63 @@ internal sealed unsafe partial class Interpreter
 
     private PyObject* SysAttrBorrowed(string name) => SysModule == null ? null : Rt.DictGetItemStr(PyRuntime.ModuleDict(SysModule), Str(name));
 
-    private void FormatExceptionRecursive(PyObject* exc, StringBuilder sb, HashSet<nint> seen)
+    private void FormatExceptionRecursive(PyObject* exc, StringBuilder sb, HashSet<nint> seen) =>
+        FormatExceptionRecursive(exc, sb, new PrintContext(seen));
+
+    /// <summary>print_exception_recursive: the chain (cause or context) first, then the exception or group.</summary>
+    private void FormatExceptionRecursive(PyObject* exc, StringBuilder sb, PrintContext ctx)
     {
-        seen.Add((nint)exc);
+        ctx.Seen.Add((nint)exc);
         var e = (PyBaseExceptionObject*)exc;
-        if (e->Cause != null && !seen.Contains((nint)e->Cause))
+        if (e->Cause != null && !ctx.Seen.Contains((nint)e->Cause))
         {
-            FormatExceptionRecursive(e->Cause, sb, seen);
-            sb.Append("\nThe above exception was the direct cause of the following exception:\n\n");
+            FormatChained(e->Cause, sb, ctx, "The above exception was the direct cause of the following exception:");
         }
-        else if (e->Context != null && e->SuppressContext == 0 && !seen.Contains((nint)e->Context))
+        else if (e->Context != null && e->SuppressContext == 0 && !ctx.Seen.Contains((nint)e->Context))
         {
-            FormatExceptionRecursive(e->Context, sb, seen);
-            sb.Append("\nDuring handling of the above exception, another exception occurred:\n\n");
+            FormatChained(e->Context, sb, ctx, "During handling of the above exception, another exception occurred:");
         }
 
-        FormatOne(exc, sb);
+        if (IsExceptionGroup(exc))
+        {
+            FormatExceptionGroup(exc, sb, ctx);
+        }
+        else
+        {
+            FormatOne(exc, sb, ctx);
+        }
+    }
+
+    private void FormatChained(PyObject* exc, StringBuilder sb, PrintContext ctx, string message)
+    {
+        bool needClose = ctx.NeedClose;
+        FormatExceptionRecursive(exc, sb, ctx);
+        ctx.NeedClose = needClose;
+        string m = ctx.Margin;
+        sb.Append(m).Append('\n').Append(m).Append(message).Append('\n').Append(m).Append('\n');
+    }
+
+    private void FormatOne(PyObject* exc, StringBuilder sb, PrintContext ctx)
+    {
+        if (ctx.Depth == 0)
+        {
+            FormatOne(exc, sb);
+            return;
+        }
+
+        var body = new StringBuilder();
+        FormatOne(exc, body);
+        string text = body.ToString();
+        bool hasHeader = ExceptionTraceback(exc) != null;
+        int start = 0;
+        for (int line = 0; start < text.Length; line++)
+        {
+            int nl = text.IndexOf('\n', start);
+            int stop = nl < 0 ? text.Length : nl + 1;
+            string prefix = line == 0 && hasHeader && IsExceptionGroup(exc) && ctx.Depth == 1 ? "+ " : "| ";
+            sb.Append(' ', 2 * ctx.Depth).Append(prefix).Append(text, start, stop - start);
+            start = stop;
+        }
     }
 
     private void FormatOne(PyObject* exc, StringBuilder sb)
@@ -94,7 +135,7 @@ internal sealed unsafe partial class Interpreter
         PyObject* tb = ExceptionTraceback(exc);
         if (tb != null)
         {
-            sb.Append("Traceback (most recent call last):\n");
+            sb.Append(IsExceptionGroup(exc) ? "Exception Group Traceback (most recent call last):\n" : "Traceback (most recent call last):\n");
             FormatTraceback((PyTracebackObject*)tb, sb);
         }
 

@@ -168,6 +168,7 @@ internal sealed unsafe partial class Interpreter
         Make("BufferError", rt.ExceptionType);
         Make("FloatingPointError", rt.ArithmeticErrorType);
         Make("StopAsyncIteration", rt.ExceptionType);
+        InitBaseExceptionGroupType(Make("BaseExceptionGroup", rt.BaseExceptionType));
         SyntaxErrorType = Make("SyntaxError", rt.ExceptionType);
         PyTypeObject* indent = Make("IndentationError", SyntaxErrorType);
         Make("TabError", indent);

@@ -36,6 +36,7 @@ internal sealed unsafe partial class Interpreter : IDisposable
         InitTypes();
         InitBuiltins();
         InitModules();
+        InitExceptionGroupType();
     }
 
     public PyRuntime Rt { get; }
