@@ -96,6 +96,11 @@ internal static unsafe class NativeModules
             i.Stderr.Flush();
             return PyRuntime.NewRef(r.None);
         });
+        interp.AddFunction(m, "readline", (r, s, a, n, k) =>
+        {
+            string? line = Interpreter.Of(r).ReadStdinLine();
+            return r.NewStr(line ?? "");
+        });
         interp.AddFunction(m, "read_file", (r, s, a, n, k) => Interpreter.Of(r).ReadFileBytes(a[0]));
         interp.AddFunction(m, "write_file", (r, s, a, n, k) => Interpreter.Of(r).WriteFileBytes(a[0], a[1], a[2]));
         interp.AddFunction(m, "cwd", (r, s, a, n, k) => r.NewStr(Interpreter.Of(r).WorkingDirectory));

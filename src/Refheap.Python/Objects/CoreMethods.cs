@@ -94,8 +94,9 @@ internal static unsafe partial class CoreMethods
         BuiltinMethods.Add(O, "__subclasshook__", (rt, self, args, n, kw) => PyRuntime.NewRef(rt.NotImplemented), MethodKind.Class);
         BuiltinMethods.Add(O, "__sizeof__", (rt, self, args, n, kw) => rt.NewInt((long)rt.SizeOf(self) - (long)PyRuntime.PreHeaderSize(self->Type)));
         BuiltinMethods.Add(O, "__dir__", (rt, self, args, n, kw) => Interpreter.Of(rt).DefaultDir(self));
-        BuiltinMethods.Add(O, "__reduce_ex__", (rt, self, args, n, kw) => Interpreter.Of(rt).ReduceEx(self, n > 0 ? args[0] : null));
-        BuiltinMethods.Add(O, "__reduce__", (rt, self, args, n, kw) => Interpreter.Of(rt).ReduceEx(self, null));
+        BuiltinMethods.Add(O, "__reduce_ex__", (rt, self, args, n, kw) => Interpreter.Of(rt).ReduceEx(self, n > 0 ? args[0] : null, checkOverride: true));
+        BuiltinMethods.Add(O, "__reduce__", (rt, self, args, n, kw) => Interpreter.Of(rt).ReduceEx(self, null, checkOverride: false));
+        BuiltinMethods.Add(O, "__getstate__", (rt, self, args, n, kw) => Interpreter.Of(rt).CopyregCall("_object_getstate", self, null));
         BuiltinMethods.AddGetSet(O, "__class__", (interp, self) => PyRuntime.NewRef((PyObject*)self->Type), (interp, self, value) =>
         {
             PyRuntime rt = interp.Rt;

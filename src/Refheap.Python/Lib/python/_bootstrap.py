@@ -7,11 +7,11 @@ import _refheap_io
 class _Stream:
     """sys.stdout / sys.stderr: text written through to the host's writers."""
 
-    def __init__(self, fd, name):
+    def __init__(self, fd, name, errors):
         self._fd = fd
         self.name = name
         self.encoding = 'utf-8'
-        self.errors = 'strict'
+        self.errors = errors
         self.closed = False
 
     def write(self, s):
@@ -40,6 +40,54 @@ class _Stream:
 
     def __repr__(self):
         return "<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>" % self.name
+
+
+class _InStream:
+    """sys.stdin: lines read from the host's standard input."""
+
+    def __init__(self):
+        self.name = '<stdin>'
+        self.encoding = 'utf-8'
+        self.errors = 'strict'
+        self.closed = False
+
+    def readline(self, size=-1):
+        return _refheap_io.readline()
+
+    def read(self, size=-1):
+        parts = []
+        while True:
+            line = _refheap_io.readline()
+            if not line:
+                return ''.join(parts)
+            parts.append(line)
+
+    def readlines(self):
+        return list(self)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = _refheap_io.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        return 0
+
+    def readable(self):
+        return True
+
+    def writable(self):
+        return False
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
 
 
 class _StructSeq(tuple):
@@ -238,8 +286,9 @@ class UnionType:
 UnionType.__module__ = 'types'
 sys._union_type = UnionType
 
-sys.stdout = sys.__stdout__ = _Stream(1, '<stdout>')
-sys.stderr = sys.__stderr__ = _Stream(2, '<stderr>')
+sys.stdin = sys.__stdin__ = _InStream()
+sys.stdout = sys.__stdout__ = _Stream(1, '<stdout>', 'strict')
+sys.stderr = sys.__stderr__ = _Stream(2, '<stderr>', 'backslashreplace')
 sys.version_info = version_info((3, 11, 7, 'final', 0))
 sys.flags = flags((0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, False, 0, 0, False, 4300))
 sys.implementation = _Namespace(name='refheap', cache_tag=None, version=sys.version_info,
@@ -266,4 +315,4 @@ sys.float_info = float_info((1.7976931348623157e+308, 1024, 308, 2.2250738585072
                              15, 53, 2.220446049250313e-16, 2, 1))
 sys.int_info = int_info((30, 4, 4300, 640))
 sys.hash_info = hash_info((64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
-del _Stream, _StructSeq, version_info, flags, _Namespace, GenericAlias, UnionType, memoryview, float_info, int_info, hash_info
+del _Stream, _InStream, _StructSeq, version_info, flags, _Namespace, GenericAlias, UnionType, memoryview, float_info, int_info, hash_info
