@@ -629,6 +629,7 @@ internal static unsafe class NativeModules
             r.DecRef(it);
             return acc;
         });
+        MathExtras.Add(interp, m);
         return m;
     }
 

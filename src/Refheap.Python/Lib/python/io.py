@@ -160,7 +160,7 @@ class BytesIO(_BufferIO):
         super().__init__(bytes(initial_bytes))
 
     def getbuffer(self):
-        return bytearray(self._buf)
+        return memoryview(self._buf if isinstance(self._buf, bytearray) else bytearray(self._buf))
 
 
 class _File(_BufferIO):
