@@ -274,7 +274,7 @@ internal static unsafe partial class CoreMethods
             PyObject* self = ((PyManagedFunctionObject*)s)->Self;
             return OrNone(i.Rt, self);
         });
-        BuiltinMethods.AddGetSet(B, "__doc__", (i, s) => None(i.Rt));
+        BuiltinMethods.AddGetSet(B, "__doc__", (i, s) => i.Rt.BuiltinDefOf(s).Doc is string doc ? i.Rt.NewStr(doc) : None(i.Rt));
         BuiltinMethods.AddGetSet(B, "__module__", (i, s) => OrNone(i.Rt, ((PyManagedFunctionObject*)s)->Module));
 
         BuiltinMethods.AddGetSet("module", "__dict__", (i, s) => PyRuntime.NewRef(PyRuntime.ModuleDict(s)));
