@@ -26,6 +26,9 @@ public sealed class RunOptions
     public TextWriter Stdout { get; init; } = Console.Out;
 
     public TextWriter Stderr { get; init; } = Console.Error;
+
+    /// <summary>What sys.stdin and input() read.</summary>
+    public TextReader Stdin { get; init; } = Console.In;
 }
 
 /// <summary>
@@ -101,7 +104,7 @@ public static class PythonEngine
         int exit;
         try
         {
-            using var interp = new Interpreter(rt, options.Stdout, options.Stderr, options.Argv, cwd);
+            using var interp = new Interpreter(rt, options.Stdout, options.Stderr, options.Argv, cwd) { Stdin = options.Stdin };
             exit = interp.RunMain(source, filename, scriptDir);
         }
         finally

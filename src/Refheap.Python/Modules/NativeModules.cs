@@ -96,6 +96,11 @@ internal static unsafe class NativeModules
             i.Stderr.Flush();
             return PyRuntime.NewRef(r.None);
         });
+        interp.AddFunction(m, "readline", (r, s, a, n, k) =>
+        {
+            string? line = Interpreter.Of(r).ReadStdinLine();
+            return r.NewStr(line ?? "");
+        });
         interp.AddFunction(m, "read_file", (r, s, a, n, k) => Interpreter.Of(r).ReadFileBytes(a[0]));
         interp.AddFunction(m, "write_file", (r, s, a, n, k) => Interpreter.Of(r).WriteFileBytes(a[0], a[1], a[2]));
         interp.AddFunction(m, "cwd", (r, s, a, n, k) => r.NewStr(Interpreter.Of(r).WorkingDirectory));
@@ -130,7 +135,7 @@ internal static unsafe class NativeModules
     public static PyObject* CreateTime(Interpreter interp)
     {
         PyRuntime rt = interp.Rt;
-        PyObject* m = rt.NewModule("time");
+        PyObject* m = rt.NewModule("_refheap_time");
         interp.AddFunction(m, "time", (r, s, a, n, k) => r.NewFloat(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0));
         interp.AddFunction(m, "time_ns", (r, s, a, n, k) => r.NewInt(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000L));
         interp.AddFunction(m, "perf_counter", (r, s, a, n, k) => r.NewFloat(System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency));
@@ -138,6 +143,23 @@ internal static unsafe class NativeModules
         interp.AddFunction(m, "monotonic", (r, s, a, n, k) => r.NewFloat(System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency));
         interp.AddFunction(m, "monotonic_ns", (r, s, a, n, k) => r.NewInt((long)(System.Diagnostics.Stopwatch.GetTimestamp() * (1e9 / System.Diagnostics.Stopwatch.Frequency))));
         interp.AddFunction(m, "process_time", (r, s, a, n, k) => r.NewFloat(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds));
+        interp.AddFunction(m, "_local_offset", (r, s, a, n, k) =>
+        {
+            // (UTC offset in seconds, is DST, zone abbreviation or name) of local time at a POSIX timestamp.
+            if (!ArgParse.OneArg(r, "_local_offset", n, k) || !Interpreter.Of(r).ToDouble(a[0], out double secs))
+            {
+                return null;
+            }
+
+            TimeZoneInfo tz = TimeZoneInfo.Local;
+            DateTimeOffset at = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Clamp(Math.Floor(secs) * 1000, -62135596800000.0, 253402300799000.0));
+            bool dst = tz.IsDaylightSavingTime(at);
+            PyObject* t = r.NewTuple(3);
+            PyRuntime.TupleItems(t)[0] = r.NewInt((long)tz.GetUtcOffset(at).TotalSeconds);
+            PyRuntime.TupleItems(t)[1] = r.NewBool(dst);
+            PyRuntime.TupleItems(t)[2] = r.NewStr(tz.Id == "Etc/UTC" || tz.Id == "UTC" ? "UTC" : dst ? tz.DaylightName : tz.StandardName);
+            return t;
+        });
         interp.AddFunction(m, "sleep", (r, s, a, n, k) =>
         {
             if (!ArgParse.OneArg(r, "sleep", n, k) || !Interpreter.Of(r).ToDouble(a[0], out double secs))
@@ -624,6 +646,7 @@ internal static unsafe class NativeModules
             r.DecRef(it);
             return acc;
         });
+        MathExtras.Add(interp, m);
         return m;
     }
 

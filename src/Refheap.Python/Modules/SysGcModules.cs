@@ -362,6 +362,15 @@ internal static unsafe class SysGcModules
 
             return ListOf(r, all);
         });
+        foreach ((string name, string doc) in GcDocs.Docs)
+        {
+            PyObject* f = rt.DictGetItemStr(d, interp.Str(name));
+            if (f != null && f->Type == rt.FunctionType)
+            {
+                rt.BuiltinDefOf(f).Doc = doc;
+            }
+        }
+
         return m;
     }
 

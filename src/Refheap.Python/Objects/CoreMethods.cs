@@ -94,8 +94,9 @@ internal static unsafe partial class CoreMethods
         BuiltinMethods.Add(O, "__subclasshook__", (rt, self, args, n, kw) => PyRuntime.NewRef(rt.NotImplemented), MethodKind.Class);
         BuiltinMethods.Add(O, "__sizeof__", (rt, self, args, n, kw) => rt.NewInt((long)rt.SizeOf(self) - (long)PyRuntime.ReportedPreHeaderSize(self->Type)));
         BuiltinMethods.Add(O, "__dir__", (rt, self, args, n, kw) => Interpreter.Of(rt).DefaultDir(self));
-        BuiltinMethods.Add(O, "__reduce_ex__", (rt, self, args, n, kw) => Interpreter.Of(rt).ReduceEx(self, n > 0 ? args[0] : null));
-        BuiltinMethods.Add(O, "__reduce__", (rt, self, args, n, kw) => Interpreter.Of(rt).ReduceEx(self, null));
+        BuiltinMethods.Add(O, "__reduce_ex__", (rt, self, args, n, kw) => Interpreter.Of(rt).ReduceEx(self, n > 0 ? args[0] : null, checkOverride: true));
+        BuiltinMethods.Add(O, "__reduce__", (rt, self, args, n, kw) => Interpreter.Of(rt).ReduceEx(self, null, checkOverride: false));
+        BuiltinMethods.Add(O, "__getstate__", (rt, self, args, n, kw) => Interpreter.Of(rt).CopyregCall("_object_getstate", self, null));
         BuiltinMethods.AddGetSet(O, "__class__", (interp, self) => PyRuntime.NewRef((PyObject*)self->Type), (interp, self, value) =>
         {
             PyRuntime rt = interp.Rt;
@@ -273,7 +274,7 @@ internal static unsafe partial class CoreMethods
             PyObject* self = ((PyManagedFunctionObject*)s)->Self;
             return OrNone(i.Rt, self);
         });
-        BuiltinMethods.AddGetSet(B, "__doc__", (i, s) => None(i.Rt));
+        BuiltinMethods.AddGetSet(B, "__doc__", (i, s) => i.Rt.BuiltinDefOf(s).Doc is string doc ? i.Rt.NewStr(doc) : None(i.Rt));
         BuiltinMethods.AddGetSet(B, "__module__", (i, s) => OrNone(i.Rt, ((PyManagedFunctionObject*)s)->Module));
 
         BuiltinMethods.AddGetSet("module", "__dict__", (i, s) => PyRuntime.NewRef(PyRuntime.ModuleDict(s)));

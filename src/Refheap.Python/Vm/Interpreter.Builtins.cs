@@ -457,11 +457,8 @@ internal sealed unsafe partial class Interpreter
         AddFunction(m, "exec", (r, s, a, n, k) => Of(r).ExecEval(a, n, k, exec: true));
         AddFunction(m, "eval", (r, s, a, n, k) => Of(r).ExecEval(a, n, k, exec: false));
         AddFunction(m, "open", (r, s, a, n, k) => Of(r).Open(a, n, k));
-        AddFunction(m, "input", (r, s, a, n, k) =>
-        {
-            r.SetError(Of(r).ExceptionType("EOFError"), "EOF when reading a line");
-            return null;
-        });
+        AddFunction(m, "input", (r, s, a, n, k) => Of(r).InputBuiltin(a, n, k));
+        AddFunction(m, "compile", (r, s, a, n, k) => Of(r).CompileBuiltin(a, n, k));
     }
 
     /// <summary>print(*objects, sep=' ', end='\n', file=sys.stdout, flush=False).</summary>

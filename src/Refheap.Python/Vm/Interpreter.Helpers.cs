@@ -128,8 +128,73 @@ internal sealed unsafe partial class Interpreter
         return keys;
     }
 
-    /// <summary>object.__reduce_ex__: delegated to copyreg as CPython's C code does.</summary>
-    public PyObject* ReduceEx(PyObject* self, PyObject* protocol)
+    /// <summary>
+    /// object.__reduce_ex__(protocol) and object.__reduce__(): a class's own __reduce__ wins;
+    /// otherwise copyreg's _reduce_ex (protocols 0 and 1) or _reduce_newobj (2 and up).
+    /// </summary>
+    public PyObject* ReduceEx(PyObject* self, PyObject* protocol, bool checkOverride)
+    {
+        PyRuntime rt = Rt;
+        long proto = 0;
+        if (protocol != null)
+        {
+            if (!PyRuntime.IsInt(protocol))
+            {
+                rt.SetError(rt.TypeErrorType, $"'{rt.TypeName(protocol)}' object cannot be interpreted as an integer");
+                return null;
+            }
+
+            proto = (long)PyRuntime.IntToBigInteger(protocol);
+        }
+
+        if (checkOverride)
+        {
+            PyObject* own = MroDictLookup(self->Type, "__reduce__");
+            PyObject* objects = rt.DictGetItemStr(rt.ObjectType->Dict, Str("__reduce__"));
+            if (own != null && own != objects)
+            {
+                PyObject* reduce = GetAttr(self, Str("__reduce__"));
+                if (reduce == null)
+                {
+                    return null;
+                }
+
+                PyObject* res = Call(reduce, null, 0, null);
+                rt.DecRef(reduce);
+                return res;
+            }
+        }
+
+        if (proto >= 2)
+        {
+            return CopyregCall("_reduce_newobj", self, null);
+        }
+
+        PyObject* p = rt.NewInt(proto);
+        PyObject* r = CopyregCall("_reduce_ex", self, p);
+        rt.DecRef(p);
+        return r;
+    }
+
+    /// <summary>The first class dict entry for NAME along t's MRO, borrowed; null if none.</summary>
+    private PyObject* MroDictLookup(PyTypeObject* t, string name)
+    {
+        PyObject* mro = t->Mro;
+        for (nint i = 0; mro != null && i < PyRuntime.TupleSize(mro); i++)
+        {
+            var c = (PyTypeObject*)PyRuntime.TupleItems(mro)[i];
+            PyObject* v = c->Dict == null ? null : Rt.DictGetItemStr(c->Dict, Str(name));
+            if (v != null)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>copyreg.NAME(self[, arg]).</summary>
+    public PyObject* CopyregCall(string name, PyObject* self, PyObject* arg)
     {
         PyObject* copyreg = ImportModule("copyreg");
         if (copyreg == null)
@@ -137,7 +202,7 @@ internal sealed unsafe partial class Interpreter
             return null;
         }
 
-        PyObject* fn = GetAttr(copyreg, Str("_reduce_ex"));
+        PyObject* fn = GetAttr(copyreg, Str(name));
         Rt.DecRef(copyreg);
         if (fn == null)
         {
@@ -146,9 +211,8 @@ internal sealed unsafe partial class Interpreter
 
         PyObject** args = stackalloc PyObject*[2];
         args[0] = self;
-        args[1] = protocol == null ? Rt.NewInt(0) : PyRuntime.NewRef(protocol);
-        PyObject* r = Call(fn, args, 2, null);
-        Rt.DecRef(args[1]);
+        args[1] = arg;
+        PyObject* r = Call(fn, args, arg == null ? 1 : 2, null);
         Rt.DecRef(fn);
         return r;
     }

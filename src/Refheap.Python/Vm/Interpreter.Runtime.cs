@@ -52,8 +52,14 @@ internal sealed unsafe partial class Interpreter
 
     public bool UnregisterAtExit(PyObject* func)
     {
+        // CPython empties the slot but keeps it: atexit._ncallbacks() still counts it until _clear().
         for (int i = _atexit.Count - 1; i >= 0; i--)
         {
+            if (_atexit[i].Func == 0)
+            {
+                continue;
+            }
+
             int eq = RichCompareBool((PyObject*)_atexit[i].Func, func, CompareOp.Eq);
             if (eq < 0)
             {
@@ -63,7 +69,7 @@ internal sealed unsafe partial class Interpreter
             if (eq == 1)
             {
                 (nint f, nint a, nint k) = _atexit[i];
-                _atexit.RemoveAt(i);
+                _atexit[i] = (0, 0, 0);
                 Rt.DecRef((PyObject*)f);
                 Rt.DecRef((PyObject*)a);
                 Rt.XDecRef((PyObject*)k);
@@ -85,6 +91,11 @@ internal sealed unsafe partial class Interpreter
         for (int index = snapshot.Count - 1; index >= 0; index--)
         {
             (nint f, nint a, nint k) = snapshot[index];
+            if (f == 0)
+            {
+                continue;
+            }
+
             PyObject* r = CallFunctionEx((PyObject*)f, (PyObject*)a, (PyObject*)k);
             if (r == null)
             {
@@ -116,6 +127,11 @@ internal sealed unsafe partial class Interpreter
     {
         foreach ((nint f, nint a, nint k) in _atexit)
         {
+            if (f == 0)
+            {
+                continue;
+            }
+
             Rt.DecRef((PyObject*)f);
             Rt.DecRef((PyObject*)a);
             Rt.XDecRef((PyObject*)k);

@@ -170,7 +170,8 @@ internal sealed unsafe partial class Interpreter
             return -1;
         }
 
-        nint h = rt.ObjectHash(r);
+        // slot_tp_hash: a value that fits in Py_ssize_t is the hash itself; a bigger int is hashed.
+        nint h = PyRuntime.TryIntToLong(r, out long small) ? (nint)small : rt.ObjectHash(r);
         rt.DecRef(r);
         return h == -1 ? -2 : h;
     }

@@ -224,6 +224,7 @@ internal sealed unsafe partial class Interpreter
                 rt.DecRef(d);
             }
 
+            AddIteratorSlotMethods(t, name, dict);
             if (rt.DictGetItemStr(dict, Str("__doc__")) == null)
             {
                 rt.DictSetItem(dict, Str("__doc__"), rt.None);
@@ -232,6 +233,51 @@ internal sealed unsafe partial class Interpreter
             rt.SetStaticTypeDict(t, dict);
             rt.DecRef(dict);
         }
+    }
+
+    /// <summary>
+    /// __next__ and __iter__ of a builtin iterator type that has the slots but no registered
+    /// method (CPython's slot wrappers for tp_iternext and tp_iter).
+    /// </summary>
+    public void AddIteratorSlotMethods(PyTypeObject* t, string name, PyObject* dict)
+    {
+        nint tp = (nint)t;
+        if (t->IterNext != null && Rt.DictGetItemStr(dict, Str("__next__")) == null)
+        {
+            AddDescriptor(t, name, dict, "__next__", (rt, self, args, n, kw) =>
+            {
+                if (!Objects.Methods.SlotDunders.Expect(rt, n, kw, 0))
+                {
+                    return null;
+                }
+
+                PyObject* r = ((PyTypeObject*)tp)->IterNext(rt, self);
+                if (r == null && !rt.ErrorOccurred)
+                {
+                    PyObject* stop = Of(rt).CallNoArgs((PyObject*)rt.StopIterationType);
+                    if (stop != null)
+                    {
+                        rt.SetErrorObject(stop);
+                    }
+                }
+
+                return r;
+            });
+        }
+
+        if (t->Iter != null && t->IterNext != null && Rt.DictGetItemStr(dict, Str("__iter__")) == null)
+        {
+            AddDescriptor(t, name, dict, "__iter__", (rt, self, args, n, kw) =>
+                Objects.Methods.SlotDunders.Expect(rt, n, kw, 0) ? ((PyTypeObject*)tp)->Iter(rt, self) : null);
+        }
+    }
+
+    private void AddDescriptor(PyTypeObject* t, string typeName, PyObject* dict, string name, VectorCall body)
+    {
+        BuiltinDef def = Rt.DefineBuiltin(name, body, typeName);
+        PyObject* d = NewMethodDescriptor(t, def, MethodKind.Instance);
+        Rt.DictSetItem(dict, Str(name), d);
+        Rt.DecRef(d);
     }
 
     public PyObject* NewMethodDescriptor(PyTypeObject* owner, BuiltinDef def, MethodKind kind)

@@ -45,6 +45,9 @@ internal sealed unsafe partial class Interpreter : IDisposable
 
     public TextWriter Stderr { get; set; }
 
+    /// <summary>What sys.stdin reads.</summary>
+    public TextReader Stdin { get; set; } = TextReader.Null;
+
     public string[] Argv { get; }
 
     public string WorkingDirectory { get; }

@@ -57,6 +57,9 @@ public sealed class BuiltinDef
     /// <summary>For a bound builtin method: the __qualname__ prefix (the type's name); null for a function.</summary>
     public string? OwnerName { get; init; }
 
+    /// <summary>ml_doc: the function's __doc__, or null for None.</summary>
+    public string? Doc { get; set; }
+
     internal bool Shared { get; }
 
     internal int Index { get; set; }

@@ -7,11 +7,11 @@ import _refheap_io
 class _Stream:
     """sys.stdout / sys.stderr: text written through to the host's writers."""
 
-    def __init__(self, fd, name):
+    def __init__(self, fd, name, errors):
         self._fd = fd
         self.name = name
         self.encoding = 'utf-8'
-        self.errors = 'strict'
+        self.errors = errors
         self.closed = False
 
     def write(self, s):
@@ -40,6 +40,54 @@ class _Stream:
 
     def __repr__(self):
         return "<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>" % self.name
+
+
+class _InStream:
+    """sys.stdin: lines read from the host's standard input."""
+
+    def __init__(self):
+        self.name = '<stdin>'
+        self.encoding = 'utf-8'
+        self.errors = 'strict'
+        self.closed = False
+
+    def readline(self, size=-1):
+        return _refheap_io.readline()
+
+    def read(self, size=-1):
+        parts = []
+        while True:
+            line = _refheap_io.readline()
+            if not line:
+                return ''.join(parts)
+            parts.append(line)
+
+    def readlines(self):
+        return list(self)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = _refheap_io.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        return 0
+
+    def readable(self):
+        return True
+
+    def writable(self):
+        return False
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
 
 
 class _StructSeq(tuple):
@@ -118,82 +166,169 @@ sys._generic_alias = GenericAlias
 
 
 class memoryview:
-    """A read-only view of a bytes-like object (format 'B' only; Refheap has no buffer protocol)."""
+    """A view of a bytes-like object (format 'B' only; Refheap has no buffer protocol)."""
 
     def __init__(self, obj):
-        if not isinstance(obj, (bytes, bytearray, memoryview)):
+        if isinstance(obj, memoryview):
+            obj._check()
+            self._obj, self._range = obj._obj, obj._range
+        elif isinstance(obj, (bytes, bytearray)):
+            self._obj, self._range = obj, range(len(obj))
+        else:
             raise TypeError("memoryview: a bytes-like object is required, not '%s'" % type(obj).__name__)
-        self.obj = obj.obj if isinstance(obj, memoryview) else obj
-        self._start = obj._start if isinstance(obj, memoryview) else 0
-        self._stop = obj._stop if isinstance(obj, memoryview) else len(obj)
-        self.format = 'B'
-        self.itemsize = 1
-        self.ndim = 1
-        self.readonly = isinstance(self.obj, bytes)
-        self.released = False
+        self._released = False
+
+    def _check(self):
+        if self._released:
+            raise ValueError('operation forbidden on released memoryview object')
+
+    @property
+    def obj(self):
+        self._check()
+        return self._obj
+
+    @property
+    def released(self):
+        return self._released
+
+    @property
+    def format(self):
+        self._check()
+        return 'B'
+
+    @property
+    def itemsize(self):
+        self._check()
+        return 1
+
+    @property
+    def ndim(self):
+        self._check()
+        return 1
+
+    @property
+    def readonly(self):
+        self._check()
+        return isinstance(self._obj, bytes)
 
     @property
     def nbytes(self):
-        return self._stop - self._start
+        self._check()
+        return len(self._range)
 
     @property
     def shape(self):
-        return (self._stop - self._start,)
+        self._check()
+        return (len(self._range),)
+
+    @property
+    def strides(self):
+        self._check()
+        return (self._range.step,)
+
+    @property
+    def suboffsets(self):
+        self._check()
+        return ()
+
+    @property
+    def c_contiguous(self):
+        self._check()
+        return self._range.step == 1 or len(self._range) <= 1
+
+    f_contiguous = c_contiguous
+    contiguous = c_contiguous
 
     def __len__(self):
-        return self._stop - self._start
+        self._check()
+        return len(self._range)
 
     def __getitem__(self, index):
+        self._check()
         if isinstance(index, slice):
-            start, stop, step = index.indices(len(self))
-            if step != 1:
-                raise NotImplementedError('memoryview slices with a step are not supported by Refheap')
             view = memoryview(self)
-            view._start = self._start + start
-            view._stop = self._start + max(start, stop)
+            view._range = self._range[index]
             return view
-        n = len(self)
-        if index < 0:
-            index += n
-        if not 0 <= index < n:
-            raise IndexError('index out of bounds on dimension 1')
-        return self.obj[self._start + index]
+        if not hasattr(index, '__index__'):
+            raise TypeError('memoryview: invalid slice key')
+        try:
+            return self._obj[self._range[index]]
+        except IndexError:
+            raise IndexError('index out of bounds on dimension 1') from None
 
     def __setitem__(self, index, value):
-        if self.readonly:
+        self._check()
+        if isinstance(self._obj, bytes):
             raise TypeError('cannot modify read-only memory')
-        if index < 0:
-            index += len(self)
-        self.obj[self._start + index] = value
+        if isinstance(index, slice):
+            target = self._range[index]
+            src = memoryview(value)
+            if len(src) != len(target):
+                raise ValueError('memoryview assignment: lvalue and rvalue have different structures')
+            data = src.tobytes()
+            for i, pos in enumerate(target):
+                self._obj[pos] = data[i]
+            return
+        if not isinstance(value, int):
+            raise TypeError("memoryview: invalid type for format 'B'")
+        if not 0 <= value <= 255:
+            raise ValueError("memoryview: invalid value for format 'B'")
+        try:
+            pos = self._range[index]
+        except IndexError:
+            raise IndexError('index out of bounds on dimension 1') from None
+        self._obj[pos] = value
 
-    def tobytes(self):
-        return bytes(self.obj[self._start:self._stop])
+    def tobytes(self, order='C'):
+        self._check()
+        r = self._range
+        return bytes(self._obj[r.start:r.stop:r.step] if len(r) else b'')
 
     def tolist(self):
-        return list(self.obj[self._start:self._stop])
+        self._check()
+        return list(self.tobytes())
 
     def hex(self, *args):
         return self.tobytes().hex(*args)
 
+    def toreadonly(self):
+        self._check()
+        view = memoryview(bytes(self.tobytes()))
+        return view
+
     def release(self):
-        self.released = True
+        self._released = True
 
     def __enter__(self):
+        self._check()
         return self
 
     def __exit__(self, *args):
         self.release()
 
     def __eq__(self, other):
+        if self is other:
+            return True
+        if self._released or (isinstance(other, memoryview) and other._released):
+            return False
         if isinstance(other, (bytes, bytearray, memoryview)):
             return self.tobytes() == bytes(other)
         return NotImplemented
 
+    def __hash__(self):
+        self._check()
+        if not isinstance(self._obj, bytes):
+            raise ValueError('cannot hash writable memoryview object')
+        return hash(self.tobytes())
+
     def __iter__(self):
         return iter(self.tolist())
 
+    def __bytes__(self):
+        return self.tobytes()
+
     def __repr__(self):
-        return '<memory at 0x%x>' % id(self)
+        return '<%smemory at 0x%x>' % ('released ' if self._released else '', id(self))
 
 
 import builtins
@@ -238,8 +373,9 @@ class UnionType:
 UnionType.__module__ = 'types'
 sys._union_type = UnionType
 
-sys.stdout = sys.__stdout__ = _Stream(1, '<stdout>')
-sys.stderr = sys.__stderr__ = _Stream(2, '<stderr>')
+sys.stdin = sys.__stdin__ = _InStream()
+sys.stdout = sys.__stdout__ = _Stream(1, '<stdout>', 'strict')
+sys.stderr = sys.__stderr__ = _Stream(2, '<stderr>', 'backslashreplace')
 sys.version_info = version_info((3, 11, 7, 'final', 0))
 sys.flags = flags((0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, False, 0, 0, False, 4300))
 sys.implementation = _Namespace(name='refheap', cache_tag=None, version=sys.version_info,
@@ -266,4 +402,4 @@ sys.float_info = float_info((1.7976931348623157e+308, 1024, 308, 2.2250738585072
                              15, 53, 2.220446049250313e-16, 2, 1))
 sys.int_info = int_info((30, 4, 4300, 640))
 sys.hash_info = hash_info((64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
-del _Stream, _StructSeq, version_info, flags, _Namespace, GenericAlias, UnionType, memoryview, float_info, int_info, hash_info
+del _Stream, _InStream, _StructSeq, version_info, flags, _Namespace, GenericAlias, UnionType, memoryview, float_info, int_info, hash_info

@@ -98,6 +98,80 @@ def _reduce_ex(self, proto):
     return _reconstructor, args
 
 
+def _object_getstate(obj, required=False):
+    # object.__getstate__'s default: the instance __dict__ (None when empty), paired with a
+    # dict of the set __slots__ values when there are any.
+    cls = type(obj)
+    if required:
+        _check_picklable_layout(cls)
+    try:
+        state = obj.__dict__
+    except AttributeError:
+        state = None
+    else:
+        if not state:
+            state = None
+    names = _slotnames(cls)
+    if names:
+        slots = {}
+        for name in names:
+            try:
+                slots[name] = getattr(obj, name)
+            except AttributeError:
+                pass
+        if slots:
+            state = (state, slots)
+    return state
+
+
+def _check_picklable_layout(cls):
+    for base in cls.__mro__:
+        if not base.__flags__ & _HEAPTYPE:
+            if base is not object:
+                raise TypeError(f"cannot pickle {cls.__name__!r} object")
+            return
+
+
+def _reduce_newobj(obj):
+    # object.__reduce_ex__ for protocols 2 and up (copyreg.__newobj__ / __newobj_ex__).
+    cls = type(obj)
+    args, kwargs = None, None
+    getnewargs_ex = getattr(obj, '__getnewargs_ex__', None)
+    if getnewargs_ex is not None:
+        res = getnewargs_ex()
+        if not isinstance(res, tuple):
+            raise TypeError("__getnewargs_ex__ should return a tuple, not '%s'" % type(res).__name__)
+        if len(res) != 2:
+            raise ValueError("__getnewargs_ex__ should return a tuple of length 2, not %d" % len(res))
+        args, kwargs = res
+        if not isinstance(args, tuple):
+            raise TypeError("first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'"
+                            % type(args).__name__)
+        if not isinstance(kwargs, dict):
+            raise TypeError("second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'"
+                            % type(kwargs).__name__)
+    else:
+        getnewargs = getattr(obj, '__getnewargs__', None)
+        if getnewargs is not None:
+            args = getnewargs()
+            if not isinstance(args, tuple):
+                raise TypeError("__getnewargs__ should return a tuple, not '%s'" % type(args).__name__)
+    hasargs = args is not None
+    if args is None:
+        args = ()
+    if not kwargs:
+        newobj, newargs = __newobj__, (cls,) + args
+    else:
+        newobj, newargs = __newobj_ex__, (cls, args, kwargs)
+    if getattr(cls, '__getstate__', None) is object.__getstate__:
+        state = _object_getstate(obj, not hasargs and not isinstance(obj, (list, dict)))
+    else:
+        state = obj.__getstate__()
+    listitems = iter(obj) if isinstance(obj, list) else None
+    dictitems = iter(obj.items()) if isinstance(obj, dict) else None
+    return newobj, newargs, state, listitems, dictitems
+
+
 def __newobj__(cls, *args):
     return cls.__new__(cls, *args)
 

@@ -147,6 +147,10 @@ class _BufferIO(IOBase):
 class StringIO(_BufferIO):
     _empty = ''
 
+    def _checkClosed(self):
+        if self.closed:
+            raise ValueError('I/O operation on closed file')
+
     def __init__(self, initial_value='', newline='\n'):
         if initial_value is not None and not isinstance(initial_value, str):
             raise TypeError('initial_value must be str or None, not %s' % type(initial_value).__name__)
@@ -160,7 +164,7 @@ class BytesIO(_BufferIO):
         super().__init__(bytes(initial_bytes))
 
     def getbuffer(self):
-        return bytearray(self._buf)
+        return memoryview(self._buf if isinstance(self._buf, bytearray) else bytearray(self._buf))
 
 
 class _File(_BufferIO):
@@ -250,7 +254,91 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
     return _File(name, mode, binary, encoding)
 
 
-TextIOWrapper = _File
+class TextIOWrapper(IOBase):
+    """Text over a binary buffer: writes are encoded and held until flush(); reads decode
+    what the buffer has left."""
+
+    def __init__(self, buffer, encoding=None, errors=None, newline=None, line_buffering=False, write_through=False):
+        self.buffer = buffer
+        self.encoding = encoding or 'utf-8'
+        self.errors = errors or 'strict'
+        self.line_buffering = line_buffering
+        self._pending = []
+        self._decoded = ''
+        self._eof = False
+
+    def write(self, s):
+        self._checkClosed()
+        if not isinstance(s, str):
+            raise TypeError('write() argument must be str, not %s' % type(s).__name__)
+        self._pending.append(s.encode(self.encoding, self.errors))
+        if self.line_buffering and '\n' in s:
+            self.flush()
+        return len(s)
+
+    def flush(self):
+        self._checkClosed()
+        if self._pending:
+            data = b''.join(self._pending)
+            self._pending = []
+            self.buffer.write(data)
+        self.buffer.flush()
+
+    def _fill(self):
+        self.flush()
+        if not self._eof:
+            self._decoded += self.buffer.read().decode(self.encoding, self.errors)
+            self._eof = True
+
+    def read(self, size=-1):
+        self._fill()
+        if size is None or size < 0:
+            r, self._decoded = self._decoded, ''
+        else:
+            r, self._decoded = self._decoded[:size], self._decoded[size:]
+        return r
+
+    def readline(self, size=-1):
+        self._fill()
+        i = self._decoded.find('\n')
+        end = len(self._decoded) if i < 0 else i + 1
+        if size is not None and 0 <= size < end:
+            end = size
+        r, self._decoded = self._decoded[:end], self._decoded[end:]
+        return r
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def detach(self):
+        self.flush()
+        buffer, self.buffer = self.buffer, None
+        return buffer
+
+    def close(self):
+        if not self.closed:
+            try:
+                self.flush()
+            finally:
+                IOBase.close(self)
+                self.buffer.close()
+
+    def readable(self):
+        return self.buffer.readable()
+
+    def writable(self):
+        return self.buffer.writable()
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper encoding='%s'>" % self.encoding
+
+
 BufferedReader = _File
 BufferedWriter = _File
 FileIO = _File

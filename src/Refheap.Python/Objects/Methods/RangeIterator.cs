@@ -31,6 +31,7 @@ internal static unsafe class RangeIterator
         t->Iter = &Self;
         t->IterNext = &Next;
         PyObject* dict = rt.NewDict();
+        Vm.Interpreter.Of(rt).AddIteratorSlotMethods(t, "range_iterator", dict);
         rt.SetStaticTypeDict(t, dict);
         rt.DecRef(dict);
         Vm.Interpreter.Of(rt).RangeIteratorType = t;
