@@ -275,6 +275,25 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.BinaryOp:
                         w = *--sp;
                         v = sp[-1];
+                        if ((arg & 15) == BinaryOps.Add && v->Type == rt.StrType && w->Type == rt.StrType
+                            && (OpCode)(byte)code[pc] == OpCode.StoreFast && localsplus[code[pc] >> 8] == v)
+                        {
+                            // BINARY_OP_INPLACE_ADD_UNICODE: `s = s + t` / `s += t` into the local
+                            // holding s appends in place when s has no other reference; the
+                            // STORE_FAST is done with it.
+                            sp--;
+                            rt.DecRef(v);
+                            bool appended = rt.StrAppend(localsplus + (code[pc] >> 8), w);
+                            rt.DecRef(w);
+                            pc++;
+                            if (!appended)
+                            {
+                                goto Error;
+                            }
+
+                            continue;
+                        }
+
                         x = BinaryOp(v, w, arg);
                         rt.DecRef(v);
                         rt.DecRef(w);

@@ -10,14 +10,30 @@ internal sealed unsafe partial class Interpreter
 {
     private readonly Dictionary<string, nint> _names = new(System.StringComparer.Ordinal);
 
+    // A direct-mapped cache in front of _names keyed by the identity of the .NET string: the
+    // names passed here are mostly literals ("__init__", "__new__", ...), the same object on
+    // every call, so a hit costs an identity hash and a reference comparison instead of
+    // hashing and comparing the characters.
+    private const int NameCacheSize = 512;
+    private readonly string?[] _nameCacheKeys = new string?[NameCacheSize];
+    private readonly nint[] _nameCacheValues = new nint[NameCacheSize];
+
     /// <summary>The interpreter for a runtime (set when the interpreter is made).</summary>
     public static Interpreter Of(PyRuntime rt) => (Interpreter)rt.Host!;
 
     /// <summary>An interned str for a name, borrowed (the interpreter keeps it until disposal).</summary>
     public PyObject* Str(string name)
     {
+        int slot = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(name) & (NameCacheSize - 1);
+        if (ReferenceEquals(_nameCacheKeys[slot], name))
+        {
+            return (PyObject*)_nameCacheValues[slot];
+        }
+
         if (_names.TryGetValue(name, out nint p))
         {
+            _nameCacheKeys[slot] = name;
+            _nameCacheValues[slot] = p;
             return (PyObject*)p;
         }
 
@@ -63,6 +79,8 @@ internal sealed unsafe partial class Interpreter
         }
 
         _names.Clear();
+        System.Array.Clear(_nameCacheKeys);
+        System.Array.Clear(_nameCacheValues);
     }
 
     public void RaiseNameError(PyObject* name)

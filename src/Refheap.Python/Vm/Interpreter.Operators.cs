@@ -54,6 +54,22 @@ internal sealed unsafe partial class Interpreter
 
             rt.DecRef(r);
         }
+        else if ((a->Type == rt.FloatType && b->Type == rt.IntType) || (a->Type == rt.IntType && b->Type == rt.FloatType))
+        {
+            // Exact int with exact float: what float's slot does after int's declines.
+            if (!ToDouble(a, out double x) || !ToDouble(b, out double y))
+            {
+                return null;
+            }
+
+            PyObject* r = FloatBinary(x, y, baseOp);
+            if (r != rt.NotImplemented)
+            {
+                return r;
+            }
+
+            rt.DecRef(r);
+        }
 
         if (rt.IsWeakProxy(a) || rt.IsWeakProxy(b))
         {

@@ -161,6 +161,59 @@ public sealed unsafe partial class PyRuntime
         return o;
     }
 
+    /// <summary>
+    /// PyUnicode_Append(*pLeft, right) for exact strs, as BINARY_OP_INPLACE_ADD_UNICODE calls
+    /// it: *pLeft (an owned reference) becomes left + right. When left is modifiable (only
+    /// reference, hash not computed, not interned, exact str) and right fits its kind (and
+    /// not latin-1 onto ASCII), left is resized in place (resize_compact: PyObject_Realloc);
+    /// otherwise a new str replaces it. False with an error set and *pLeft null on failure.
+    /// </summary>
+    public bool StrAppend(PyObject** pLeft, PyObject* right)
+    {
+        PyObject* left = *pLeft;
+        if (left == _emptyStr)
+        {
+            DecRef(left);
+            *pLeft = NewRef(right);
+            return true;
+        }
+
+        if (right == _emptyStr)
+        {
+            return true;
+        }
+
+        nint la = StrLength(left);
+        nint lb = StrLength(right);
+        var a = (PyAsciiObject*)left;
+        bool modifiable = left->RefCount == 1 && a->Hash == -1 && (a->State & StateInternedMask) == 0 && left->Type == StrType;
+        bool rightAscii = (((PyAsciiObject*)right)->State & StateAscii) != 0;
+        if (!modifiable || right->Type != StrType || StrKind(right) > StrKind(left) || ((a->State & StateAscii) != 0 && !rightAscii)
+            || la > int.MaxValue - lb)
+        {
+            PyObject* res = StrConcat(left, right);
+            DecRef(left);
+            *pLeft = res;
+            return res != null;
+        }
+
+        int kind = StrKind(left);
+        nint header = (a->State & StateAscii) != 0 ? sizeof(PyAsciiObject) : sizeof(PyCompactUnicodeObject);
+        PyObject* resized = ResizeObject(left, header + ((la + lb + 1) * kind));
+        if (resized == null)
+        {
+            DecRef(left);
+            *pLeft = null;
+            return false;
+        }
+
+        ((PyAsciiObject*)resized)->Length = la + lb;
+        CopyCodePoints(right, resized, (int)la);
+        new Span<byte>(StrData(resized) + ((la + lb) * kind), kind).Clear();
+        *pLeft = resized;
+        return true;
+    }
+
     private static void CopyCodePoints(PyObject* from, PyObject* to, int at)
     {
         int fromKind = StrKind(from);

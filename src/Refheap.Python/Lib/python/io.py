@@ -78,15 +78,27 @@ class _BufferIO(IOBase):
 
     def __init__(self, initial=None):
         self._buf = self._empty if initial is None else initial
+        # Writes at the end are kept in _pending and joined into _buf when it is next read,
+        # so a run of writes costs linear time, not a copy of the whole buffer per write.
+        self._pending = None
+        self._end = len(self._buf)
         self._pos = 0
         self.closed = False
 
+    def _sync(self):
+        if self._pending:
+            self._pending.insert(0, self._buf)
+            self._buf = self._buf[:0].join(self._pending)
+        self._pending = None
+
     def getvalue(self):
         self._checkClosed()
+        self._sync()
         return self._buf
 
     def read(self, size=-1):
         self._checkClosed()
+        self._sync()
         if size is None or size < 0:
             r = self._buf[self._pos:]
         else:
@@ -96,6 +108,7 @@ class _BufferIO(IOBase):
 
     def readline(self, size=-1):
         self._checkClosed()
+        self._sync()
         nl = '\n' if isinstance(self._buf, str) else b'\n'
         i = self._buf.find(nl, self._pos)
         end = len(self._buf) if i < 0 else i + 1
@@ -109,9 +122,20 @@ class _BufferIO(IOBase):
         self._checkClosed()
         if isinstance(self._buf, str) and not isinstance(s, str):
             raise TypeError('string argument expected, got %r' % type(s).__name__)
+        n = len(s)
+        if self._pos == self._end and n:
+            if self._pending is None:
+                self._pending = [s]
+            else:
+                self._pending.append(s)
+            self._end += n
+            self._pos += n
+            return n
+        self._sync()
         if self._pos > len(self._buf):
             self._buf += (' ' if isinstance(self._buf, str) else b'\0') * (self._pos - len(self._buf))
         self._buf = self._buf[:self._pos] + s + self._buf[self._pos + len(s):]
+        self._end = len(self._buf)
         self._pos += len(s)
         return len(s)
 
@@ -120,7 +144,7 @@ class _BufferIO(IOBase):
         if whence == 1:
             pos += self._pos
         elif whence == 2:
-            pos += len(self._buf)
+            pos += self._end
         if pos < 0:
             raise ValueError('negative seek value %d' % pos)
         self._pos = pos
@@ -134,7 +158,9 @@ class _BufferIO(IOBase):
         self._checkClosed()
         if size is None:
             size = self._pos
+        self._sync()
         self._buf = self._buf[:size]
+        self._end = len(self._buf)
         return size
 
     def readable(self):
@@ -164,6 +190,7 @@ class BytesIO(_BufferIO):
         super().__init__(bytes(initial_bytes))
 
     def getbuffer(self):
+        self._sync()
         return memoryview(self._buf if isinstance(self._buf, bytearray) else bytearray(self._buf))
 
 
@@ -217,6 +244,7 @@ class _File(_BufferIO):
     def flush(self):
         self._checkClosed()
         if self._dirty:
+            self._sync()
             data = self._buf if self._binary else self._buf.encode('utf-8')
             _refheap_io.write_file(self.name, data, False)
             self._dirty = False

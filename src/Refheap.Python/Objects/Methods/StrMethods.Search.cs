@@ -35,7 +35,9 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
-            nint i = SeqOps.Find<int>(PyRuntime.StrCodePoints(self), sub, start, end, reverse);
+            nint i = !reverse && sub.Length == 1
+                ? FindChar(self, sub[0], start, end)
+                : SeqOps.Find<int>(PyRuntime.StrCodePoints(self), sub, start, end, reverse);
             if (i < 0 && raise)
             {
                 rt.SetError(rt.ValueErrorType, "substring not found");
@@ -44,6 +46,23 @@ internal static unsafe partial class StrMethods
 
             return rt.NewInt(i);
         });
+    }
+
+    /// <summary>find of one code point: scans only [start, end) (ADJUST_INDICES), not a copy of the whole str.</summary>
+    private static nint FindChar(PyObject* self, int cp, nint start, nint end)
+    {
+        nint len = PyRuntime.StrLength(self);
+        end = end > len ? len : end < 0 ? Math.Max(end + len, 0) : end;
+        start = start < 0 ? Math.Max(start + len, 0) : start;
+        for (nint k = start; k < end; k++)
+        {
+            if (PyRuntime.StrRead(self, k) == cp)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     private static void AddTailMatch(string name, bool atEnd)
