@@ -14,6 +14,9 @@ public interface IPercentArgument
     /// <summary>The type's tp_name for messages ("str", "float", ...).</summary>
     public string TypeName { get; }
 
+    /// <summary>sys.get_int_max_str_digits(): the most decimal digits %d may produce (0: no limit).</summary>
+    public int MaxStrDigits { get; }
+
     /// <summary>The items when the object is a tuple (PyTuple_Check), else null.</summary>
     public IReadOnlyList<IPercentArgument>? TupleItems { get; }
 

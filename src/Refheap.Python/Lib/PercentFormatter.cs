@@ -466,6 +466,13 @@ public static class PercentFormatter
 
             int numberBase = type switch { 'o' => 8, 'x' or 'X' => 16, _ => 10 };
             string digits = PyFormat.ToBase(BigInteger.Abs(n), numberBase);
+            if (numberBase == 10 && v.MaxStrDigits > 0 && digits.Length > v.MaxStrDigits)
+            {
+                throw Error(
+                    PythonErrorKind.ValueError,
+                    $"Exceeds the limit ({v.MaxStrDigits} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+            }
+
             if (prec > digits.Length)
             {
                 digits = new string('0', prec - digits.Length) + digits;

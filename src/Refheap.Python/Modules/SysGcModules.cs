@@ -158,7 +158,32 @@ internal static unsafe class SysGcModules
         });
         interp.AddFunction(m, "getdefaultencoding", (r, s, a, n, k) => r.NewStr("utf-8"));
         interp.AddFunction(m, "getfilesystemencoding", (r, s, a, n, k) => r.NewStr("utf-8"));
-        interp.AddFunction(m, "get_int_max_str_digits", (r, s, a, n, k) => r.NewInt(4300));
+        interp.AddFunction(m, "get_int_max_str_digits", (r, s, a, n, k) =>
+            ArgParse.Positional(r, "get_int_max_str_digits", n, 0, 0, k) ? r.NewInt(r.IntMaxStrDigits) : null);
+        interp.AddFunction(m, "set_int_max_str_digits", (r, s, a, n, k) =>
+        {
+            PyObject** p = stackalloc PyObject*[1];
+            if (!ArgParse.Parse(r, "set_int_max_str_digits", a, n, k, ["maxdigits"], 1, p))
+            {
+                return null;
+            }
+
+            if (!PyRuntime.IsInt(p[0]))
+            {
+                r.SetError(r.TypeErrorType, $"'{r.TypeName(p[0])}' object cannot be interpreted as an integer");
+                return null;
+            }
+
+            System.Numerics.BigInteger v = PyRuntime.IntToBigInteger(p[0]);
+            if (v != 0 && (v < PyRuntime.IntMaxStrDigitsThreshold || v > int.MaxValue))
+            {
+                r.SetError(r.ValueErrorType, $"maxdigits must be 0 or larger than {PyRuntime.IntMaxStrDigitsThreshold}");
+                return null;
+            }
+
+            r.IntMaxStrDigits = (int)v;
+            return PyRuntime.NewRef(r.None);
+        });
         interp.AddFunction(m, "excepthook", (r, s, a, n, k) =>
         {
             if (!ArgParse.Positional(r, "excepthook", n, 3, 3, k))

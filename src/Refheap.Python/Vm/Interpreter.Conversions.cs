@@ -286,6 +286,26 @@ internal sealed unsafe partial class Interpreter
 
         BigInteger value = BigInteger.Zero;
         bool ok = body.Length > 0 && !body.StartsWith('_') && !body.EndsWith('_') && !body.Contains("__", StringComparison.Ordinal);
+        int max = rt.IntMaxStrDigits;
+        if (ok && max > 0 && (b & (b - 1)) != 0 && body.Length > PyRuntime.IntMaxStrDigitsThreshold)
+        {
+            // long_from_non_binary_base: the digits are counted before any conversion work.
+            int digits = 0;
+            foreach (char c in body)
+            {
+                if (c != '_')
+                {
+                    digits++;
+                }
+            }
+
+            if (digits > max)
+            {
+                rt.SetError(rt.ValueErrorType, $"Exceeds the limit ({max} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit");
+                return null;
+            }
+        }
+
         if (ok)
         {
             foreach (char c in body)

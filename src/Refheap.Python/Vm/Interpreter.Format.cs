@@ -184,6 +184,17 @@ internal sealed unsafe partial class Interpreter
                 }
 
                 string tn = rt.InfoOf(t).Name;
+                char kind = specText.Length == 0 ? 'd' : specText[^1];
+                if (kind is 'd' or 'n' or ',' or '_' || char.IsAsciiDigit(kind))
+                {
+                    // Decimal output obeys sys.set_int_max_str_digits (long_to_decimal_string).
+                    nint digits = ((PyVarObject*)value)->Size;
+                    if (rt.IntMaxStrDigits > 0 && (digits > 20 || digits < -20) && rt.IntToDecimalString(value) == null)
+                    {
+                        return null;
+                    }
+                }
+
                 return rt.NewStr(PyFormat.FormatInt(PyRuntime.IntToBigInteger(value), specText, tn));
             }
 
@@ -268,6 +279,8 @@ internal sealed unsafe partial class Interpreter
         private PyObject* O => (PyObject*)_o;
 
         public string TypeName => _interp.Rt.TypeName(O);
+
+        public int MaxStrDigits => _interp.Rt.IntMaxStrDigits;
 
         public IReadOnlyList<IPercentArgument>? TupleItems
         {

@@ -59,6 +59,8 @@ public class PercentFormatterTests
             }
         }
 
+        public int MaxStrDigits => 4300;
+
         public string TypeName => _d.GetProperty("type").GetString()!;
 
         public IReadOnlyList<IPercentArgument>? TupleItems { get; }

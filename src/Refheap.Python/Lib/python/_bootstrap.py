@@ -377,7 +377,7 @@ sys.stdin = sys.__stdin__ = _InStream()
 sys.stdout = sys.__stdout__ = _Stream(1, '<stdout>', 'strict')
 sys.stderr = sys.__stderr__ = _Stream(2, '<stderr>', 'backslashreplace')
 sys.version_info = version_info((3, 11, 7, 'final', 0))
-sys.flags = flags((0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, False, 0, 0, False, 4300))
+sys.flags = flags((0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, False, 0, 0, False, -1))
 sys.implementation = _Namespace(name='refheap', cache_tag=None, version=sys.version_info,
                                 hexversion=sys.hexversion, _multiarch='x86_64-linux-gnu')
 
