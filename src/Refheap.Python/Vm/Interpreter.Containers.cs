@@ -540,7 +540,12 @@ internal sealed unsafe partial class Interpreter
             return ByteArraySetItem(o, key, value);
         }
 
-        string what = value == null ? "doesn't support item deletion" : "does not support item assignment";
+        // PyObject_DelItem: an index key on a type with sequence methods goes through
+        // PySequence_DelItem ("doesn't"); anything else is "does not".
+        bool sequenceDelete = value == null && ((t->Flags & TypeFlags.HeapType) != 0 || t->Iter != null)
+            && (PyRuntime.IsInt(key) || LookupUserDunder(key->Type, "__index__") != null);
+        string what = value != null ? "does not support item assignment"
+            : sequenceDelete ? "doesn't support item deletion" : "does not support item deletion";
         rt.SetError(rt.TypeErrorType, $"'{rt.TypeName(o)}' object {what}");
         return -1;
     }

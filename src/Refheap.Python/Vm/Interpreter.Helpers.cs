@@ -98,7 +98,17 @@ internal sealed unsafe partial class Interpreter
     }
 
     /// <summary>type.__dict__: CPython gives a read-only mappingproxy; here the dict itself (a documented deviation).</summary>
-    public PyObject* MappingProxy(PyObject* dict) => dict == null ? PyRuntime.NewRef(Rt.None) : PyRuntime.NewRef(dict);
+    public PyObject* MappingProxy(PyObject* dict)
+    {
+        if (dict == null)
+        {
+            return PyRuntime.NewRef(Rt.None);
+        }
+
+        // The bootstrap's mappingproxy class (sys._mappingproxy); the dict itself before it exists.
+        PyObject* proxyType = SysModule == null ? null : Rt.DictGetItemStr(PyRuntime.ModuleDict(SysModule), Str("_mappingproxy"));
+        return proxyType == null ? PyRuntime.NewRef(dict) : CallOneArg(proxyType, dict);
+    }
 
     /// <summary>object.__dir__: the instance dict's keys and the attributes of the class MRO, sorted by dir().</summary>
     public PyObject* DefaultDir(PyObject* o)

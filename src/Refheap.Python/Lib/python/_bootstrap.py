@@ -130,6 +130,74 @@ class _Namespace:
         return 'namespace(%s)' % ', '.join(['%s=%r' % (k, d[k]) for k in d])
 
 
+class mappingproxy:
+    """types.MappingProxyType: a read-only view of a mapping (what type.__dict__ returns)."""
+    __slots__ = ('_mapping',)
+
+    def __new__(cls, mapping):
+        if isinstance(mapping, (list, tuple)) or not hasattr(type(mapping), '__getitem__'):
+            raise TypeError('mappingproxy() argument must be a mapping, not %s' % type(mapping).__name__)
+        self = object.__new__(cls)
+        self._mapping = mapping
+        return self
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __reversed__(self):
+        return reversed(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+    def __repr__(self):
+        return 'mappingproxy(%r)' % (self._mapping,)
+
+    def __str__(self):
+        return str(self._mapping)
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __ne__(self, other):
+        return self._mapping != other
+
+    __hash__ = object.__hash__
+
+    def __or__(self, other):
+        if isinstance(other, type(self)):
+            other = other._mapping
+        return self._mapping | other
+
+    def __ror__(self, other):
+        return other | self._mapping
+
+
+mappingproxy.__module__ = 'builtins'
+sys._mappingproxy = mappingproxy
+
+
 class GenericAlias:
     """types.GenericAlias: list[int] and friends."""
 
@@ -402,4 +470,4 @@ sys.float_info = float_info((1.7976931348623157e+308, 1024, 308, 2.2250738585072
                              15, 53, 2.220446049250313e-16, 2, 1))
 sys.int_info = int_info((30, 4, 4300, 640))
 sys.hash_info = hash_info((64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
-del _Stream, _InStream, _StructSeq, version_info, flags, _Namespace, GenericAlias, UnionType, memoryview, float_info, int_info, hash_info
+del mappingproxy, _Stream, _InStream, _StructSeq, version_info, flags, _Namespace, GenericAlias, UnionType, memoryview, float_info, int_info, hash_info
