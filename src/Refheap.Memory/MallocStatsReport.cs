@@ -75,6 +75,18 @@ public static class MallocStatsReport
         return sb.ToString();
     }
 
+    /// <summary>
+    /// obmalloc.c: _PyDebugAllocatorStats, the line each free list prints in the second
+    /// section of <c>sys._debugmallocstats()</c>: "N NAMEs * SIZE bytes each" right-aligned
+    /// in 48 columns and a space, then printone's '=' and total.
+    /// </summary>
+    public static void AppendBlockStats(StringBuilder sb, string blockName, int count, long blockSize)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        string label = string.Create(CultureInfo.InvariantCulture, $"{count} {blockName}s * {blockSize} bytes each");
+        AppendLine(sb, label.PadLeft(48) + " ", count * blockSize);
+    }
+
     /// <summary>obmalloc.c: printone. The label padded to 35 columns, '=', the value with commas in 21.</summary>
     private static long AppendLine(StringBuilder sb, string label, long value)
     {

@@ -152,6 +152,8 @@ internal static unsafe class SysGcModules
         {
             var sw = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
             r.Allocator.WriteMallocStats(sw);
+            sw.Write('\n');
+            r.WriteFreeListStats(sw);
             Interpreter i = Interpreter.Of(r);
             i.Stderr.Write(sw.ToString());
             return PyRuntime.NewRef(r.None);
@@ -195,6 +197,16 @@ internal static unsafe class SysGcModules
             return PyRuntime.NewRef(r.None);
         });
         rt.DictSetItem(d, interp.Str("__excepthook__"), rt.DictGetItemStr(d, interp.Str("excepthook")));
+        interp.AddFunction(m, "unraisablehook", (r, s, a, n, k) =>
+        {
+            if (!ArgParse.Positional(r, "unraisablehook", n, 1, 1, k))
+            {
+                return null;
+            }
+
+            return Interpreter.Of(r).DefaultUnraisableHook(a[0]);
+        });
+        rt.DictSetItem(d, interp.Str("__unraisablehook__"), rt.DictGetItemStr(d, interp.Str("unraisablehook")));
         return m;
     }
 

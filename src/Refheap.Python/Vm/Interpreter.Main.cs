@@ -136,14 +136,28 @@ internal sealed unsafe partial class Interpreter
         return result;
     }
 
-    /// <summary>Py_FinalizeEx: atexit, flush, then the modules' teardown (where remaining __del__ run), then a last collection.</summary>
+    /// <summary>Py_FinalizeEx: atexit, flush, a full collection if gc is enabled, then the modules' teardown (where remaining __del__ run), then a last collection.</summary>
     private int Finalize()
     {
         PyRuntime rt = Rt;
         int exit = 0;
         RunAtExit();
-        Finalizing = true;
         FlushStreams();
+
+        // _PyGC_CollectIfEnabled: a full collection with gc.callbacks while the modules are
+        // still intact, so __del__ of cyclic garbage still sees its globals (skipped under
+        // gc.disable()). A pending error is kept, as PyGC_Collect keeps it.
+        if (rt.GcEnabled)
+        {
+            PyObject* pending = rt.FetchError();
+            rt.Collect(2);
+            if (pending != null)
+            {
+                rt.SetErrorObject(pending);
+            }
+        }
+
+        Finalizing = true;
 
         // finalize_modules (3.11, simplified): clear __main__ first, then the others in reverse
         // import order; each module dict's values are set to None, underscored names first.

@@ -35,40 +35,6 @@ internal sealed unsafe partial class Interpreter
         }
     }
 
-    /// <summary>sys.unraisablehook's default output: "Exception ignored in: OBJ", then the traceback.</summary>
-    public void PrintUnraisable(string? message, PyObject* exc, PyObject* obj)
-    {
-        string where = message == null ? "Exception ignored in" : "Exception ignored " + message;
-        string header;
-        if (obj != null)
-        {
-            PyObject* saved = Rt.FetchError();
-            string? repr = ReprOf(obj);
-            Rt.ClearError();
-            header = $"{where}: {repr ?? "<object repr() failed>"}\n";
-            if (saved != null)
-            {
-                Rt.SetErrorObject(saved);
-            }
-        }
-        else
-        {
-            header = where + ":\n";
-        }
-
-        // _PyErr_WriteUnraisableMsg (3.11): an exception without a traceback gets the current frame's.
-        InterpreterFrame* f = CurrentFrame;
-        if (ExceptionTraceback(exc) == null && f != null && f->Code != null && f->PrevInstr >= 0)
-        {
-            AddTraceback(f, (CodeInfo)Rt.GetManaged(f->Code->ManagedId), exc, (int)f->PrevInstr);
-        }
-
-        var sb = new StringBuilder(header);
-        var seen = new HashSet<nint>();
-        FormatExceptionRecursive(exc, sb, seen);
-        WriteStderr(sb.ToString());
-    }
-
     private PyObject* SysAttrBorrowed(string name) => SysModule == null ? null : Rt.DictGetItemStr(PyRuntime.ModuleDict(SysModule), Str(name));
 
     private void FormatExceptionRecursive(PyObject* exc, StringBuilder sb, HashSet<nint> seen) =>

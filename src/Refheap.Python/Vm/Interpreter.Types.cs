@@ -62,7 +62,7 @@ internal sealed unsafe partial class Interpreter
     {
         PyRuntime rt = Rt;
         rt.Host = this;
-        rt.UnraisableHook = (r, message, exc, obj) => Of(r).PrintUnraisable(message, (PyObject*)exc, (PyObject*)obj);
+        rt.UnraisableHook = (r, message, exc, obj) => Of(r).DispatchUnraisable(message, (PyObject*)exc, (PyObject*)obj);
         MethodDescriptorType = NewType("method_descriptor", sizeof(PyMethodDescrObject), TypeFlags.HaveGc);
         MethodDescriptorType->Dealloc = &DescrDealloc;
         MethodDescriptorType->Traverse = &DescrTraverse;

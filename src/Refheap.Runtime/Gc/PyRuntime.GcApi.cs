@@ -263,15 +263,21 @@ public sealed unsafe partial class PyRuntime
             return;
         }
 
+        PyObject** args = stackalloc PyObject*[2];
         for (nint i = 0; i < ListSize(list); i++)
         {
             PyObject* cb = ListItems(list)[i];
             IncRef(cb);
+            // PyObject_CallFunction(cb, "sO", ...) is a vectorcall: no argument tuple.
             PyObject* phaseStr = NewStr(phase);
-            PyObject* args = phaseStr == null ? null : NewTuple([(nint)phaseStr, (nint)info]);
-            XDecRef(phaseStr);
-            PyObject* r = args == null ? null : Call(cb, args);
-            XDecRef(args);
+            PyObject* r = null;
+            if (phaseStr != null)
+            {
+                args[0] = phaseStr;
+                args[1] = info;
+                r = VectorCall(cb, args, 2);
+                DecRef(phaseStr);
+            }
             if (r == null)
             {
                 WriteUnraisable(null, cb);

@@ -197,6 +197,33 @@ public sealed unsafe partial class PyRuntime
         return result;
     }
 
+    /// <summary>
+    /// PyObject_Vectorcall without keywords: the host's vectorcall when there is one (no
+    /// argument tuple is built, so no GC allocation is counted), otherwise a tuple and tp_call.
+    /// </summary>
+    public PyObject* VectorCall(PyObject* callable, PyObject** args, int nargs)
+    {
+        if (VectorCallHook is { } hook)
+        {
+            return hook(callable, args, nargs, null);
+        }
+
+        PyObject* tuple = NewTuple(nargs);
+        if (tuple == null)
+        {
+            return null;
+        }
+
+        for (int i = 0; i < nargs; i++)
+        {
+            TupleItems(tuple)[i] = NewRef(args[i]);
+        }
+
+        PyObject* result = Call(callable, tuple);
+        DecRef(tuple);
+        return result;
+    }
+
     private static PyObject* FunctionCall(PyRuntime rt, PyObject* callable, PyObject* args, PyObject* kwargs)
     {
         var f = (PyManagedFunctionObject*)callable;

@@ -450,6 +450,14 @@ sys.implementation = _Namespace(name='refheap', cache_tag=None, version=sys.vers
                                 hexversion=sys.hexversion, _multiarch='x86_64-linux-gnu')
 
 
+class UnraisableHookArgs(_StructSeq):
+    _fields = ('exc_type', 'exc_value', 'exc_traceback', 'err_msg', 'object')
+    _repr_name = 'UnraisableHookArgs'
+
+
+sys._UnraisableHookArgs = UnraisableHookArgs
+
+
 class float_info(_StructSeq):
     _fields = ('max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig',
                'mant_dig', 'epsilon', 'radix', 'rounds')
@@ -470,4 +478,4 @@ sys.float_info = float_info((1.7976931348623157e+308, 1024, 308, 2.2250738585072
                              15, 53, 2.220446049250313e-16, 2, 1))
 sys.int_info = int_info((30, 4, 4300, 640))
 sys.hash_info = hash_info((64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
-del mappingproxy, _Stream, _InStream, _StructSeq, version_info, flags, _Namespace, GenericAlias, UnionType, memoryview, float_info, int_info, hash_info
+del UnraisableHookArgs, mappingproxy, _Stream, _InStream, _StructSeq, version_info, flags, _Namespace, GenericAlias, UnionType, memoryview, float_info, int_info, hash_info
