@@ -13,43 +13,34 @@ namespace Refheap.Cli;
 internal static class Program
 {
     private const string Usage =
-        "usage: refheap [--profile cpython311|refheap] [--max-memory SIZE] (run script.py | -c code) [args...]";
+        "usage: refheap [--profile cpython311|refheap] [--max-memory SIZE] (run script.py | script.py | -c code) [args...]";
+
+    private const string Help = Usage + """
+
+
+        Runs a Python 3.11 script on Refheap's runtime, as python3 runs it.
+
+          run script.py [args]  run a script (also: refheap script.py [args]); options may
+                                also come between `run` and the script
+          -c code [args]        run a program passed as a string
+          --profile NAME        allocator and collector: refheap (default; bounded collector
+                                pauses, page-level release) or cpython311 (exactly 3.11's)
+          --max-memory SIZE     cap the heap (e.g. 500000, 64M, 2G); going over it raises
+                                MemoryError inside the program
+          -h, --help            print this help and exit
+          -V, --version         print the version and exit
+
+        Arguments after the script (or after -c code) are the program's sys.argv[1:].
+        """;
 
     private static int Main(string[] args)
     {
-        var profile = AllocatorProfile.Refheap;
-        long maxBytes = 0;
+        var settings = new Settings();
         int i = 0;
-        while (i < args.Length && args[i].StartsWith("--", StringComparison.Ordinal))
+        int status = ParseOptions(args, ref i, settings);
+        if (status >= 0)
         {
-            string option = args[i];
-            if (i + 1 >= args.Length)
-            {
-                return Fail($"refheap: option {option} needs a value");
-            }
-
-            string value = args[i + 1];
-            switch (option)
-            {
-                case "--profile":
-                    if (!TryParseProfile(value, out profile))
-                    {
-                        return Fail($"refheap: unknown profile '{value}' (cpython311, refheap)");
-                    }
-
-                    break;
-                case "--max-memory":
-                    if (!TryParseSize(value, out maxBytes))
-                    {
-                        return Fail($"refheap: bad size '{value}' (e.g. 64M, 1G, 500000)");
-                    }
-
-                    break;
-                default:
-                    return Fail($"refheap: unknown option {option}\n{Usage}");
-            }
-
-            i += 2;
+            return status;
         }
 
         if (i >= args.Length)
@@ -65,23 +56,95 @@ internal static class Program
             }
 
             string[] argv = ["-c", .. args[(i + 2)..]];
-            var options = new RunOptions { Profile = profile, MaxBytes = maxBytes, Argv = argv };
-            return PythonEngine.RunCommand(args[i + 1], options);
+            return PythonEngine.RunCommand(args[i + 1], settings.Options(argv));
         }
 
         if (args[i] == "run")
         {
-            if (i + 1 >= args.Length)
+            i++;
+            status = ParseOptions(args, ref i, settings);
+            if (status >= 0)
+            {
+                return status;
+            }
+
+            if (i >= args.Length)
             {
                 return Fail("refheap run: a script path is needed\n" + Usage);
             }
-
-            string[] argv = args[(i + 1)..];
-            var options = new RunOptions { Profile = profile, MaxBytes = maxBytes, Argv = argv };
-            return PythonEngine.RunFile(args[i + 1], options);
         }
 
-        return Fail(Usage);
+        string[] scriptArgv = args[i..];
+        return PythonEngine.RunFile(args[i], settings.Options(scriptArgv));
+    }
+
+    /// <summary>
+    /// Reads options from <paramref name="i"/> on (`--name value` or `--name=value`); stops at
+    /// the first argument that is not one. Returns an exit status when the command is done
+    /// (help, version, a bad option), or -1 to go on.
+    /// </summary>
+    private static int ParseOptions(string[] args, ref int i, Settings settings)
+    {
+        while (i < args.Length && args[i].StartsWith('-') && args[i] != "-c" && args[i] != "-")
+        {
+            string option = args[i];
+            switch (option)
+            {
+                case "-h" or "--help":
+                    Console.Out.WriteLine(Help);
+                    return 0;
+                case "-V" or "--version":
+                    Console.Out.WriteLine($"refheap {Version()} (Python 3.11.7 semantics)");
+                    return 0;
+            }
+
+            string? value = null;
+            int eq = option.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                value = option[(eq + 1)..];
+                option = option[..eq];
+            }
+            else if (option is "--profile" or "--max-memory")
+            {
+                if (i + 1 >= args.Length)
+                {
+                    return Fail($"refheap: option {option} needs a value");
+                }
+
+                value = args[++i];
+            }
+
+            switch (option)
+            {
+                case "--profile":
+                    if (!TryParseProfile(value!, out settings.Profile))
+                    {
+                        return Fail($"refheap: unknown profile '{value}' (cpython311, refheap)");
+                    }
+
+                    break;
+                case "--max-memory":
+                    if (!TryParseSize(value!, out settings.MaxBytes))
+                    {
+                        return Fail($"refheap: bad size '{value}' (e.g. 64M, 1G, 500000)");
+                    }
+
+                    break;
+                default:
+                    return Fail($"refheap: unknown option {option}\n{Usage}");
+            }
+
+            i++;
+        }
+
+        return -1;
+    }
+
+    private static string Version()
+    {
+        Version? v = typeof(Program).Assembly.GetName().Version;
+        return v == null ? "0.0" : v.ToString(3);
     }
 
     private static bool TryParseProfile(string text, out AllocatorProfile profile)
@@ -135,5 +198,14 @@ internal static class Program
         TextWriter err = Console.Error;
         err.WriteLine(message);
         return 2;
+    }
+
+    /// <summary>What the options chose.</summary>
+    private sealed class Settings
+    {
+        public AllocatorProfile Profile = AllocatorProfile.Refheap;
+        public long MaxBytes;
+
+        public RunOptions Options(string[] argv) => new() { Profile = Profile, MaxBytes = MaxBytes, Argv = argv };
     }
 }

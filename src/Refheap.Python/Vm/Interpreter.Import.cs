@@ -55,7 +55,19 @@ internal sealed unsafe partial class Interpreter
         }
 
         Rt.DecRef(m);
-        return true;
+
+        // sys.implementation._profile: implementation-specific attributes start with '_'.
+        PyObject* impl = SysAttr("implementation");
+        if (impl == null)
+        {
+            return false;
+        }
+
+        PyObject* profile = Rt.NewStr(Rt.Allocator.Profile.ToString().ToLowerInvariant());
+        int rc = profile == null ? -1 : SetAttr(impl, Str("_profile"), profile);
+        Rt.XDecRef(profile);
+        Rt.DecRef(impl);
+        return rc == 0;
     }
 
     /// <summary>sys.NAME, a new reference or null with AttributeError.</summary>

@@ -1,0 +1,81 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using Xunit;
+
+namespace Refheap.Conformance;
+
+/// <summary>The `refheap` command line: where options may go, help, version and usage errors.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("refheap-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("--profile cpython311 run {0} x", "['s.py', 'x'] 3.11")]
+    [InlineData("run --profile cpython311 {0} x", "['s.py', 'x'] 3.11")]
+    [InlineData("--profile=cpython311 {0} x", "['s.py', 'x'] 3.11")]
+    [InlineData("run {0} --profile refheap", "['s.py', '--profile', 'refheap'] refheap")]
+    [InlineData("--max-memory=64M run {0}", "['s.py'] refheap")]
+    public void Options_go_before_the_script_and_the_rest_is_the_programs_argv(string arguments, string expected)
+    {
+        File.WriteAllText(Path.Combine(_dir, "s.py"),
+            "import sys, gc\nprint(sys.argv, '3.11' if gc.get_threshold()[0] == 700 and sys.implementation._profile == 'cpython311' else sys.implementation._profile)\n");
+        (string stdout, string stderr, int code) = Run(string.Format(System.Globalization.CultureInfo.InvariantCulture, arguments, "s.py"));
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        Assert.Equal(expected + "\n", stdout);
+    }
+
+    [Fact]
+    public void Help_and_version_print_to_stdout_and_exit_0()
+    {
+        (string help, _, int helpCode) = Run("--help");
+        Assert.Equal(0, helpCode);
+        Assert.StartsWith("usage: refheap ", help, StringComparison.Ordinal);
+        Assert.Contains("--max-memory SIZE", help, StringComparison.Ordinal);
+        (string version, _, int versionCode) = Run("-V");
+        Assert.Equal(0, versionCode);
+        Assert.StartsWith("refheap ", version, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--bogus run s.py", "refheap: unknown option --bogus")]
+    [InlineData("run", "refheap run: a script path is needed")]
+    [InlineData("--profile", "refheap: option --profile needs a value")]
+    [InlineData("--profile pypy run s.py", "refheap: unknown profile 'pypy' (cpython311, refheap)")]
+    [InlineData("--max-memory 12Q run s.py", "refheap: bad size '12Q' (e.g. 64M, 1G, 500000)")]
+    public void Usage_errors_exit_2_with_a_message(string arguments, string message)
+    {
+        (string stdout, string stderr, int code) = Run(arguments);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith(message + "\n", stderr, StringComparison.Ordinal);
+    }
+
+    private (string Stdout, string Stderr, int Code) Run(string arguments)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardErrorEncoding = new UTF8Encoding(false),
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "refheap.dll"));
+        foreach (string a in arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(psi)!;
+        System.Threading.Tasks.Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        System.Threading.Tasks.Task<string> stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "refheap did not finish in 60 s");
+        return (stdout.Result, stderr.Result, process.ExitCode);
+    }
+}
