@@ -110,6 +110,20 @@ internal static unsafe class NativeModules
         interp.AddFunction(m, "listdir", (r, s, a, n, k) => Interpreter.Of(r).PathQuery(a[0], 3));
         interp.AddFunction(m, "mkdir", (r, s, a, n, k) => Interpreter.Of(r).PathQuery(a[0], 4));
         interp.AddFunction(m, "rmdir", (r, s, a, n, k) => Interpreter.Of(r).PathQuery(a[0], 5));
+        interp.AddFunction(m, "urandom", (r, s, a, n, k) =>
+        {
+            // os.urandom: the OS's cryptographic source (never the random module's generator,
+            // whose state seeded scripts depend on).
+            long count = (long)PyRuntime.IntToBigInteger(a[0]);
+            if (count < 0)
+            {
+                r.SetError(r.ValueErrorType, "negative argument not allowed");
+                return null;
+            }
+
+            byte[] data = System.Security.Cryptography.RandomNumberGenerator.GetBytes(checked((int)count));
+            return r.NewBytes(data);
+        });
         interp.AddFunction(m, "getenv", (r, s, a, n, k) =>
         {
             string? v = Environment.GetEnvironmentVariable(PyRuntime.StrToString(a[0]));

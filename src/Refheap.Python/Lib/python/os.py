@@ -75,6 +75,5 @@ def cpu_count():
     return 2
 
 
-def urandom(n):
-    import random
-    return bytes([random.randrange(256) for _ in range(n)])
+def urandom(size):
+    return _refheap_io.urandom(size.__index__())
