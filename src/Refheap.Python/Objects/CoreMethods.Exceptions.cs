@@ -55,8 +55,7 @@ internal static unsafe partial class CoreMethods
             PyObject* old = e->Args;
             e->Args = ArgsTuple(rt, args, n);
             rt.XDecRef(old);
-            Interpreter.Of(rt).InitExceptionExtras(self, args, n);
-            return None(rt);
+            return Interpreter.Of(rt).InitExceptionExtras(self, args, n) ? None(rt) : null;
         });
         BuiltinMethods.Add(E, "__str__", (rt, self, args, n, kw) => Interpreter.Of(rt).ExceptionStr(self));
         BuiltinMethods.Add(E, "__repr__", (rt, self, args, n, kw) => Interpreter.Of(rt).ExceptionRepr(self));

@@ -227,10 +227,13 @@ internal sealed unsafe partial class Interpreter
         return r;
     }
 
-    /// <summary>Sets StopIteration.value, SystemExit.code, OSError's errno/strerror/filename and ImportError.msg from the arguments.</summary>
-    public void InitExceptionExtras(PyObject* self, PyObject** args, nint n)
+    /// <summary>
+    /// Sets OSError's errno/strerror/filename, and SyntaxError's msg and location from
+    /// (msg, (filename, lineno, offset, text[, end_lineno, end_offset])) as SyntaxError_init
+    /// does; false with TypeError when the location is not a 4- to 6-item sequence.
+    /// </summary>
+    public bool InitExceptionExtras(PyObject* self, PyObject** args, nint n)
     {
-        PyRuntime rt = Rt;
         if (PyRuntime.IsSubtypeMro(self->Type, OSErrorType) && n >= 2)
         {
             SetExceptionExtra(self, "errno", args[0]);
@@ -240,8 +243,34 @@ internal sealed unsafe partial class Interpreter
                 SetExceptionExtra(self, "filename", args[2]);
             }
         }
+        else if (PyRuntime.IsSubtypeMro(self->Type, SyntaxErrorType) && n == 2)
+        {
+            PyObject* info = SequenceToTuple(args[1]);
+            if (info == null)
+            {
+                return false;
+            }
 
-        _ = rt;
+            nint count = PyRuntime.TupleSize(info);
+            if (count < 4 || count > 6)
+            {
+                Rt.DecRef(info);
+                Rt.SetError(Rt.TypeErrorType, count < 4
+                    ? $"function takes at least 4 arguments ({count} given)"
+                    : $"function takes at most 6 arguments ({count} given)");
+                return false;
+            }
+
+            string[] names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+            for (int i = 0; i < count; i++)
+            {
+                SetExceptionExtra(self, names[i], PyRuntime.TupleItems(info)[i]);
+            }
+
+            Rt.DecRef(info);
+        }
+
+        return true;
     }
 
     /// <summary>An exception's special attribute: the instance dict's value, else args[index] (or None).</summary>

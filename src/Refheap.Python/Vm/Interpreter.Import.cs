@@ -27,6 +27,7 @@ internal sealed unsafe partial class Interpreter
         _nativeModules["_weakref"] = NativeModules.CreateWeakref;
         _nativeModules["atexit"] = NativeModules.CreateAtexit;
         _nativeModules["_refheap_io"] = NativeModules.CreateIo;
+        _nativeModules["_refheap_traceback"] = TracebackModule.Create;
         _nativeModules["_refheap_time"] = NativeModules.CreateTime;
         _nativeModules["math"] = NativeModules.CreateMath;
         _nativeModules["_refheap_random"] = NativeModules.CreateRandom;

@@ -20,23 +20,46 @@ internal sealed unsafe partial class Interpreter
         PyObject* main = rt.NewModule("__main__");
         PyObject* d = PyRuntime.ModuleDict(main);
         rt.DictSetItem(Modules, Str("__main__"), main);
+
+        // As CPython's add_main_module and _PyRun_SimpleFileObject build it: the module's own
+        // five names, __annotations__ = {}, __builtins__, then __file__ and __cached__ = None
+        // for a file, which are deleted again when the script is done (before atexit).
+        PyObject* annotations = rt.NewDict();
+        rt.DictSetItem(d, Str("__annotations__"), annotations);
+        rt.DecRef(annotations);
         rt.DictSetItem(d, Str("__builtins__"), BuiltinsModule);
-        if (filename != "<string>")
+        bool setFileName = filename != "<string>";
+        if (setFileName)
         {
             PyObject* f = rt.NewStr(filename);
             rt.DictSetItem(d, Str("__file__"), f);
             rt.DecRef(f);
+            rt.DictSetItem(d, Str("__cached__"), rt.None);
         }
 
         rt.DictSetItem(d, Str("__package__"), rt.None);
         rt.DictSetItem(d, Str("__spec__"), rt.None);
         rt.DictSetItem(d, Str("__loader__"), rt.None);
-        rt.DecRef(main);
         int exit = 0;
         if (!ExecSource(source, filename, d))
         {
+            // SystemExit leaves through Py_Exit in CPython, before __file__ is deleted.
+            setFileName &= !Rt.ErrorMatches(SystemExitType);
             exit = HandleUncaught();
         }
+
+        if (setFileName)
+        {
+            foreach (string name in new[] { "__file__", "__cached__" })
+            {
+                if (rt.DictDelItem(d, Str(name)) < 0)
+                {
+                    rt.ClearError();
+                }
+            }
+        }
+
+        rt.DecRef(main);
 
         int finalExit = Finalize();
         return exit != 0 ? exit : finalExit;

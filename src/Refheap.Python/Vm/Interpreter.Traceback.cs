@@ -156,8 +156,17 @@ internal sealed unsafe partial class Interpreter
 
     private PyObject* SyntaxMsg(PyObject* exc)
     {
-        PyObject* msg = Rt.InstanceGetAttr(exc, Str("msg"));
-        return msg == null ? ToStr(exc) : ToStr(msg);
+        PyObject* msg = ExceptionExtra(exc, "msg", 0);
+        if (msg == null || msg == Rt.None)
+        {
+            Rt.XDecRef(msg);
+            Rt.ClearError();
+            return ToStr(exc);
+        }
+
+        PyObject* s = ToStr(msg);
+        Rt.DecRef(msg);
+        return s;
     }
 
     private void FormatSyntaxErrorBody(PyObject* exc, StringBuilder sb)
