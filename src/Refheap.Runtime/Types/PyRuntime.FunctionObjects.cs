@@ -53,6 +53,7 @@ public sealed unsafe partial class PyRuntime
         MethodType->Call = &MethodCall;
         MethodType->Repr = &MethodRepr;
         MethodType->Hash = &MethodHash;
+        MethodType->RichCompare = &MethodRichCompare;
 
         InitModuleType();
         InitRangeAndSliceTypes();
@@ -285,6 +286,29 @@ public sealed unsafe partial class PyRuntime
         string s = StrToString(selfRepr);
         rt.DecRef(selfRepr);
         return rt.NewStr($"<bound method {name} of {s}>");
+    }
+
+    /// <summary>
+    /// method_richcompare: == and != only, between two bound methods: equal when their
+    /// functions compare equal and their selves are the same object.
+    /// </summary>
+    private static PyObject* MethodRichCompare(PyRuntime rt, PyObject* a, PyObject* b, CompareOp op)
+    {
+        if ((op != CompareOp.Eq && op != CompareOp.Ne) || a->Type != rt.MethodType || b->Type != rt.MethodType)
+        {
+            return NewRef(rt.NotImplemented);
+        }
+
+        var x = (PyMethodObject*)a;
+        var y = (PyMethodObject*)b;
+        int eq = rt.ObjectRichCompareBool(x->Func, y->Func, CompareOp.Eq);
+        if (eq < 0)
+        {
+            return null;
+        }
+
+        bool equal = eq == 1 && x->Self == y->Self;
+        return rt.NewBool(op == CompareOp.Eq ? equal : !equal);
     }
 
     /// <summary>method_hash: _Py_HashPointer(im_self) ^ hash(im_func), -1 mapped to -2.</summary>
