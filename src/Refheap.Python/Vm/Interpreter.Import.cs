@@ -397,7 +397,7 @@ internal sealed unsafe partial class Interpreter
         }
 
         rt.DictSetItem(Modules, key, m);
-        if (!ExecSource(source, file, d))
+        if (!ExecSource(source, file, d, useCodeCache: file.StartsWith(EmbeddedPrefix, StringComparison.Ordinal)))
         {
             PyObject* pending = rt.FetchError();
             rt.DictDelItem(Modules, key);
@@ -410,10 +410,13 @@ internal sealed unsafe partial class Interpreter
         return m;
     }
 
-    /// <summary>Parses, compiles and runs source text in a globals dict. False with an error set on failure.</summary>
-    public bool ExecSource(byte[] source, string filename, PyObject* globals)
+    /// <summary>
+    /// Parses, compiles and runs source text in a globals dict. False with an error set on failure.
+    /// The embedded library's modules go through the <see cref="CodeCache"/>.
+    /// </summary>
+    public bool ExecSource(byte[] source, string filename, PyObject* globals, bool useCodeCache = false)
     {
-        PyObject* code = CompileSource(source, filename, exec: true);
+        PyObject* code = CompileSource(source, filename, exec: true, useCodeCache);
         if (code == null)
         {
             return false;
@@ -431,21 +434,29 @@ internal sealed unsafe partial class Interpreter
     }
 
     /// <summary>Source bytes to a code object; a SyntaxError is raised as a Python exception.</summary>
-    public PyObject* CompileSource(byte[] source, string filename, bool exec)
+    public PyObject* CompileSource(byte[] source, string filename, bool exec, bool useCodeCache = false)
     {
         try
         {
-            CompiledCode cc;
-            if (exec)
+            CompiledCode? cc = useCodeCache ? CodeCache.TryLoad(filename, source) : null;
+            if (cc == null)
             {
-                Syntax.Module tree = PythonParser.ParseModule(source, filename);
-                cc = PyCompiler.CompileModule(tree, filename);
-            }
-            else
-            {
-                string text = SourceDecoder.Decode(source, filename);
-                ExpressionModule tree = PythonParser.ParseExpression(text, filename);
-                cc = PyCompiler.CompileExpression(tree, filename);
+                if (exec)
+                {
+                    Syntax.Module tree = PythonParser.ParseModule(source, filename);
+                    cc = PyCompiler.CompileModule(tree, filename);
+                }
+                else
+                {
+                    string text = SourceDecoder.Decode(source, filename);
+                    ExpressionModule tree = PythonParser.ParseExpression(text, filename);
+                    cc = PyCompiler.CompileExpression(tree, filename);
+                }
+
+                if (useCodeCache)
+                {
+                    CodeCache.TryStore(filename, source, cc);
+                }
             }
 
             if (cc.Warnings.Count > 0 && !IssueCompilerWarnings(cc))
