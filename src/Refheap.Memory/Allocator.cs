@@ -67,7 +67,7 @@ public sealed unsafe partial class Allocator : IDisposable
     private long _livePools;
     private long _dirtyPools;
 
-    private readonly RawBlockTable _rawBlocks = new();
+    private readonly AddressTable _rawBlocks = new();
     private long _rawBytes;
 
     // Divisibility magic per class: (x * M) <= M - 1 iff x % size == 0 (Lemire, 2019).

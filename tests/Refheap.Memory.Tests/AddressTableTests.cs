@@ -4,8 +4,8 @@ using Xunit;
 
 namespace Refheap.Memory.Tests;
 
-/// <summary>The raw-block table against a Dictionary model: random adds and removes, growth, collisions, clearing.</summary>
-public class RawBlockTableTests
+/// <summary>The address table against a Dictionary model: random adds and removes, growth, collisions, clearing.</summary>
+public class AddressTableTests
 {
     [Theory]
     [InlineData(1)]
@@ -14,7 +14,7 @@ public class RawBlockTableTests
     public void Behaves_like_a_dictionary(int seed)
     {
         var rng = new Random(seed);
-        var table = new RawBlockTable();
+        var table = new AddressTable();
         var model = new Dictionary<nuint, nuint>();
         var keys = new List<nuint>();
         for (int step = 0; step < 20000; step++)

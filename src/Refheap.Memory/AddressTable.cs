@@ -3,14 +3,15 @@ using System;
 namespace Refheap.Memory;
 
 /// <summary>
-/// The live raw blocks (address to size): an open-addressing table with linear probing and
-/// backward-shift deletion, keyed by non-zero addresses. A dedicated type rather than a
-/// Dictionary&lt;nuint, nuint&gt;: instantiations of the framework's generic collections over
-/// value types are not in any ReadyToRun image, so the dictionary had to be JIT-compiled by
-/// every process at start-up (about twenty methods), while this class is precompiled.
-/// Iteration order is unspecified (no caller depends on it).
+/// A map from non-zero addresses to words (the allocator's live raw blocks and their sizes, the
+/// runtime's shared-key index): an open-addressing table with linear probing and backward-shift
+/// deletion. A dedicated type rather than a Dictionary&lt;nuint, nuint&gt;: instantiations of the
+/// framework's generic collections over value types are not in any ReadyToRun image, so each
+/// such dictionary had to be JIT-compiled by every process at start-up (about ten methods
+/// apiece), while this class is precompiled. Slot order is unspecified: only callers that do
+/// not depend on an order enumerate it.
 /// </summary>
-internal sealed class RawBlockTable
+public sealed class AddressTable
 {
     private const int InitialCapacity = 16;
 
@@ -28,7 +29,7 @@ internal sealed class RawBlockTable
     {
         if (key == 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(key), "a raw block address is never zero");
+            throw new ArgumentOutOfRangeException(nameof(key), "the key must not be zero");
         }
 
         if ((_count + 1) * 4 > _keys.Length * 3)
@@ -42,7 +43,7 @@ internal sealed class RawBlockTable
         {
             if (_keys[i] == key)
             {
-                throw new ArgumentException("the raw block is already tracked", nameof(key));
+                throw new ArgumentException("the key is already present", nameof(key));
             }
 
             i = (i + 1) & mask;
@@ -51,6 +52,20 @@ internal sealed class RawBlockTable
         _keys[i] = key;
         _values[i] = value;
         _count++;
+    }
+
+    /// <summary>Sets the value of <paramref name="key"/>, adding it if absent.</summary>
+    public void Set(nuint key, nuint value)
+    {
+        int i = Find(key);
+        if (i >= 0)
+        {
+            _values[i] = value;
+        }
+        else
+        {
+            Add(key, value);
+        }
     }
 
     public bool TryGetValue(nuint key, out nuint value)
