@@ -1,5 +1,7 @@
 using System;
+using System.Buffers.Binary;
 using System.IO;
+using System.Numerics;
 using System.Text;
 
 namespace Refheap.Python.Compiler;
@@ -19,8 +21,10 @@ namespace Refheap.Python.Compiler;
 internal static class CodeCache
 {
     private const string DirectoryName = "refheap-codecache";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "RHCC"u8.ToArray();
+
+    private static readonly Guid ModuleVersionId = typeof(CodeCache).Module.ModuleVersionId;
 
     private static string? s_directory;
     private static bool s_directoryKnown;
@@ -42,25 +46,25 @@ internal static class CodeCache
             }
 
             byte[] data = File.ReadAllBytes(path);
-            using var ms = new MemoryStream(data, writable: false);
-            using var r = new BinaryReader(ms, Encoding.UTF8);
             byte[] header = Header(filename, source);
-            if (data.Length < header.Length + 12 || !data.AsSpan(0, header.Length).SequenceEqual(header))
+
+            // The header, then the payload's length and checksum (8 bytes each), then the payload.
+            int start = header.Length + 16;
+            if (data.Length < start || !data.AsSpan(0, header.Length).SequenceEqual(header))
             {
                 return null;
             }
 
-            ms.Position = header.Length;
-            int length = r.ReadInt32();
-            ulong checksum = r.ReadUInt64();
-            int start = (int)ms.Position;
-            if (length != data.Length - start || Fnv1a(data.AsSpan(start)) != checksum)
+            long length = BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(header.Length));
+            ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(header.Length + 8));
+            if (length != data.Length - start || Checksum(data.AsSpan(start)) != checksum)
             {
                 return null;
             }
 
+            var r = new CodeReader(data, start, data.Length);
             CompiledCode code = CodeSerializer.Read(r);
-            return ms.Position == data.Length ? code : null;
+            return r.Position == data.Length ? code : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or NotSupportedException)
         {
@@ -77,30 +81,25 @@ internal static class CodeCache
             return;
         }
 
-        using var payload = new MemoryStream();
-        using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        var payload = new CodeWriter();
+        if (!CodeSerializer.TryWrite(payload, code))
         {
-            if (!CodeSerializer.TryWrite(w, code))
-            {
-                return;
-            }
+            return;
         }
 
         byte[] body = payload.ToArray();
-        using var file = new MemoryStream();
-        using (var w = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
-        {
-            w.Write(Header(filename, source));
-            w.Write(body.Length);
-            w.Write(Fnv1a(body));
-            w.Write(body);
-        }
+        byte[] header = Header(filename, source);
+        byte[] file = new byte[header.Length + 16 + body.Length];
+        header.CopyTo(file, 0);
+        BinaryPrimitives.WriteInt64LittleEndian(file.AsSpan(header.Length), body.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(header.Length + 8), Checksum(body));
+        body.CopyTo(file, header.Length + 16);
 
         string temp = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(temp, file.ToArray());
+            File.WriteAllBytes(temp, file);
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
@@ -121,23 +120,25 @@ internal static class CodeCache
         }
     }
 
-    /// <summary>Magic, format version, the assembly's module version id, the filename and the source's length and hash.</summary>
+    /// <summary>Magic, format version, the assembly's module version id, the filename and the source's length and checksum.</summary>
     private static byte[] Header(string filename, byte[] source)
     {
-        using var ms = new MemoryStream();
-        using (var w = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true))
-        {
-            w.Write(Magic);
-            w.Write(FormatVersion);
-            w.Write(typeof(CodeCache).Module.ModuleVersionId.ToByteArray());
-            byte[] name = Encoding.UTF8.GetBytes(filename);
-            w.Write(name.Length);
-            w.Write(name);
-            w.Write(source.Length);
-            w.Write(Fnv1a(source));
-        }
-
-        return ms.ToArray();
+        byte[] name = Encoding.UTF8.GetBytes(filename);
+        byte[] header = new byte[Magic.Length + 4 + 16 + 4 + name.Length + 4 + 8];
+        Span<byte> h = header;
+        new ReadOnlySpan<byte>(Magic).CopyTo(h);
+        h = h[Magic.Length..];
+        BinaryPrimitives.WriteInt32LittleEndian(h, FormatVersion);
+        h = h[4..];
+        ModuleVersionId.TryWriteBytes(h);
+        h = h[16..];
+        BinaryPrimitives.WriteInt32LittleEndian(h, name.Length);
+        h = h[4..];
+        new ReadOnlySpan<byte>(name).CopyTo(h);
+        h = h[name.Length..];
+        BinaryPrimitives.WriteInt32LittleEndian(h, source.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(h[4..], Checksum(source));
+        return header;
     }
 
     private static string? PathOf(string filename)
@@ -172,14 +173,21 @@ internal static class CodeCache
         return s_directory;
     }
 
-    private static ulong Fnv1a(ReadOnlySpan<byte> data)
+    /// <summary>A 64-bit checksum, eight bytes at a time (multiply and rotate; not cryptographic: it catches damage, not forgery).</summary>
+    private static ulong Checksum(ReadOnlySpan<byte> data)
     {
-        ulong h = 14695981039346656037UL;
-        foreach (byte b in data)
+        ulong h = 0x9E3779B97F4A7C15UL ^ (ulong)data.Length;
+        int i = 0;
+        for (; i + 8 <= data.Length; i += 8)
         {
-            h = (h ^ b) * 1099511628211UL;
+            h = BitOperations.RotateLeft((h ^ BinaryPrimitives.ReadUInt64LittleEndian(data[i..])) * 0xFF51AFD7ED558CCDUL, 29);
         }
 
-        return h;
+        for (; i < data.Length; i++)
+        {
+            h = BitOperations.RotateLeft((h ^ data[i]) * 0xC4CEB9FE1A85EC53UL, 13);
+        }
+
+        return h ^ (h >> 32);
     }
 }

@@ -28,7 +28,7 @@ internal static class CodeSerializer
     private const byte TagCode = 10;
 
     /// <summary>Writes <paramref name="code"/>; false (and nothing useful written) if it holds something this form cannot carry.</summary>
-    public static bool TryWrite(BinaryWriter w, CompiledCode code)
+    public static bool TryWrite(CodeWriter w, CompiledCode code)
     {
         if (code.Warnings.Count > 0)
         {
@@ -38,12 +38,12 @@ internal static class CodeSerializer
         WriteString(w, code.Name);
         WriteString(w, code.QualName);
         WriteString(w, code.Filename);
-        w.Write(code.FirstLine);
-        w.Write(code.ArgCount);
-        w.Write(code.PosOnlyArgCount);
-        w.Write(code.KwOnlyArgCount);
-        w.Write(code.Flags);
-        w.Write(code.StackSize);
+        w.WriteInt(code.FirstLine);
+        w.WriteInt(code.ArgCount);
+        w.WriteInt(code.PosOnlyArgCount);
+        w.WriteInt(code.KwOnlyArgCount);
+        w.WriteInt(code.Flags);
+        w.WriteInt(code.StackSize);
         WriteNullableString(w, code.Docstring);
         WriteStrings(w, code.Names);
         WriteStrings(w, code.VarNames);
@@ -53,15 +53,15 @@ internal static class CodeSerializer
         WriteInts(w, code.Code);
         WriteInts(w, code.Positions);
         WriteInts(w, code.HandlerOf);
-        w.Write(code.Handlers.Length);
+        w.WriteInt(code.Handlers.Length);
         foreach (HandlerEntry h in code.Handlers)
         {
-            w.Write(h.Target);
-            w.Write(h.Depth);
-            w.Write(h.PushLasti);
+            w.WriteInt(h.Target);
+            w.WriteInt(h.Depth);
+            w.WriteBool(h.PushLasti);
         }
 
-        w.Write(code.Consts.Count);
+        w.WriteInt(code.Consts.Count);
         foreach (object? c in code.Consts)
         {
             if (!TryWriteConst(w, c))
@@ -73,21 +73,21 @@ internal static class CodeSerializer
         return true;
     }
 
-    /// <summary>Reads what <see cref="TryWrite"/> wrote; throws <see cref="InvalidDataException"/> or <see cref="EndOfStreamException"/> on malformed input.</summary>
-    public static CompiledCode Read(BinaryReader r)
+    /// <summary>Reads what <see cref="TryWrite"/> wrote; throws <see cref="InvalidDataException"/> on malformed input.</summary>
+    public static CompiledCode Read(CodeReader r)
     {
         var code = new CompiledCode
         {
             Name = ReadString(r),
             QualName = ReadString(r),
             Filename = ReadString(r),
-            FirstLine = r.ReadInt32(),
+            FirstLine = r.ReadInt(),
         };
-        code.ArgCount = r.ReadInt32();
-        code.PosOnlyArgCount = r.ReadInt32();
-        code.KwOnlyArgCount = r.ReadInt32();
-        code.Flags = r.ReadInt32();
-        code.StackSize = r.ReadInt32();
+        code.ArgCount = r.ReadInt();
+        code.PosOnlyArgCount = r.ReadInt();
+        code.KwOnlyArgCount = r.ReadInt();
+        code.Flags = r.ReadInt();
+        code.StackSize = r.ReadInt();
         code.Docstring = ReadNullableString(r);
         ReadStrings(r, code.Names);
         ReadStrings(r, code.VarNames);
@@ -100,9 +100,9 @@ internal static class CodeSerializer
         var handlers = new HandlerEntry[ReadCount(r)];
         for (int i = 0; i < handlers.Length; i++)
         {
-            int target = r.ReadInt32();
-            int depth = r.ReadInt32();
-            handlers[i] = new HandlerEntry(target, depth, r.ReadBoolean());
+            int target = r.ReadInt();
+            int depth = r.ReadInt();
+            handlers[i] = new HandlerEntry(target, depth, r.ReadBool());
         }
 
         code.Handlers = handlers;
@@ -115,45 +115,43 @@ internal static class CodeSerializer
         return code;
     }
 
-    private static bool TryWriteConst(BinaryWriter w, object? c)
+    private static bool TryWriteConst(CodeWriter w, object? c)
     {
         switch (c)
         {
             case null:
-                w.Write(TagNone);
+                w.WriteByte(TagNone);
                 return true;
             case bool b:
-                w.Write(b ? TagTrue : TagFalse);
+                w.WriteByte(b ? TagTrue : TagFalse);
                 return true;
             case BigInteger bi:
-                w.Write(TagInt);
+                w.WriteByte(TagInt);
                 byte[] bits = bi.ToByteArray();
-                w.Write(bits.Length);
-                w.Write(bits);
+                w.WriteBytes(bits);
                 return true;
             case double d:
-                w.Write(TagFloat);
-                w.Write(BitConverter.DoubleToInt64Bits(d));
+                w.WriteByte(TagFloat);
+                w.WriteLong(BitConverter.DoubleToInt64Bits(d));
                 return true;
             case string s:
-                w.Write(TagStr);
+                w.WriteByte(TagStr);
                 WriteString(w, s);
                 return true;
             case byte[] bytes:
-                w.Write(TagBytes);
-                w.Write(bytes.Length);
-                w.Write(bytes);
+                w.WriteByte(TagBytes);
+                w.WriteBytes(bytes);
                 return true;
             case Ellipsis:
-                w.Write(TagEllipsis);
+                w.WriteByte(TagEllipsis);
                 return true;
             case Imaginary im:
-                w.Write(TagImaginary);
-                w.Write(BitConverter.DoubleToInt64Bits(im.Value));
+                w.WriteByte(TagImaginary);
+                w.WriteLong(BitConverter.DoubleToInt64Bits(im.Value));
                 return true;
             case ConstTuple t:
-                w.Write(TagTuple);
-                w.Write(t.Items.Length);
+                w.WriteByte(TagTuple);
+                w.WriteInt(t.Items.Length);
                 foreach (object? item in t.Items)
                 {
                     if (!TryWriteConst(w, item))
@@ -164,14 +162,14 @@ internal static class CodeSerializer
 
                 return true;
             case CompiledCode nested:
-                w.Write(TagCode);
+                w.WriteByte(TagCode);
                 return TryWrite(w, nested);
             default:
                 return false;
         }
     }
 
-    private static object? ReadConst(BinaryReader r)
+    private static object? ReadConst(CodeReader r)
     {
         byte tag = r.ReadByte();
         switch (tag)
@@ -185,7 +183,7 @@ internal static class CodeSerializer
             case TagInt:
                 return new BigInteger(ReadBytes(r));
             case TagFloat:
-                return BitConverter.Int64BitsToDouble(r.ReadInt64());
+                return BitConverter.Int64BitsToDouble(r.ReadLong());
             case TagStr:
                 return ReadString(r);
             case TagBytes:
@@ -193,7 +191,7 @@ internal static class CodeSerializer
             case TagEllipsis:
                 return Ellipsis.Instance;
             case TagImaginary:
-                return new Imaginary(BitConverter.Int64BitsToDouble(r.ReadInt64()));
+                return new Imaginary(BitConverter.Int64BitsToDouble(r.ReadLong()));
             case TagTuple:
                 var items = new object?[ReadCount(r)];
                 for (int i = 0; i < items.Length; i++)
@@ -209,71 +207,35 @@ internal static class CodeSerializer
         }
     }
 
-    private static int ReadCount(BinaryReader r)
+    private static int ReadCount(CodeReader r) => r.ReadCount();
+
+    private static byte[] ReadBytes(CodeReader r) => r.ReadBytes();
+
+    private static void WriteString(CodeWriter w, string s) => w.WriteString(s);
+
+    private static string ReadString(CodeReader r) => r.ReadString();
+
+    private static void WriteNullableString(CodeWriter w, string? s)
     {
-        int n = r.ReadInt32();
-        if (n < 0 || n > r.BaseStream.Length - r.BaseStream.Position)
-        {
-            throw new InvalidDataException("bad count " + n);
-        }
-
-        return n;
-    }
-
-    private static byte[] ReadBytes(BinaryReader r)
-    {
-        int n = ReadCount(r);
-        return r.ReadBytes(n);
-    }
-
-    // Strings as UTF-16 code units: a UTF-8 round trip would lose lone surrogates.
-    private static void WriteString(BinaryWriter w, string s)
-    {
-        w.Write(s.Length);
-        foreach (char c in s)
-        {
-            w.Write((ushort)c);
-        }
-    }
-
-    private static string ReadString(BinaryReader r)
-    {
-        int n = ReadCount(r);
-        if (n == 0)
-        {
-            return "";
-        }
-
-        char[] chars = new char[n];
-        for (int i = 0; i < n; i++)
-        {
-            chars[i] = (char)r.ReadUInt16();
-        }
-
-        return new string(chars);
-    }
-
-    private static void WriteNullableString(BinaryWriter w, string? s)
-    {
-        w.Write(s != null);
+        w.WriteBool(s != null);
         if (s != null)
         {
             WriteString(w, s);
         }
     }
 
-    private static string? ReadNullableString(BinaryReader r) => r.ReadBoolean() ? ReadString(r) : null;
+    private static string? ReadNullableString(CodeReader r) => r.ReadBool() ? ReadString(r) : null;
 
-    private static void WriteStrings(BinaryWriter w, List<string> list)
+    private static void WriteStrings(CodeWriter w, List<string> list)
     {
-        w.Write(list.Count);
+        w.WriteInt(list.Count);
         foreach (string s in list)
         {
             WriteString(w, s);
         }
     }
 
-    private static void ReadStrings(BinaryReader r, List<string> into)
+    private static void ReadStrings(CodeReader r, List<string> into)
     {
         int n = ReadCount(r);
         for (int i = 0; i < n; i++)
@@ -282,16 +244,16 @@ internal static class CodeSerializer
         }
     }
 
-    private static void WriteInts(BinaryWriter w, int[] values)
+    private static void WriteInts(CodeWriter w, int[] values)
     {
-        w.Write(values.Length);
+        w.WriteInt(values.Length);
         foreach (int v in values)
         {
-            w.Write(v);
+            w.WriteInt(v);
         }
     }
 
-    private static int[] ReadInts(BinaryReader r)
+    private static int[] ReadInts(CodeReader r)
     {
         int n = ReadCount(r);
         if (n == 0)
@@ -302,7 +264,7 @@ internal static class CodeSerializer
         int[] values = new int[n];
         for (int i = 0; i < n; i++)
         {
-            values[i] = r.ReadInt32();
+            values[i] = r.ReadInt();
         }
 
         return values;
