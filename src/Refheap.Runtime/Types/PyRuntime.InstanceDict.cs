@@ -164,7 +164,7 @@ public sealed unsafe partial class PyRuntime
                     return null;
                 }
 
-                List<nint> keys = SharedKeyObjects(t);
+                NintList keys = SharedKeyObjects(t);
                 for (int i = 0; i < t->SharedKeysCount; i++)
                 {
                     if (values[i] != null && DictSetItem(dict, (PyObject*)keys[i], values[i]) < 0)
@@ -225,7 +225,7 @@ public sealed unsafe partial class PyRuntime
         }
 
         // A non-interned name: compare by content.
-        List<nint> keys = SharedKeyObjects(t);
+        NintList keys = SharedKeyObjects(t);
         for (int k = 0; k < keys.Count; k++)
         {
             if (StrEquals((PyObject*)keys[k], name))
@@ -237,13 +237,13 @@ public sealed unsafe partial class PyRuntime
         return -1;
     }
 
-    private readonly Dictionary<nint, List<nint>> _sharedKeyObjects = new();
+    private readonly Dictionary<nint, NintList> _sharedKeyObjects = new();
 
-    private List<nint> SharedKeyObjects(PyTypeObject* t)
+    private NintList SharedKeyObjects(PyTypeObject* t)
     {
-        if (!_sharedKeyObjects.TryGetValue((nint)t, out List<nint>? list))
+        if (!_sharedKeyObjects.TryGetValue((nint)t, out NintList? list))
         {
-            list = new List<nint>();
+            list = new NintList();
             _sharedKeyObjects[(nint)t] = list;
         }
 
@@ -280,7 +280,7 @@ public sealed unsafe partial class PyRuntime
     private void ReleaseSharedKeyObjects(PyTypeObject* t)
     {
         _sharedKeyIndex.Remove((nint)t);
-        if (_sharedKeyObjects.Remove((nint)t, out List<nint>? list))
+        if (_sharedKeyObjects.Remove((nint)t, out NintList? list))
         {
             foreach (nint k in list)
             {
