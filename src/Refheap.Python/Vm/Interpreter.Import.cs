@@ -4,7 +4,6 @@ using System.IO;
 using System.Reflection;
 using Refheap.Python.Compiler;
 using Refheap.Python.Modules;
-using Refheap.Python.Syntax;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 
@@ -431,103 +430,6 @@ internal sealed unsafe partial class Interpreter
 
         Rt.DecRef(r);
         return true;
-    }
-
-    /// <summary>Source bytes to a code object; a SyntaxError is raised as a Python exception.</summary>
-    public PyObject* CompileSource(byte[] source, string filename, bool exec, bool useCodeCache = false)
-    {
-        try
-        {
-            CompiledCode? cc = useCodeCache ? CodeCache.TryLoad(filename, source) : null;
-            if (cc == null)
-            {
-                if (exec)
-                {
-                    Syntax.Module tree = PythonParser.ParseModule(source, filename);
-                    cc = PyCompiler.CompileModule(tree, filename);
-                }
-                else
-                {
-                    string text = SourceDecoder.Decode(source, filename);
-                    ExpressionModule tree = PythonParser.ParseExpression(text, filename);
-                    cc = PyCompiler.CompileExpression(tree, filename);
-                }
-
-                if (useCodeCache)
-                {
-                    CodeCache.TryStore(filename, source, cc);
-                }
-            }
-
-            if (cc.Warnings.Count > 0 && !IssueCompilerWarnings(cc))
-            {
-                return null;
-            }
-
-            return (PyObject*)CodeFactory.Create(this, cc);
-        }
-        catch (PythonSyntaxError e)
-        {
-            RaiseSyntaxError(e, source);
-            return null;
-        }
-        catch (PythonRecursionError)
-        {
-            Rt.SetError(Rt.RecursionErrorType, "maximum recursion depth exceeded during compilation");
-            return null;
-        }
-        catch (NotImplementedException e)
-        {
-            Rt.SetError(Rt.NotImplementedErrorType, e.Message);
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// The compiler's SyntaxWarnings go through warnings.warn_explicit with no module and no
-    /// registry (PyErr_WarnExplicitObject from compiler_warn), so each is shown once per compile.
-    /// </summary>
-    private bool IssueCompilerWarnings(CompiledCode cc)
-    {
-        PyRuntime rt = Rt;
-        PyObject* warnings = ImportModule("warnings");
-        if (warnings == null)
-        {
-            return false;
-        }
-
-        PyObject* warnExplicit = GetAttrOrNull(warnings, Str("warn_explicit"));
-        rt.DecRef(warnings);
-        if (warnExplicit == null)
-        {
-            return !rt.ErrorOccurred;
-        }
-
-        PyObject* category = rt.DictGetItemStr(Builtins, Str("SyntaxWarning"));
-        PyObject* filename = rt.NewStr(cc.Filename);
-        bool ok = true;
-        PyObject** a = stackalloc PyObject*[4];
-        foreach (CompilerWarning w in cc.Warnings)
-        {
-            a[0] = rt.NewStr(w.Message);
-            a[1] = category;
-            a[2] = filename;
-            a[3] = rt.NewInt(w.Line);
-            PyObject* r = Call(warnExplicit, a, 4, null);
-            rt.DecRef(a[0]);
-            rt.DecRef(a[3]);
-            if (r == null)
-            {
-                ok = false;
-                break;
-            }
-
-            rt.DecRef(r);
-        }
-
-        rt.DecRef(filename);
-        rt.DecRef(warnExplicit);
-        return ok;
     }
 
     /// <summary>Runs a module-level code object with the given globals and locals.</summary>
