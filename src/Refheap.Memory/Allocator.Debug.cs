@@ -23,8 +23,9 @@ public sealed unsafe partial class Allocator
     private const int GuardBytes = 8;
     private const int DebugHeaderBytes = 16;
 
-    private readonly Dictionary<nuint, long> _debugLive = new();
-    private readonly HashSet<nuint> _debugFreed = new();
+    // Debug mode's tables of live and freed blocks: made only in debug mode, the only mode that uses them.
+    private readonly Dictionary<nuint, long>? _debugLive;
+    private readonly HashSet<nuint>? _debugFreed;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void* CheckedAllocate(nint size)
@@ -56,8 +57,8 @@ public sealed unsafe partial class Allocator
         byte* user = block + DebugHeaderBytes;
         FillBytes(user, size, CleanByte);
         new Span<byte>(user + size, GuardBytes).Fill(ForbiddenByte);
-        _debugLive.Add((nuint)user, size);
-        _debugFreed.Remove((nuint)user);
+        _debugLive!.Add((nuint)user, size);
+        _debugFreed!.Remove((nuint)user);
         return user;
     }
 
@@ -79,8 +80,8 @@ public sealed unsafe partial class Allocator
         long size = CheckDebugBlock((byte*)p, "free");
         byte* block = (byte*)p - DebugHeaderBytes;
         FillBytes(block, size + DebugExtraBytes, DeadByte);
-        _debugLive.Remove((nuint)p);
-        _debugFreed.Add((nuint)p);
+        _debugLive!.Remove((nuint)p);
+        _debugFreed!.Add((nuint)p);
         FreeCore(block);
     }
 
@@ -117,9 +118,9 @@ public sealed unsafe partial class Allocator
     /// <summary>Throws unless <paramref name="user"/> is a live debug block with intact guards; returns its size.</summary>
     private long CheckDebugBlock(byte* user, string operation)
     {
-        if (!_debugLive.TryGetValue((nuint)user, out long size))
+        if (!_debugLive!.TryGetValue((nuint)user, out long size))
         {
-            bool wasFreed = _debugFreed.Contains((nuint)user);
+            bool wasFreed = _debugFreed!.Contains((nuint)user);
             int cls = SizeClassOfAddress(user - DebugHeaderBytes);
             throw new HeapMisuseException(wasFreed ? HeapMisuseKind.DoubleFree : HeapMisuseKind.InvalidPointer, (nuint)user, cls,
                 wasFreed
@@ -164,8 +165,8 @@ public sealed unsafe partial class Allocator
 
     private void DebugClear()
     {
-        _debugLive.Clear();
-        _debugFreed.Clear();
+        _debugLive?.Clear();
+        _debugFreed?.Clear();
     }
 
     private static void FillBytes(byte* p, long count, byte value)

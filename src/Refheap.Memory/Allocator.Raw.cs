@@ -72,7 +72,7 @@ public sealed unsafe partial class Allocator
             return null;
         }
 
-        _rawBlocks.Remove((nuint)p);
+        _rawBlocks.Remove((nuint)p, out _);
         _rawBlocks.Add((nuint)q, (nuint)newSize);
         _rawBytes += newSize - (long)oldSize;
         return q;

@@ -34,17 +34,20 @@ public sealed unsafe partial class Allocator
         Require(_arenasHighWater >= _arenasCurrent && _arenasAllocatedTotal >= _arenasCurrent, "arena counters out of order");
 
         long rawBytes = 0;
-        foreach ((nuint p, nuint size) in _rawBlocks)
+        for (int slot = 0; slot < _rawBlocks.SlotCount; slot++)
         {
-            rawBytes += (long)size;
-            Require(!_map.Contains((void*)p), $"raw block 0x{p:x} lies inside an arena");
+            if (_rawBlocks.TryGetSlot(slot, out nuint p, out nuint size))
+            {
+                rawBytes += (long)size;
+                Require(!_map.Contains((void*)p), $"raw block 0x{p:x} lies inside an arena");
+            }
         }
 
         Require(rawBytes == _rawBytes, $"raw bytes counted {rawBytes}, counter says {_rawBytes}");
 
         if (_debug)
         {
-            Require(_debugLive.Count == inPools + _rawBlocks.Count,
+            Require(_debugLive!.Count == inPools + _rawBlocks.Count,
                 $"debug table has {_debugLive.Count} live blocks, the heap has {inPools + _rawBlocks.Count}");
             foreach ((nuint user, long size) in _debugLive)
             {

@@ -67,7 +67,7 @@ public sealed unsafe partial class Allocator : IDisposable
     private long _livePools;
     private long _dirtyPools;
 
-    private readonly Dictionary<nuint, nuint> _rawBlocks = new();
+    private readonly AddressTable _rawBlocks = new();
     private long _rawBytes;
 
     // Divisibility magic per class: (x * M) <= M - 1 iff x % size == 0 (Lemire, 2019).
@@ -106,6 +106,12 @@ public sealed unsafe partial class Allocator : IDisposable
         _minDirtyPools = Math.Max(1, options.MinRetainedEmptyBytes / _poolSize);
         _dirtyDivisor = options.DirtyFractionDivisor;
         _slowMode = _debug ? 1 : 0;
+        if (_debug)
+        {
+            _debugLive = new Dictionary<nuint, long>();
+            _debugFreed = new HashSet<nuint>();
+        }
+
         _ownerThread = Environment.CurrentManagedThreadId;
 
         _usedHeads = (PoolHeader*)NativeMemory.AllocZeroed((nuint)(SizeClasses.Count * sizeof(PoolHeader)));
@@ -366,9 +372,12 @@ public sealed unsafe partial class Allocator : IDisposable
         _dirtyPools = 0;
         // The dictionaries are managed objects without finalizers: still valid here even
         // when this runs on the finalizer thread.
-        foreach (nuint raw in _rawBlocks.Keys)
+        for (int slot = 0; slot < _rawBlocks.SlotCount; slot++)
         {
-            NativeMemory.Free((void*)raw);
+            if (_rawBlocks.TryGetSlot(slot, out nuint raw, out _))
+            {
+                NativeMemory.Free((void*)raw);
+            }
         }
 
         _rawBlocks.Clear();

@@ -28,9 +28,11 @@ internal sealed class CodeBuilder
     private readonly List<int> _code = new();
     private readonly List<int> _positions = new();
     private readonly List<int> _handlerOf = new();
-    private readonly List<(int Index, Label Target)> _fixups = new();
-    private readonly List<(Label Target, int Depth, bool Lasti)> _handlers = new();
-    private readonly Stack<int> _handlerStack = new();
+    // Lists of classes and an IntStack rather than lists of value tuples and a Stack<int>: the
+    // framework's collections over value types are JIT-compiled in every process that compiles.
+    private readonly List<JumpFixup> _fixups = new();
+    private readonly List<HandlerSpec> _handlers = new();
+    private readonly Runtime.IntStack _handlerStack = new();
     private int _depth;
     private bool _reachable = true;
 
@@ -76,7 +78,7 @@ internal sealed class CodeBuilder
             _ => _depth,
         };
         NoteDepth(target, depthAtJump);
-        _fixups.Add((_code.Count, target));
+        _fixups.Add(new JumpFixup(_code.Count, target));
         Emit(op, 0);
     }
 
@@ -133,7 +135,7 @@ internal sealed class CodeBuilder
     public void PushHandler(Label handler, bool lasti = false, int popBelow = 0)
     {
         int depth = _depth - popBelow;
-        _handlers.Add((handler, depth, lasti));
+        _handlers.Add(new HandlerSpec(handler, depth, lasti));
         NoteDepth(handler, depth + 1 + (lasti ? 1 : 0));
         _handlerStack.Push(_handlers.Count - 1);
         MaxDepth = Math.Max(MaxDepth, depth + 2);
@@ -253,3 +255,9 @@ internal sealed class CodeBuilder
 
     private static int PopCount(int x) => System.Numerics.BitOperations.PopCount((uint)x);
 }
+
+/// <summary>A jump whose target offset is patched in once every label is placed.</summary>
+internal sealed record JumpFixup(int Index, Label Target);
+
+/// <summary>An exception handler as the builder records it: its label, stack depth and whether it pushes lasti.</summary>
+internal sealed record HandlerSpec(Label Target, int Depth, bool Lasti);

@@ -74,4 +74,4 @@ public sealed class CompiledCode
 }
 
 /// <summary>A SyntaxWarning the compiler found: issued through the warnings module by the caller.</summary>
-public readonly record struct CompilerWarning(int Line, string Message);
+public sealed record CompilerWarning(int Line, string Message);

@@ -54,12 +54,12 @@ internal sealed class Scope
 
     public object Node { get; }
 
-    public Dictionary<string, SymFlags> Symbols { get; } = new(StringComparer.Ordinal);
+    public SymbolFlagsTable Symbols { get; } = new();
 
     /// <summary>Names in first-seen order (CPython keeps symbol order by first appearance).</summary>
     public List<string> Order { get; } = new();
 
-    public Dictionary<string, NameScope> Resolved { get; } = new(StringComparer.Ordinal);
+    public NameScopeTable Resolved { get; } = new();
 
     public List<Scope> Children { get; } = new();
 

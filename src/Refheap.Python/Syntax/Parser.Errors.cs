@@ -142,22 +142,27 @@ internal sealed partial class Parser
     /// built without recursion here, so their depth is checked once the tree is complete.</summary>
     private static void CheckTreeDepth(object root)
     {
-        var stack = new Stack<(Node Node, int Depth)>();
+        // Two stacks rather than a Stack of value tuples, which every process would JIT-compile.
+        var stack = new Stack<Node>();
+        var depths = new Runtime.IntStack();
         if (root is Module m)
         {
             foreach (StmtNode s in m.Body)
             {
-                stack.Push((s, 1));
+                stack.Push(s);
+                depths.Push(1);
             }
         }
         else if (root is Node n)
         {
-            stack.Push((n, 1));
+            stack.Push(n);
+            depths.Push(1);
         }
         var children = new List<Node>();
         while (stack.Count > 0)
         {
-            var (node, depth) = stack.Pop();
+            Node node = stack.Pop();
+            int depth = depths.Pop();
             if (depth > MaxDepth)
             {
                 throw new PythonRecursionError("maximum recursion depth exceeded during compilation");
@@ -166,7 +171,8 @@ internal sealed partial class Parser
             AstWalker.AddChildren(node, children);
             foreach (Node child in children)
             {
-                stack.Push((child, depth + 1));
+                stack.Push(child);
+                depths.Push(depth + 1);
             }
         }
     }

@@ -202,7 +202,7 @@ internal sealed partial class Tokenizer
                 {
                     throw Error("too many nested parentheses", _pos, _pos);
                 }
-                _brackets.Add((c, _line, _lineStart, start));
+                _brackets.Add(new OpenBracket(c, _line, _lineStart, start));
                 break;
             case ')' or ']' or '}':
                 if (_brackets.Count == 0)

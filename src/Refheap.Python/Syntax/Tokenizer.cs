@@ -23,7 +23,9 @@ internal sealed partial class Tokenizer
     private readonly string _text;
     private readonly List<int> _indents = [0];
     private readonly List<int> _altIndents = [0];
-    private readonly List<(char Bracket, int Line, int LineStart, int Index)> _brackets = [];
+    // A list of a class, not of a value tuple: the framework's collections over value types are
+    // JIT-compiled in every process that parses.
+    private readonly List<OpenBracket> _brackets = [];
     private int _pos;
     private int _line = 1;
     private int _lineStart;
@@ -41,7 +43,14 @@ internal sealed partial class Tokenizer
     public int Level => _brackets.Count;
 
     /// <summary>The innermost open bracket: character, line, line start, index.</summary>
-    public (char Bracket, int Line, int LineStart, int Index) InnermostBracket => _brackets[^1];
+    public (char Bracket, int Line, int LineStart, int Index) InnermostBracket
+    {
+        get
+        {
+            OpenBracket b = _brackets[^1];
+            return (b.Bracket, b.Line, b.LineStart, b.Index);
+        }
+    }
 
     private char Cur => _pos < _text.Length ? _text[_pos] : '\0';
 
@@ -326,3 +335,6 @@ internal sealed partial class Tokenizer
         return _source.Error("SyntaxError", msg, _line, offset, _line, endOffset, false);
     }
 }
+
+/// <summary>An open bracket: the character, its line, that line's start and its index.</summary>
+internal sealed record OpenBracket(char Bracket, int Line, int LineStart, int Index);

@@ -39,8 +39,8 @@ internal sealed unsafe partial class Interpreter
 
         // Keywords: metaclass and the rest (passed to the metaclass and __init_subclass__).
         PyObject* meta = null;
-        var kwNames = new List<nint>();
-        var kwValues = new List<nint>();
+        var kwNames = new NintList();
+        var kwValues = new NintList();
         nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
         for (nint k = 0; k < nkw; k++)
         {

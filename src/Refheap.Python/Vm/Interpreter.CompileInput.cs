@@ -1,13 +1,114 @@
+using System;
 using System.Text;
+using Refheap.Python.Compiler;
 using Refheap.Python.Objects;
+using Refheap.Python.Syntax;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 
 namespace Refheap.Python.Vm;
 
-// The builtins compile() and input(), and the line reader behind sys.stdin.
+// Compiling source to code objects (through the code cache for the embedded library), the
+// builtins compile() and input(), and the line reader behind sys.stdin.
 internal sealed unsafe partial class Interpreter
 {
+    /// <summary>Source bytes to a code object; a SyntaxError is raised as a Python exception.</summary>
+    public PyObject* CompileSource(byte[] source, string filename, bool exec, bool useCodeCache = false)
+    {
+        try
+        {
+            CompiledCode? cc = useCodeCache ? CodeCache.TryLoad(filename, source) : null;
+            if (cc == null)
+            {
+                if (exec)
+                {
+                    Syntax.Module tree = PythonParser.ParseModule(source, filename);
+                    cc = PyCompiler.CompileModule(tree, filename);
+                }
+                else
+                {
+                    string text = SourceDecoder.Decode(source, filename);
+                    ExpressionModule tree = PythonParser.ParseExpression(text, filename);
+                    cc = PyCompiler.CompileExpression(tree, filename);
+                }
+
+                if (useCodeCache)
+                {
+                    CodeCache.TryStore(filename, source, cc);
+                }
+            }
+
+            if (cc.Warnings.Count > 0 && !IssueCompilerWarnings(cc))
+            {
+                return null;
+            }
+
+            return (PyObject*)CodeFactory.Create(this, cc);
+        }
+        catch (PythonSyntaxError e)
+        {
+            RaiseSyntaxError(e, source);
+            return null;
+        }
+        catch (PythonRecursionError)
+        {
+            Rt.SetError(Rt.RecursionErrorType, "maximum recursion depth exceeded during compilation");
+            return null;
+        }
+        catch (NotImplementedException e)
+        {
+            Rt.SetError(Rt.NotImplementedErrorType, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The compiler's SyntaxWarnings go through warnings.warn_explicit with no module and no
+    /// registry (PyErr_WarnExplicitObject from compiler_warn), so each is shown once per compile.
+    /// </summary>
+    private bool IssueCompilerWarnings(CompiledCode cc)
+    {
+        PyRuntime rt = Rt;
+        PyObject* warnings = ImportModule("warnings");
+        if (warnings == null)
+        {
+            return false;
+        }
+
+        PyObject* warnExplicit = GetAttrOrNull(warnings, Str("warn_explicit"));
+        rt.DecRef(warnings);
+        if (warnExplicit == null)
+        {
+            return !rt.ErrorOccurred;
+        }
+
+        PyObject* category = rt.DictGetItemStr(Builtins, Str("SyntaxWarning"));
+        PyObject* filename = rt.NewStr(cc.Filename);
+        bool ok = true;
+        PyObject** a = stackalloc PyObject*[4];
+        foreach (CompilerWarning w in cc.Warnings)
+        {
+            a[0] = rt.NewStr(w.Message);
+            a[1] = category;
+            a[2] = filename;
+            a[3] = rt.NewInt(w.Line);
+            PyObject* r = Call(warnExplicit, a, 4, null);
+            rt.DecRef(a[0]);
+            rt.DecRef(a[3]);
+            if (r == null)
+            {
+                ok = false;
+                break;
+            }
+
+            rt.DecRef(r);
+        }
+
+        rt.DecRef(filename);
+        rt.DecRef(warnExplicit);
+        return ok;
+    }
+
     /// <summary>One line of the host's stdin with its '\n', or null at end of input.</summary>
     public string? ReadStdinLine()
     {

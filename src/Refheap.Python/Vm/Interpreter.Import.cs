@@ -4,7 +4,6 @@ using System.IO;
 using System.Reflection;
 using Refheap.Python.Compiler;
 using Refheap.Python.Modules;
-using Refheap.Python.Syntax;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 
@@ -410,7 +409,7 @@ internal sealed unsafe partial class Interpreter
         }
 
         rt.DictSetItem(Modules, key, m);
-        if (!ExecSource(source, file, d))
+        if (!ExecSource(source, file, d, useCodeCache: file.StartsWith(EmbeddedPrefix, StringComparison.Ordinal)))
         {
             PyObject* pending = rt.FetchError();
             rt.DictDelItem(Modules, key);
@@ -423,10 +422,13 @@ internal sealed unsafe partial class Interpreter
         return m;
     }
 
-    /// <summary>Parses, compiles and runs source text in a globals dict. False with an error set on failure.</summary>
-    public bool ExecSource(byte[] source, string filename, PyObject* globals)
+    /// <summary>
+    /// Parses, compiles and runs source text in a globals dict. False with an error set on failure.
+    /// The embedded library's modules go through the <see cref="CodeCache"/>.
+    /// </summary>
+    public bool ExecSource(byte[] source, string filename, PyObject* globals, bool useCodeCache = false)
     {
-        PyObject* code = CompileSource(source, filename, exec: true);
+        PyObject* code = CompileSource(source, filename, exec: true, useCodeCache);
         if (code == null)
         {
             return false;
@@ -441,95 +443,6 @@ internal sealed unsafe partial class Interpreter
 
         Rt.DecRef(r);
         return true;
-    }
-
-    /// <summary>Source bytes to a code object; a SyntaxError is raised as a Python exception.</summary>
-    public PyObject* CompileSource(byte[] source, string filename, bool exec)
-    {
-        try
-        {
-            CompiledCode cc;
-            if (exec)
-            {
-                Syntax.Module tree = PythonParser.ParseModule(source, filename);
-                cc = PyCompiler.CompileModule(tree, filename);
-            }
-            else
-            {
-                string text = SourceDecoder.Decode(source, filename);
-                ExpressionModule tree = PythonParser.ParseExpression(text, filename);
-                cc = PyCompiler.CompileExpression(tree, filename);
-            }
-
-            if (cc.Warnings.Count > 0 && !IssueCompilerWarnings(cc))
-            {
-                return null;
-            }
-
-            return (PyObject*)CodeFactory.Create(this, cc);
-        }
-        catch (PythonSyntaxError e)
-        {
-            RaiseSyntaxError(e, source);
-            return null;
-        }
-        catch (PythonRecursionError)
-        {
-            Rt.SetError(Rt.RecursionErrorType, "maximum recursion depth exceeded during compilation");
-            return null;
-        }
-        catch (NotImplementedException e)
-        {
-            Rt.SetError(Rt.NotImplementedErrorType, e.Message);
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// The compiler's SyntaxWarnings go through warnings.warn_explicit with no module and no
-    /// registry (PyErr_WarnExplicitObject from compiler_warn), so each is shown once per compile.
-    /// </summary>
-    private bool IssueCompilerWarnings(CompiledCode cc)
-    {
-        PyRuntime rt = Rt;
-        PyObject* warnings = ImportModule("warnings");
-        if (warnings == null)
-        {
-            return false;
-        }
-
-        PyObject* warnExplicit = GetAttrOrNull(warnings, Str("warn_explicit"));
-        rt.DecRef(warnings);
-        if (warnExplicit == null)
-        {
-            return !rt.ErrorOccurred;
-        }
-
-        PyObject* category = rt.DictGetItemStr(Builtins, Str("SyntaxWarning"));
-        PyObject* filename = rt.NewStr(cc.Filename);
-        bool ok = true;
-        PyObject** a = stackalloc PyObject*[4];
-        foreach (CompilerWarning w in cc.Warnings)
-        {
-            a[0] = rt.NewStr(w.Message);
-            a[1] = category;
-            a[2] = filename;
-            a[3] = rt.NewInt(w.Line);
-            PyObject* r = Call(warnExplicit, a, 4, null);
-            rt.DecRef(a[0]);
-            rt.DecRef(a[3]);
-            if (r == null)
-            {
-                ok = false;
-                break;
-            }
-
-            rt.DecRef(r);
-        }
-
-        rt.DecRef(filename);
-        rt.DecRef(warnExplicit);
-        return ok;
     }
 
     /// <summary>Runs a module-level code object with the given globals and locals.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Numerics;
 using Refheap.Python.Objects;
 using Refheap.Runtime;
@@ -10,7 +9,7 @@ namespace Refheap.Python.Vm;
 // small GC objects holding up to three references (Objects/enumobject.c, Python/bltinmodule.c).
 internal sealed unsafe partial class Interpreter
 {
-    private readonly List<nint> _iteratorTypes = new();
+    private readonly NintList _iteratorTypes = new();
 
     public PyTypeObject* EnumerateType { get; private set; }
 

@@ -185,14 +185,26 @@ internal sealed unsafe partial class Interpreter
         // finalize_modules (3.11, simplified): clear __main__ first, then the others in reverse
         // import order; each module dict's values are set to None, underscored names first.
         PyObject* keys = rt.DictKeys(Modules);
-        var order = ListSnapshot(keys);
-        order.Reverse();
-        int mainIndex = order.FindIndex(k => PyRuntime.StrToString((PyObject*)k) == "__main__");
-        if (mainIndex > 0)
+        nint nkeys = PyRuntime.ListSize(keys);
+        var order = new NintList((int)nkeys + 1);
+        nint mainKey = 0;
+        for (nint i = nkeys - 1; i >= 0 && mainKey == 0; i--)
         {
-            nint mk = order[mainIndex];
-            order.RemoveAt(mainIndex);
-            order.Insert(0, mk);
+            nint k = (nint)PyRuntime.ListItems(keys)[i];
+            if (PyRuntime.StrToString((PyObject*)k) == "__main__")
+            {
+                mainKey = k;
+                order.Add(k);
+            }
+        }
+
+        for (nint i = nkeys - 1; i >= 0; i--)
+        {
+            nint k = (nint)PyRuntime.ListItems(keys)[i];
+            if (k != mainKey)
+            {
+                order.Add(k);
+            }
         }
 
         foreach (nint k in order)

@@ -13,7 +13,9 @@ namespace Refheap.Python.Vm;
 // exec/eval, files, atexit, weakref helpers, sys.getsizeof and the Mersenne Twister states.
 internal sealed unsafe partial class Interpreter
 {
-    private readonly List<(nint Func, nint Args, nint Kwargs)> _atexit = new();
+    // A class, not a value tuple: List of a reference type shares the framework's precompiled
+    // code, while a List of a value tuple would be JIT-compiled at every start-up.
+    private readonly List<AtExitCall> _atexit = new();
     private readonly Dictionary<long, MersenneTwister> _randomStates = new();
     private long _nextRandomState = 1;
 
@@ -47,7 +49,7 @@ internal sealed unsafe partial class Interpreter
             }
         }
 
-        _atexit.Add(((nint)PyRuntime.NewRef(args[0]), (nint)rest, (nint)kw));
+        _atexit.Add(new AtExitCall((nint)PyRuntime.NewRef(args[0]), (nint)rest, (nint)kw));
     }
 
     public bool UnregisterAtExit(PyObject* func)
@@ -69,7 +71,7 @@ internal sealed unsafe partial class Interpreter
             if (eq == 1)
             {
                 (nint f, nint a, nint k) = _atexit[i];
-                _atexit[i] = (0, 0, 0);
+                _atexit[i] = new AtExitCall(0, 0, 0);
                 Rt.DecRef((PyObject*)f);
                 Rt.DecRef((PyObject*)a);
                 Rt.XDecRef((PyObject*)k);
@@ -86,7 +88,7 @@ internal sealed unsafe partial class Interpreter
 
         // atexit_callfuncs: the callbacks registered when exit began, newest first; callbacks
         // registered by them are dropped with the rest.
-        var snapshot = new List<(nint Func, nint Args, nint Kwargs)>(_atexit);
+        var snapshot = new List<AtExitCall>(_atexit);
         _atexit.Clear();
         for (int index = snapshot.Count - 1; index >= 0; index--)
         {
@@ -544,3 +546,6 @@ internal sealed unsafe partial class Interpreter
         }
     }
 }
+
+/// <summary>An atexit registration: the callable, its argument tuple and its keyword dict (or 0).</summary>
+internal sealed record AtExitCall(nint Func, nint Args, nint Kwargs);

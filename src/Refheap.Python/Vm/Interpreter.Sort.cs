@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 
@@ -150,9 +149,9 @@ internal sealed unsafe partial class Interpreter
     }
 
     /// <summary>A list's items as a managed copy (borrowed pointers).</summary>
-    public static List<nint> ListSnapshot(PyObject* list)
+    public static NintList ListSnapshot(PyObject* list)
     {
-        var l = new List<nint>();
+        var l = new NintList((int)PyRuntime.ListSize(list));
         for (nint i = 0; i < PyRuntime.ListSize(list); i++)
         {
             l.Add((nint)PyRuntime.ListItems(list)[i]);

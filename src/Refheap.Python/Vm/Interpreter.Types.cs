@@ -186,9 +186,9 @@ internal sealed unsafe partial class Interpreter
     }
 
     /// <summary>Every builtin (static) type of the runtime: each gets a dict and an MRO.</summary>
-    private List<nint> BuiltinTypes()
+    private NintList BuiltinTypes()
     {
-        var all = new List<nint>();
+        var all = new NintList();
         foreach (TypeInfo info in Rt.Types)
         {
             if (!info.IsHeapType && !info.Released)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
@@ -107,9 +106,17 @@ internal sealed unsafe class DataStack : IDisposable
 {
     private const int ChunkSize = 256 * 1024;
     private readonly PyRuntime _rt;
-    private readonly List<nint> _chunks = new();
-    private readonly List<int> _sizes = new();
-    private readonly Stack<(nint Top, int Chunk)> _marks = new();
+
+    // Plain arrays, not List/Stack: the framework's collections over value types would be
+    // JIT-compiled at every start-up (they are in no ReadyToRun image).
+    private nint[] _chunks = new nint[4];
+    private int[] _sizes = new int[4];
+    private int _chunkCount;
+
+    // One mark per pushed frame: where it starts and in which chunk.
+    private nint[] _markTops = new nint[64];
+    private int[] _markChunks = new int[64];
+    private int _markCount;
     private int _chunk = -1;
     private byte* _top;
     private byte* _limit;
@@ -128,7 +135,15 @@ internal sealed unsafe class DataStack : IDisposable
         }
 
         byte* p = _top;
-        _marks.Push(((nint)p, _chunk));
+        if (_markCount == _markTops.Length)
+        {
+            _markTops = Grown(_markTops);
+            _markChunks = Grown(_markChunks);
+        }
+
+        _markTops[_markCount] = (nint)p;
+        _markChunks[_markCount] = _chunk;
+        _markCount++;
         _top += bytes;
         return (InterpreterFrame*)p;
     }
@@ -137,7 +152,7 @@ internal sealed unsafe class DataStack : IDisposable
     {
         int size = Math.Max(ChunkSize, bytes);
         _chunk++;
-        if (_chunk == _chunks.Count)
+        if (_chunk == _chunkCount)
         {
             void* mem = _rt.Allocator.TryAllocate(size);
             if (mem == null)
@@ -146,8 +161,15 @@ internal sealed unsafe class DataStack : IDisposable
                 throw new InsufficientExecutionStackException("the interpreter's data stack cannot grow");
             }
 
-            _chunks.Add((nint)mem);
-            _sizes.Add(size);
+            if (_chunkCount == _chunks.Length)
+            {
+                _chunks = Grown(_chunks);
+                _sizes = Grown(_sizes);
+            }
+
+            _chunks[_chunkCount] = (nint)mem;
+            _sizes[_chunkCount] = size;
+            _chunkCount++;
         }
         else if (_sizes[_chunk] < bytes)
         {
@@ -155,8 +177,9 @@ internal sealed unsafe class DataStack : IDisposable
             void* mem = _rt.Allocator.TryAllocate(size);
             if (mem == null)
             {
-                _chunks.RemoveAt(_chunk);
-                _sizes.RemoveAt(_chunk);
+                Array.Copy(_chunks, _chunk + 1, _chunks, _chunk, _chunkCount - _chunk - 1);
+                Array.Copy(_sizes, _chunk + 1, _sizes, _chunk, _chunkCount - _chunk - 1);
+                _chunkCount--;
                 _chunk--;
                 throw new InsufficientExecutionStackException("the interpreter's data stack cannot grow");
             }
@@ -171,10 +194,26 @@ internal sealed unsafe class DataStack : IDisposable
         _limit = _top + size;
     }
 
+    // Array.Resize<T> over a value type would be JIT-compiled; Array.Copy is not generic.
+    private static nint[] Grown(nint[] a)
+    {
+        var b = new nint[a.Length * 2];
+        Array.Copy(a, b, a.Length);
+        return b;
+    }
+
+    private static int[] Grown(int[] a)
+    {
+        var b = new int[a.Length * 2];
+        Array.Copy(a, b, a.Length);
+        return b;
+    }
+
     public void Pop(InterpreterFrame* f)
     {
-        (nint top, int chunk) = _marks.Pop();
-        System.Diagnostics.Debug.Assert(top == (nint)f, "frames are popped in LIFO order");
+        _markCount--;
+        int chunk = _markChunks[_markCount];
+        System.Diagnostics.Debug.Assert(_markTops[_markCount] == (nint)f, "frames are popped in LIFO order");
         if (chunk != _chunk)
         {
             _chunk = chunk;
@@ -186,11 +225,11 @@ internal sealed unsafe class DataStack : IDisposable
 
     public void Dispose()
     {
-        foreach (nint c in _chunks)
+        for (int i = 0; i < _chunkCount; i++)
         {
-            _rt.Allocator.Free((void*)c);
+            _rt.Allocator.Free((void*)_chunks[i]);
         }
 
-        _chunks.Clear();
+        _chunkCount = 0;
     }
 }

@@ -255,8 +255,9 @@ public sealed unsafe partial class PyRuntime
 
         young->Prev = (nuint)prev;
         unreachable->Next &= ~NextMaskUnreachable;
-        foreach (nint d in _dictsToUntrackLater)
+        for (int i = 0; i < _dictsToUntrackLater.Count; i++)
         {
+            nint d = _dictsToUntrackLater[i];
             DictMaybeUntrack((PyObject*)d);
             if (!IsTracked((PyObject*)d))
             {
@@ -269,7 +270,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>Exact dicts whose untrack_dicts answer waits for the end of move_unreachable.</summary>
-    private readonly System.Collections.Generic.List<nint> _dictsToUntrackLater = new();
+    private readonly NintList _dictsToUntrackLater = new();
 
     private enum MayBeTrackedAnswer
     {

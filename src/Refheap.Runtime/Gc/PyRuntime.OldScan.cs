@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Refheap.Runtime.Objects;
 
@@ -22,7 +21,7 @@ public sealed unsafe partial class PyRuntime
     /// <summary>Refheap profile: the most objects one old-generation scan examines.</summary>
     public const int OldScanBudget = 100_000;
 
-    private readonly HashSet<nint> _oldCandidates = new();
+    private readonly NintSet _oldCandidates = new();
     private bool _trackOld;
 
     /// <summary>Refheap profile: old-generation scans run so far (reported as generation-2 collections).</summary>
@@ -53,7 +52,7 @@ public sealed unsafe partial class PyRuntime
     /// full collection their truncated scan owed has run (it examines everything anyway), so a
     /// program that keeps touching one huge container does not pay a cut-short scan each time.
     /// </summary>
-    private readonly HashSet<nint> _oversized = new();
+    private readonly NintSet _oversized = new();
 
     /// <summary>Containers with more items than an old scan's budget allows to visit.</summary>
     private const int HugeContainerItems = 50_000;
@@ -204,7 +203,7 @@ public sealed unsafe partial class PyRuntime
             size++;
         }
 
-        var roots = new List<nint>(_oldCandidates.Count);
+        var roots = new NintList(_oldCandidates.Count);
         foreach (nint c in _oldCandidates)
         {
             GcHead* g = AsGc((PyObject*)c);

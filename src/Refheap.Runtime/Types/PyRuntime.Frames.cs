@@ -11,7 +11,7 @@ namespace Refheap.Runtime;
 public sealed unsafe partial class PyRuntime
 {
     private readonly List<object?> _managed = new();
-    private readonly Stack<int> _freeManaged = new();
+    private readonly IntStack _freeManaged = new();
 
     /// <summary>code.</summary>
     public PyTypeObject* CodeType { get; private set; }

@@ -68,7 +68,7 @@ public sealed class BuiltinDef
 public sealed unsafe partial class PyRuntime
 {
     private readonly List<BuiltinDef?> _managedCalls = new();
-    private readonly Stack<int> _freeCallSlots = new();
+    private readonly IntStack _freeCallSlots = new();
 
     /// <summary>Defines a builtin shared by every object made from it (see <see cref="NewBuiltin"/>).</summary>
     public BuiltinDef DefineBuiltin(string name, VectorCall body, string? ownerName = null)

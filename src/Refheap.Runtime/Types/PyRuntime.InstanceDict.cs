@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Refheap.Memory;
 using Refheap.Runtime.Objects;
 
 namespace Refheap.Runtime;
@@ -13,7 +14,8 @@ namespace Refheap.Runtime;
 // Invariant: for a managed-dict instance, at most one of (values, dict) in the pre-header is set.
 public sealed unsafe partial class PyRuntime
 {
-    private readonly Dictionary<nint, Dictionary<nint, int>> _sharedKeyIndex = new();
+    // Per class: interned key object to its index in the shared keys.
+    private readonly Dictionary<nint, AddressTable> _sharedKeyIndex = new();
 
     /// <summary>The attribute named <paramref name="name"/> (a str) in the instance's own storage, borrowed; null if absent (no error).</summary>
     public PyObject* InstanceGetAttr(PyObject* o, PyObject* name)
@@ -162,7 +164,7 @@ public sealed unsafe partial class PyRuntime
                     return null;
                 }
 
-                List<nint> keys = SharedKeyObjects(t);
+                NintList keys = SharedKeyObjects(t);
                 for (int i = 0; i < t->SharedKeysCount; i++)
                 {
                     if (values[i] != null && DictSetItem(dict, (PyObject*)keys[i], values[i]) < 0)
@@ -207,14 +209,14 @@ public sealed unsafe partial class PyRuntime
 
     private int SharedKeyIndex(PyTypeObject* t, PyObject* name)
     {
-        if (!_sharedKeyIndex.TryGetValue((nint)t, out Dictionary<nint, int>? index))
+        if (!_sharedKeyIndex.TryGetValue((nint)t, out AddressTable? index))
         {
             return -1;
         }
 
-        if (index.TryGetValue((nint)name, out int i))
+        if (index.TryGetValue((nuint)name, out nuint i))
         {
-            return i;
+            return (int)i;
         }
 
         if (IsInterned(name))
@@ -223,7 +225,7 @@ public sealed unsafe partial class PyRuntime
         }
 
         // A non-interned name: compare by content.
-        List<nint> keys = SharedKeyObjects(t);
+        NintList keys = SharedKeyObjects(t);
         for (int k = 0; k < keys.Count; k++)
         {
             if (StrEquals((PyObject*)keys[k], name))
@@ -235,13 +237,13 @@ public sealed unsafe partial class PyRuntime
         return -1;
     }
 
-    private readonly Dictionary<nint, List<nint>> _sharedKeyObjects = new();
+    private readonly Dictionary<nint, NintList> _sharedKeyObjects = new();
 
-    private List<nint> SharedKeyObjects(PyTypeObject* t)
+    private NintList SharedKeyObjects(PyTypeObject* t)
     {
-        if (!_sharedKeyObjects.TryGetValue((nint)t, out List<nint>? list))
+        if (!_sharedKeyObjects.TryGetValue((nint)t, out NintList? list))
         {
-            list = new List<nint>();
+            list = new NintList();
             _sharedKeyObjects[(nint)t] = list;
         }
 
@@ -262,13 +264,13 @@ public sealed unsafe partial class PyRuntime
         Intern(ref key);
         info.SharedKeys.Add(StrToString(key));
         SharedKeyObjects(t).Add((nint)key);
-        if (!_sharedKeyIndex.TryGetValue((nint)t, out Dictionary<nint, int>? index))
+        if (!_sharedKeyIndex.TryGetValue((nint)t, out AddressTable? index))
         {
-            index = new Dictionary<nint, int>();
+            index = new AddressTable();
             _sharedKeyIndex[(nint)t] = index;
         }
 
-        index[(nint)key] = info.SharedKeys.Count - 1;
+        index.Set((nuint)key, (nuint)(info.SharedKeys.Count - 1));
         keys.Usable--;
         t->SharedKeysCount = info.SharedKeys.Count;
         return info.SharedKeys.Count - 1;
@@ -278,7 +280,7 @@ public sealed unsafe partial class PyRuntime
     private void ReleaseSharedKeyObjects(PyTypeObject* t)
     {
         _sharedKeyIndex.Remove((nint)t);
-        if (_sharedKeyObjects.Remove((nint)t, out List<nint>? list))
+        if (_sharedKeyObjects.Remove((nint)t, out NintList? list))
         {
             foreach (nint k in list)
             {

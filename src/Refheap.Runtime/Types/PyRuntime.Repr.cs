@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text;
 using Refheap.Runtime.Objects;
 
@@ -8,7 +7,7 @@ namespace Refheap.Runtime;
 // Python/ceval.c: _Py_CheckRecursiveCall; 3.11), with the reprs of the core containers.
 public sealed unsafe partial class PyRuntime
 {
-    private readonly HashSet<nint> _reprInProgress = new();
+    private readonly NintSet _reprInProgress = new();
     private int _recursionDepth;
 
     /// <summary>

@@ -321,21 +321,22 @@ public sealed unsafe partial class PyRuntime
     private PyObject* ComputeMro(PyTypeObject* t)
     {
         nint n = TupleSize(t->Bases);
-        var sequences = new List<List<nint>>();
+        var sequences = new List<NintList>();
         for (nint i = 0; i < n; i++)
         {
             var b = (PyTypeObject*)TupleItems(t->Bases)[i];
             sequences.Add(MroList(b));
         }
 
-        var basesList = new List<nint>();
+        var basesList = new NintList();
         for (nint i = 0; i < n; i++)
         {
             basesList.Add((nint)TupleItems(t->Bases)[i]);
         }
 
         sequences.Add(basesList);
-        var result = new List<nint> { (nint)t };
+        var result = new NintList();
+        result.Add((nint)t);
         while (true)
         {
             sequences.RemoveAll(s => s.Count == 0);
@@ -345,11 +346,11 @@ public sealed unsafe partial class PyRuntime
             }
 
             nint next = 0;
-            foreach (List<nint> s in sequences)
+            foreach (NintList s in sequences)
             {
                 nint head = s[0];
                 bool inTail = false;
-                foreach (List<nint> other in sequences)
+                foreach (NintList other in sequences)
                 {
                     if (other.IndexOf(head) > 0)
                     {
@@ -368,7 +369,7 @@ public sealed unsafe partial class PyRuntime
             if (next == 0)
             {
                 var names = new List<string>();
-                foreach (List<nint> s in sequences)
+                foreach (NintList s in sequences)
                 {
                     string nm = InfoOf((PyTypeObject*)s[0]).Name;
                     if (!names.Contains(nm))
@@ -382,7 +383,7 @@ public sealed unsafe partial class PyRuntime
             }
 
             result.Add(next);
-            foreach (List<nint> s in sequences)
+            foreach (NintList s in sequences)
             {
                 if (s[0] == next)
                 {
@@ -406,9 +407,9 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>A type's MRO as a list; a builtin type without one walks its base chain.</summary>
-    private static List<nint> MroList(PyTypeObject* t)
+    private static NintList MroList(PyTypeObject* t)
     {
-        var list = new List<nint>();
+        var list = new NintList();
         if (t->Mro != null)
         {
             nint n = TupleSize(t->Mro);
@@ -444,7 +445,7 @@ public sealed unsafe partial class PyRuntime
         XDecRef(old);
         if (type->Mro == null)
         {
-            List<nint> chain = MroList(type);
+            NintList chain = MroList(type);
             PyObject* mro = NewTuple(chain.Count);
             PyObject* bases = NewTuple(type->Base == null ? 0 : 1);
             if (mro == null || bases == null)

@@ -62,11 +62,16 @@ internal static unsafe partial class TypeSlots
     private static void InstallDefaultHash(PyRuntime rt)
     {
         rt.ObjectType->Hash = &PointerHash;
-        var unhashable = new HashSet<nint>
-        {
-            (nint)rt.ListType, (nint)rt.DictType, (nint)rt.SetType, (nint)rt.ByteArrayType, (nint)rt.SliceType,
-            (nint)rt.DictKeysType, (nint)rt.DictItemsType, (nint)rt.CellType,
-        };
+        var unhashable = new NintSet();
+        unhashable.Add((nint)rt.ListType);
+        unhashable.Add((nint)rt.DictType);
+        unhashable.Add((nint)rt.SetType);
+        unhashable.Add((nint)rt.ByteArrayType);
+        unhashable.Add((nint)rt.SliceType);
+        unhashable.Add((nint)rt.DictKeysType);
+        unhashable.Add((nint)rt.DictItemsType);
+        unhashable.Add((nint)rt.CellType);
+
         foreach (TypeInfo info in rt.Types)
         {
             PyTypeObject* t = info.Type;
