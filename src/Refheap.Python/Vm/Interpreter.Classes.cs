@@ -505,6 +505,8 @@ internal sealed unsafe partial class Interpreter
             rt.DecRef(d);
         }
 
+        // The class's own edits of its new dict (lookups made since NewHeapType are stale).
+        rt.TypeModified(t);
         UpdateSlots(t);
 
         // __set_name__ on the namespace's values, then the parent's __init_subclass__.

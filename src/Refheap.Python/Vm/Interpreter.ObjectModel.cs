@@ -187,6 +187,8 @@ internal sealed unsafe partial class Interpreter
             r = rt.DictSetItem(type->Dict, name, value);
         }
 
+        rt.TypeModified(type);
+
         string n = PyRuntime.StrToString(name);
         if (r == 0 && n.StartsWith("__", System.StringComparison.Ordinal) && n.EndsWith("__", System.StringComparison.Ordinal))
         {
