@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Refheap.Python.Compiler;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
@@ -353,7 +354,12 @@ internal sealed unsafe partial class Interpreter
         PyRuntime rt = Rt;
         var fn = (PyFunctionObject*)func;
         var code = (PyCodeObject*)fn->Code;
-        var info = (CodeInfo)rt.GetManaged(code->ManagedId);
+        CodeInfo info = Unsafe.As<CodeInfo>(rt.GetManaged(code->ManagedId));
+        if (kwnames == null && nargs == code->ArgCount && info.SimpleArgs && !info.IsGenerator)
+        {
+            return CallSimple(fn, code, info, args, nargs, steal);
+        }
+
         if (info.IsGenerator)
         {
             PyObject* g = MakeGenerator(fn, code, info, args, nargs, kwnames);
@@ -382,7 +388,68 @@ internal sealed unsafe partial class Interpreter
             return null;
         }
 
-        PyObject* result = Eval(f);
+        PyObject* result = EvalFrame(f, info, throwing: false);
+        rt.FrameClear(f);
+        PopFrame(f);
+        return result;
+    }
+
+    /// <summary>
+    /// CallPyFunction for <see cref="CodeInfo.SimpleArgs"/> code given exactly its positional
+    /// arguments: they go to the first locals in order (moved when <paramref name="steal"/>,
+    /// which leaves every count as taking a reference and dropping the caller's would), then
+    /// the closure's cells.
+    /// </summary>
+    private PyObject* CallSimple(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal)
+    {
+        PyRuntime rt = Rt;
+        InterpreterFrame* f = PushFrame(info.FrameSize);
+        f->Func = PyRuntime.NewRef((PyObject*)fn);
+        f->Globals = fn->Globals;
+        f->Builtins = fn->Builtins;
+        f->Locals = null;
+        f->Code = (PyCodeObject*)PyRuntime.NewRef((PyObject*)code);
+        f->FrameObj = null;
+        f->Previous = null;
+        f->PrevInstr = -1;
+        int nlocalsplus = code->NLocalsPlus;
+        f->StackTop = nlocalsplus;
+        f->IsEntry = 0;
+        f->Owner = FrameOwner.Thread;
+        PyObject** locals = InterpreterFrame.LocalsPlus(f);
+        if (steal)
+        {
+            for (nint i = 0; i < nargs; i++)
+            {
+                locals[i] = args[i];
+                args[i] = null;
+            }
+        }
+        else
+        {
+            for (nint i = 0; i < nargs; i++)
+            {
+                locals[i] = PyRuntime.NewRef(args[i]);
+            }
+        }
+
+        int nfree = info.NFree;
+        int firstFree = nlocalsplus - nfree;
+        for (nint i = nargs; i < firstFree; i++)
+        {
+            locals[i] = null;
+        }
+
+        if (nfree > 0)
+        {
+            PyObject** cells = PyRuntime.TupleItems(fn->Closure);
+            for (int j = 0; j < nfree; j++)
+            {
+                locals[firstFree + j] = PyRuntime.NewRef(cells[j]);
+            }
+        }
+
+        PyObject* result = EvalFrame(f, info, throwing: false);
         rt.FrameClear(f);
         PopFrame(f);
         return result;

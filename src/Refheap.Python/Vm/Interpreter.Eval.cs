@@ -17,7 +17,11 @@ internal sealed unsafe partial class Interpreter
     /// <paramref name="throwing"/>, an exception is already set (gen.throw) and handling starts
     /// at PrevInstr. Returns the return (or yielded) value, or null with an error set.
     /// </summary>
-    public PyObject* Eval(InterpreterFrame* f, bool throwing = false)
+    public PyObject* Eval(InterpreterFrame* f, bool throwing = false) =>
+        EvalFrame(f, (CodeInfo)Rt.GetManaged(f->Code->ManagedId), throwing);
+
+    /// <summary>Eval with the frame's code info already at hand.</summary>
+    private PyObject* EvalFrame(InterpreterFrame* f, CodeInfo info, bool throwing)
     {
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
@@ -33,16 +37,15 @@ internal sealed unsafe partial class Interpreter
         InterpreterFrame* previous = CurrentFrame;
         f->Previous = previous;
         CurrentFrame = f;
-        PyObject* result = Run(f, throwing);
+        PyObject* result = Run(f, info, throwing);
         CurrentFrame = previous;
         Rt.LeaveRecursiveCall();
         return result;
     }
 
-    private PyObject* Run(InterpreterFrame* f, bool throwing)
+    private PyObject* Run(InterpreterFrame* f, CodeInfo info, bool throwing)
     {
         PyRuntime rt = Rt;
-        var info = (CodeInfo)rt.GetManaged(f->Code->ManagedId);
         int[] codeArray = info.Code;
         PyObject** localsplus = InterpreterFrame.LocalsPlus(f);
         PyObject** stackBase = localsplus + f->Code->NLocalsPlus;
@@ -193,7 +196,7 @@ internal sealed unsafe partial class Interpreter
 
                         continue;
                     case OpCode.LoadGlobal:
-                        v = LoadGlobal(f, names[arg]);
+                        v = LoadGlobalCached(f, info, arg);
                         if (v == null)
                         {
                             goto Error;

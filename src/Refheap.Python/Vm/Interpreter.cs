@@ -102,6 +102,9 @@ internal sealed unsafe partial class Interpreter : IDisposable
 /// <summary>
 /// The interpreter's data stack (3.11's per-thread datastack chunks): interpreter frames are
 /// pushed and popped in LIFO order from chunks of native memory.
+/// Invariants: chunks [0, _chunk] are in use, in push order; _base.._limit is chunk _chunk and
+/// _top lies in it; a popped frame's address is the data stack's new top, in the chunk that
+/// holds it (found by address when it is not the current one).
 /// </summary>
 internal sealed unsafe class DataStack : IDisposable
 {
@@ -109,8 +112,8 @@ internal sealed unsafe class DataStack : IDisposable
     private readonly PyRuntime _rt;
     private readonly List<nint> _chunks = new();
     private readonly List<int> _sizes = new();
-    private readonly Stack<(nint Top, int Chunk)> _marks = new();
     private int _chunk = -1;
+    private byte* _base;
     private byte* _top;
     private byte* _limit;
 
@@ -128,7 +131,6 @@ internal sealed unsafe class DataStack : IDisposable
         }
 
         byte* p = _top;
-        _marks.Push(((nint)p, _chunk));
         _top += bytes;
         return (InterpreterFrame*)p;
     }
@@ -167,21 +169,37 @@ internal sealed unsafe class DataStack : IDisposable
 
         size = _sizes[_chunk];
 
-        _top = (byte*)_chunks[_chunk];
+        _base = (byte*)_chunks[_chunk];
+        _top = _base;
         _limit = _top + size;
     }
 
     public void Pop(InterpreterFrame* f)
     {
-        (nint top, int chunk) = _marks.Pop();
-        System.Diagnostics.Debug.Assert(top == (nint)f, "frames are popped in LIFO order");
-        if (chunk != _chunk)
+        if ((byte*)f < _base || (byte*)f >= _limit)
         {
-            _chunk = chunk;
-            _limit = (byte*)_chunks[_chunk] + _sizes[_chunk];
+            PopToChunkOf((byte*)f);
         }
 
         _top = (byte*)f;
+    }
+
+    /// <summary>The frame being popped lies in an earlier chunk: that chunk becomes current.</summary>
+    private void PopToChunkOf(byte* f)
+    {
+        for (int c = _chunk - 1; c >= 0; c--)
+        {
+            byte* b = (byte*)_chunks[c];
+            if (f >= b && f < b + _sizes[c])
+            {
+                _chunk = c;
+                _base = b;
+                _limit = b + _sizes[c];
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("a frame popped off the data stack is not in it");
     }
 
     public void Dispose()
