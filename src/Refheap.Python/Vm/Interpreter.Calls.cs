@@ -107,6 +107,18 @@ internal sealed unsafe partial class Interpreter
     {
         nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
         nint total = nargs + nkw;
+        if (total < 8)
+        {
+            nint* small = stackalloc nint[8];
+            small[0] = (nint)self;
+            for (nint i = 0; i < total; i++)
+            {
+                small[i + 1] = (nint)args[i];
+            }
+
+            return CallWithSelfPrepended(fn, self, (PyObject**)small, args, nargs, kwnames);
+        }
+
         var buf = new nint[total + 1];
         buf[0] = (nint)self;
         for (nint i = 0; i < total; i++)
@@ -116,28 +128,34 @@ internal sealed unsafe partial class Interpreter
 
         fixed (nint* p = buf)
         {
-            PyTypeObject* ft = fn->Type;
-            if (ft == Rt.PyFunctionType || ft == MethodDescriptorType)
-            {
-                return Call(fn, (PyObject**)p, nargs + 1, kwnames);
-            }
-
-            var get = ft->DescrGet;
-            if (get == null)
-            {
-                return Call(fn, args, nargs, kwnames);
-            }
-
-            PyObject* bound = get(Rt, fn, self, (PyObject*)self->Type);
-            if (bound == null)
-            {
-                return null;
-            }
-
-            PyObject* r = Call(bound, args, nargs, kwnames);
-            Rt.DecRef(bound);
-            return r;
+            return CallWithSelfPrepended(fn, self, (PyObject**)p, args, nargs, kwnames);
         }
+    }
+
+    /// <summary>CallWithSelf once <paramref name="p"/> holds self then the arguments.</summary>
+    private PyObject* CallWithSelfPrepended(PyObject* fn, PyObject* self, PyObject** p, PyObject** args, nint nargs, PyObject* kwnames)
+    {
+        PyTypeObject* ft = fn->Type;
+        if (ft == Rt.PyFunctionType || ft == MethodDescriptorType)
+        {
+            return Call(fn, (PyObject**)p, nargs + 1, kwnames);
+        }
+
+        var get = ft->DescrGet;
+        if (get == null)
+        {
+            return Call(fn, args, nargs, kwnames);
+        }
+
+        PyObject* bound = get(Rt, fn, self, (PyObject*)self->Type);
+        if (bound == null)
+        {
+            return null;
+        }
+
+        PyObject* r = Call(bound, args, nargs, kwnames);
+        Rt.DecRef(bound);
+        return r;
     }
 
     /// <summary>tp_call with an argument tuple and a kwargs dict, for objects that only have that.</summary>

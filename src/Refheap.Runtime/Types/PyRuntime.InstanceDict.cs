@@ -207,6 +207,12 @@ public sealed unsafe partial class PyRuntime
 
     private int SharedKeyIndex(PyTypeObject* t, PyObject* name)
     {
+        ref SharedKeyCacheEntry e = ref SharedKeyCacheSlot(t, name);
+        if (e.Type == (nint)t && e.Name == (nint)name && e.Epoch == _typeCacheEpoch)
+        {
+            return e.Index;
+        }
+
         if (!_sharedKeyIndex.TryGetValue((nint)t, out Dictionary<nint, int>? index))
         {
             return -1;
@@ -214,6 +220,10 @@ public sealed unsafe partial class PyRuntime
 
         if (index.TryGetValue((nint)name, out int i))
         {
+            e.Type = (nint)t;
+            e.Name = (nint)name;
+            e.Index = i;
+            e.Epoch = _typeCacheEpoch;
             return i;
         }
 

@@ -83,6 +83,31 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>
+    /// A second table on the same epoch: a managed-dict class's shared-keys index of an
+    /// attribute name (InstanceDict.cs). A class's shared keys only grow, each name keeping
+    /// its index, and the class owns the (interned) key objects, so an entry filled from a
+    /// hit by address stays right until the class dies, which bumps the epoch.
+    /// </summary>
+    private struct SharedKeyCacheEntry
+    {
+        public nint Type;
+        public nint Name;
+        public uint Epoch;
+        public int Index;
+    }
+
+    private const int SharedKeyCacheBits = 10;
+
+    private readonly SharedKeyCacheEntry[] _sharedKeyCache = new SharedKeyCacheEntry[1 << SharedKeyCacheBits];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref SharedKeyCacheEntry SharedKeyCacheSlot(PyTypeObject* type, PyObject* name)
+    {
+        nint h = ((nint)name >> 4) ^ ((nint)type >> 6);
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sharedKeyCache), (int)h & ((1 << SharedKeyCacheBits) - 1));
+    }
+
+    /// <summary>
     /// PyType_Modified: <paramref name="type"/>'s dict, MRO or identity changed; every cached
     /// lookup is forgotten (see the invariants above).
     /// </summary>
@@ -93,6 +118,7 @@ public sealed unsafe partial class PyRuntime
         {
             // Wrapped: old entries could look current again.
             Array.Clear(_typeCache);
+            Array.Clear(_sharedKeyCache);
             _typeCacheEpoch = 1;
         }
     }
