@@ -122,10 +122,11 @@ internal sealed unsafe class DataStack : IDisposable
         _rt = rt;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public InterpreterFrame* Push(int bytes)
     {
         bytes = (bytes + 15) & ~15;
-        if (_top == null || _top + bytes > _limit)
+        if (_top + bytes > _limit || _top == null)
         {
             NextChunk(bytes);
         }
@@ -135,6 +136,7 @@ internal sealed unsafe class DataStack : IDisposable
         return (InterpreterFrame*)p;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void NextChunk(int bytes)
     {
         int size = Math.Max(ChunkSize, bytes);
@@ -174,6 +176,7 @@ internal sealed unsafe class DataStack : IDisposable
         _limit = _top + size;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Pop(InterpreterFrame* f)
     {
         if ((byte*)f < _base || (byte*)f >= _limit)
