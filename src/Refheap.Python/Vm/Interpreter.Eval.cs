@@ -345,6 +345,18 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.CompareOp:
                         w = *--sp;
                         v = sp[-1];
+                        if (v->Type == rt.IntType && w->Type == rt.IntType && IsJumpAfterIntCompare(v, w, code[pc]))
+                        {
+                            // COMPARE_OP_INT_JUMP (3.11's specialisation for two single-digit ints
+                            // before a conditional jump): no bool, no recursion check.
+                            bool taken = IntCompareTaken(v, w, arg, code[pc]);
+                            sp--;
+                            rt.DecRef(v);
+                            rt.DecRef(w);
+                            pc = taken ? code[pc] >> 8 : pc + 1;
+                            continue;
+                        }
+
                         x = RichCompare(v, w, (CompareOp)arg);
                         rt.DecRef(v);
                         rt.DecRef(w);
@@ -1162,6 +1174,31 @@ internal sealed unsafe partial class Interpreter
             string name = info.Source.FreeVars[cell - info.NCells];
             Rt.SetError(NameErrorType, $"cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsJumpAfterIntCompare(PyObject* v, PyObject* w, int next)
+    {
+        nint sv = ((PyVarObject*)v)->Size;
+        nint sw = ((PyVarObject*)w)->Size;
+        OpCode op = (OpCode)(byte)next;
+        return sv >= -1 && sv <= 1 && sw >= -1 && sw <= 1 && (op == OpCode.PopJumpIfFalse || op == OpCode.PopJumpIfTrue);
+    }
+
+    /// <summary>Whether the jump after `v op w` (two single-digit ints) is taken.</summary>
+    private static bool IntCompareTaken(PyObject* v, PyObject* w, int op, int jump)
+    {
+        int c = PyRuntime.IntCompare(v, w);
+        bool r = (CompareOp)op switch
+        {
+            CompareOp.Lt => c < 0,
+            CompareOp.Le => c <= 0,
+            CompareOp.Eq => c == 0,
+            CompareOp.Ne => c != 0,
+            CompareOp.Gt => c > 0,
+            _ => c >= 0,
+        };
+        return r == ((OpCode)(byte)jump == OpCode.PopJumpIfTrue);
     }
 
     /// <summary>The periodic check of backward jumps: nothing to do yet (no signals, no threads).</summary>
