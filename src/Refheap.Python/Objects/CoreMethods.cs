@@ -26,6 +26,7 @@ internal static unsafe partial class CoreMethods
             return -1;
         }
 
+        rt.TypeModified(t);
         int r = rt.DictSetItem(t->Dict, interp.Str("__module__"), value);
         rt.TypeModified(t);
         return r;
@@ -216,6 +217,7 @@ internal static unsafe partial class CoreMethods
         }, (interp, self, value) =>
         {
             var t = (PyTypeObject*)self;
+            interp.Rt.TypeModified(t);
             int r = value == null ? interp.Rt.DictDelItem(t->Dict, interp.Str("__abstractmethods__")) : interp.Rt.DictSetItem(t->Dict, interp.Str("__abstractmethods__"), value);
             interp.Rt.TypeModified(t);
             return r;

@@ -21,7 +21,8 @@ namespace Refheap.Runtime;
 //   edits), a builtin type getting its dict, a heap type made, cleared or freed (its address
 //   can be reused), and an interned str freed (ditto). One global epoch instead of CPython's
 //   per-type tags: a write to any class forgets every entry, which costs nothing when
-//   classes stop changing after start-up.
+//   classes stop changing after start-up. Writers bump it before the write too when the
+//   write releases an old value (its __del__ must not find that value here).
 // - Only interned exact str names are remembered: their address identifies their text for
 //   as long as they live. No entry owns a reference (nothing here is visible to refcounts).
 // - Entries are written only when the epoch did not move during the lookup that filled them

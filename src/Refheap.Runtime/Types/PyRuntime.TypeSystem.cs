@@ -441,6 +441,7 @@ public sealed unsafe partial class PyRuntime
             throw new ArgumentException("only builtin types take a dict this way", nameof(type));
         }
 
+        TypeModified(type);
         PyObject* old = type->Dict;
         type->Dict = NewRef(dict);
         XDecRef(old);
