@@ -143,6 +143,7 @@ public sealed unsafe partial class PyRuntime
             throw new InvalidOperationException($"Fatal Python error: deallocating the static type {rt.InfoOf(t).Name}");
         }
 
+        rt.TypeModified(t);
         rt.Untrack(o);
         rt.ClearWeakRefs(o);
         rt._sharedKeys.Remove((nint)o);
@@ -198,6 +199,7 @@ public sealed unsafe partial class PyRuntime
     private static int TypeClear(PyRuntime rt, PyObject* o)
     {
         var t = (PyTypeObject*)o;
+        rt.TypeModified(t);
         rt.Clear(ref t->Dict);
         rt.Clear(ref t->Mro);
         return 0;

@@ -26,7 +26,10 @@ internal static unsafe partial class CoreMethods
             return -1;
         }
 
-        return rt.DictSetItem(t->Dict, interp.Str("__module__"), value);
+        rt.TypeModified(t);
+        int r = rt.DictSetItem(t->Dict, interp.Str("__module__"), value);
+        rt.TypeModified(t);
+        return r;
     }
 
     /// <summary>type_name (3.11): a static type's __name__ is its tp_name after the last dot.</summary>
@@ -214,7 +217,10 @@ internal static unsafe partial class CoreMethods
         }, (interp, self, value) =>
         {
             var t = (PyTypeObject*)self;
-            return value == null ? interp.Rt.DictDelItem(t->Dict, interp.Str("__abstractmethods__")) : interp.Rt.DictSetItem(t->Dict, interp.Str("__abstractmethods__"), value);
+            interp.Rt.TypeModified(t);
+            int r = value == null ? interp.Rt.DictDelItem(t->Dict, interp.Str("__abstractmethods__")) : interp.Rt.DictSetItem(t->Dict, interp.Str("__abstractmethods__"), value);
+            interp.Rt.TypeModified(t);
+            return r;
         });
     }
 

@@ -24,6 +24,16 @@ internal sealed unsafe class CodeInfo
     public int[] CellParams = [];
     public bool IsGenerator;
 
+    /// <summary>
+    /// Only positional-or-keyword parameters and no cells (no *args, **kwargs, keyword-only
+    /// parameters or cell parameters): a call with exactly ArgCount positional arguments and
+    /// no keywords binds them in order (CallPyFunction's fast path).
+    /// </summary>
+    public bool SimpleArgs;
+
+    /// <summary>LOAD_GLOBAL's cache, one entry per name of co_names (see <see cref="GlobalCacheEntry"/>).</summary>
+    public GlobalCacheEntry[] GlobalCache = [];
+
     /// <summary>The source line of instruction <paramref name="index"/>.</summary>
     public int LineOf(int index) => index >= 0 && index < Code.Length ? Source.Positions[4 * index] : Source.FirstLine;
 }
@@ -95,6 +105,8 @@ internal static unsafe class CodeFactory
         info.FrameSize = code->FrameSize;
         info.CellParams = cc.CellParams.ToArray();
         info.IsGenerator = (cc.Flags & CodeFlags.Generator) != 0;
+        info.SimpleArgs = (cc.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 && cc.KwOnlyArgCount == 0 && info.NCells == 0;
+        info.GlobalCache = new GlobalCacheEntry[cc.Names.Count];
         return code;
     }
 

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Refheap.Python.Compiler;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
@@ -106,6 +106,18 @@ internal sealed unsafe partial class Interpreter
     {
         nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
         nint total = nargs + nkw;
+        if (total < 8)
+        {
+            nint* small = stackalloc nint[8];
+            small[0] = (nint)self;
+            for (nint i = 0; i < total; i++)
+            {
+                small[i + 1] = (nint)args[i];
+            }
+
+            return CallWithSelfPrepended(fn, self, (PyObject**)small, args, nargs, kwnames);
+        }
+
         var buf = new nint[total + 1];
         buf[0] = (nint)self;
         for (nint i = 0; i < total; i++)
@@ -115,28 +127,34 @@ internal sealed unsafe partial class Interpreter
 
         fixed (nint* p = buf)
         {
-            PyTypeObject* ft = fn->Type;
-            if (ft == Rt.PyFunctionType || ft == MethodDescriptorType)
-            {
-                return Call(fn, (PyObject**)p, nargs + 1, kwnames);
-            }
-
-            var get = ft->DescrGet;
-            if (get == null)
-            {
-                return Call(fn, args, nargs, kwnames);
-            }
-
-            PyObject* bound = get(Rt, fn, self, (PyObject*)self->Type);
-            if (bound == null)
-            {
-                return null;
-            }
-
-            PyObject* r = Call(bound, args, nargs, kwnames);
-            Rt.DecRef(bound);
-            return r;
+            return CallWithSelfPrepended(fn, self, (PyObject**)p, args, nargs, kwnames);
         }
+    }
+
+    /// <summary>CallWithSelf once <paramref name="p"/> holds self then the arguments.</summary>
+    private PyObject* CallWithSelfPrepended(PyObject* fn, PyObject* self, PyObject** p, PyObject** args, nint nargs, PyObject* kwnames)
+    {
+        PyTypeObject* ft = fn->Type;
+        if (ft == Rt.PyFunctionType || ft == MethodDescriptorType)
+        {
+            return Call(fn, (PyObject**)p, nargs + 1, kwnames);
+        }
+
+        var get = ft->DescrGet;
+        if (get == null)
+        {
+            return Call(fn, args, nargs, kwnames);
+        }
+
+        PyObject* bound = get(Rt, fn, self, (PyObject*)self->Type);
+        if (bound == null)
+        {
+            return null;
+        }
+
+        PyObject* r = Call(bound, args, nargs, kwnames);
+        Rt.DecRef(bound);
+        return r;
     }
 
     /// <summary>tp_call with an argument tuple and a kwargs dict, for objects that only have that.</summary>
@@ -353,7 +371,12 @@ internal sealed unsafe partial class Interpreter
         PyRuntime rt = Rt;
         var fn = (PyFunctionObject*)func;
         var code = (PyCodeObject*)fn->Code;
-        var info = (CodeInfo)rt.GetManaged(code->ManagedId);
+        CodeInfo info = Unsafe.As<CodeInfo>(rt.GetManaged(code->ManagedId));
+        if (kwnames == null && nargs == code->ArgCount && info.SimpleArgs && !info.IsGenerator)
+        {
+            return CallSimple(fn, code, info, args, nargs, steal);
+        }
+
         if (info.IsGenerator)
         {
             PyObject* g = MakeGenerator(fn, code, info, args, nargs, kwnames);
@@ -382,7 +405,68 @@ internal sealed unsafe partial class Interpreter
             return null;
         }
 
-        PyObject* result = Eval(f);
+        PyObject* result = EvalFrame(f, info, throwing: false);
+        rt.FrameClear(f);
+        PopFrame(f);
+        return result;
+    }
+
+    /// <summary>
+    /// CallPyFunction for <see cref="CodeInfo.SimpleArgs"/> code given exactly its positional
+    /// arguments: they go to the first locals in order (moved when <paramref name="steal"/>,
+    /// which leaves every count as taking a reference and dropping the caller's would), then
+    /// the closure's cells.
+    /// </summary>
+    private PyObject* CallSimple(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal)
+    {
+        PyRuntime rt = Rt;
+        InterpreterFrame* f = PushFrame(info.FrameSize);
+        f->Func = PyRuntime.NewRef((PyObject*)fn);
+        f->Globals = fn->Globals;
+        f->Builtins = fn->Builtins;
+        f->Locals = null;
+        f->Code = (PyCodeObject*)PyRuntime.NewRef((PyObject*)code);
+        f->FrameObj = null;
+        f->Previous = null;
+        f->PrevInstr = -1;
+        int nlocalsplus = code->NLocalsPlus;
+        f->StackTop = nlocalsplus;
+        f->IsEntry = 0;
+        f->Owner = FrameOwner.Thread;
+        PyObject** locals = InterpreterFrame.LocalsPlus(f);
+        if (steal)
+        {
+            for (nint i = 0; i < nargs; i++)
+            {
+                locals[i] = args[i];
+                args[i] = null;
+            }
+        }
+        else
+        {
+            for (nint i = 0; i < nargs; i++)
+            {
+                locals[i] = PyRuntime.NewRef(args[i]);
+            }
+        }
+
+        int nfree = info.NFree;
+        int firstFree = nlocalsplus - nfree;
+        for (nint i = nargs; i < firstFree; i++)
+        {
+            locals[i] = null;
+        }
+
+        if (nfree > 0)
+        {
+            PyObject** cells = PyRuntime.TupleItems(fn->Closure);
+            for (int j = 0; j < nfree; j++)
+            {
+                locals[firstFree + j] = PyRuntime.NewRef(cells[j]);
+            }
+        }
+
+        PyObject* result = EvalFrame(f, info, throwing: false);
         rt.FrameClear(f);
         PopFrame(f);
         return result;
@@ -413,264 +497,5 @@ internal sealed unsafe partial class Interpreter
         f->IsEntry = 0;
         f->Owner = owner;
         new Span<nint>(InterpreterFrame.LocalsPlus(f), code->NLocalsPlus).Clear();
-    }
-
-    /// <summary>initialize_locals: binds positional, keyword, default, *args and **kwargs; makes the cells; copies the closure.</summary>
-    private bool BindArguments(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, InterpreterFrame* f, PyObject** args, nint nargs, PyObject* kwnames)
-    {
-        PyRuntime rt = Rt;
-        PyObject** locals = InterpreterFrame.LocalsPlus(f);
-        int argCount = code->ArgCount;
-        int kwOnly = code->KwOnlyArgCount;
-        int posOnly = code->PosOnlyArgCount;
-        bool hasVarargs = (code->Flags & CodeFlags.VarArgs) != 0;
-        bool hasVarkw = (code->Flags & CodeFlags.VarKeywords) != 0;
-        int total = argCount + kwOnly;
-        PyObject* kwdict = null;
-        if (hasVarkw)
-        {
-            kwdict = rt.NewDict();
-            if (kwdict == null)
-            {
-                return false;
-            }
-
-            locals[total + (hasVarargs ? 1 : 0)] = kwdict;
-        }
-
-        nint n = Math.Min(nargs, argCount);
-        for (nint i = 0; i < n; i++)
-        {
-            locals[i] = PyRuntime.NewRef(args[i]);
-        }
-
-        if (hasVarargs)
-        {
-            nint extra = nargs - n;
-            PyObject* t = rt.NewTuple(extra);
-            if (t == null)
-            {
-                return false;
-            }
-
-            for (nint i = 0; i < extra; i++)
-            {
-                PyRuntime.TupleItems(t)[i] = PyRuntime.NewRef(args[n + i]);
-            }
-
-            locals[total] = t;
-        }
-        else if (nargs > argCount)
-        {
-            TooManyPositional(fn, code, info, locals, nargs, kwnames);
-            return false;
-        }
-
-        // Keyword arguments.
-        nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
-        List<string>? posOnlyAsKw = null;
-        for (nint k = 0; k < nkw; k++)
-        {
-            PyObject* key = PyRuntime.TupleItems(kwnames)[k];
-            PyObject* value = args[nargs + k];
-            int index = -1;
-            for (int j = posOnly; j < total; j++)
-            {
-                PyObject* name = PyRuntime.TupleItems(code->LocalsPlusNames)[j];
-                if (name == key || PyRuntime.StrEquals(name, key))
-                {
-                    index = j;
-                    break;
-                }
-            }
-
-            if (index < 0)
-            {
-                if (kwdict != null)
-                {
-                    if (rt.DictSetItem(kwdict, key, value) < 0)
-                    {
-                        return false;
-                    }
-
-                    continue;
-                }
-
-                bool isPosOnly = false;
-                for (int j = 0; j < posOnly; j++)
-                {
-                    if (PyRuntime.StrEquals(PyRuntime.TupleItems(code->LocalsPlusNames)[j], key))
-                    {
-                        isPosOnly = true;
-                    }
-                }
-
-                if (isPosOnly)
-                {
-                    (posOnlyAsKw ??= new List<string>()).Add(PyRuntime.StrToString(key));
-                    continue;
-                }
-
-                rt.SetError(rt.TypeErrorType, $"{QualName(fn)}() got an unexpected keyword argument '{PyRuntime.StrToString(key)}'");
-                return false;
-            }
-
-            if (locals[index] != null)
-            {
-                rt.SetError(rt.TypeErrorType, $"{QualName(fn)}() got multiple values for argument '{PyRuntime.StrToString(key)}'");
-                return false;
-            }
-
-            locals[index] = PyRuntime.NewRef(value);
-        }
-
-        if (posOnlyAsKw != null)
-        {
-            rt.SetError(rt.TypeErrorType, $"{QualName(fn)}() got some positional-only arguments passed as keyword arguments: '{string.Join(", ", posOnlyAsKw)}'");
-            return false;
-        }
-
-        // Defaults for missing positional arguments.
-        if (nargs < argCount)
-        {
-            nint ndefs = fn->Defaults == null ? 0 : PyRuntime.TupleSize(fn->Defaults);
-            nint firstDefault = argCount - ndefs;
-            var missing = new List<string>();
-            for (int i = (int)nargs; i < argCount; i++)
-            {
-                if (locals[i] == null)
-                {
-                    if (i >= firstDefault)
-                    {
-                        locals[i] = PyRuntime.NewRef(PyRuntime.TupleItems(fn->Defaults)[i - firstDefault]);
-                    }
-                    else
-                    {
-                        missing.Add(info.Source.VarNames[i]);
-                    }
-                }
-            }
-
-            if (missing.Count > 0)
-            {
-                MissingArguments(fn, missing, "positional");
-                return false;
-            }
-        }
-
-        if (kwOnly > 0)
-        {
-            var missing = new List<string>();
-            for (int i = argCount; i < total; i++)
-            {
-                if (locals[i] != null)
-                {
-                    continue;
-                }
-
-                PyObject* name = PyRuntime.TupleItems(code->LocalsPlusNames)[i];
-                PyObject* def = fn->KwDefaults == null ? null : rt.DictGetItemStr(fn->KwDefaults, name);
-                if (def != null)
-                {
-                    locals[i] = PyRuntime.NewRef(def);
-                }
-                else
-                {
-                    missing.Add(info.Source.VarNames[i]);
-                }
-            }
-
-            if (missing.Count > 0)
-            {
-                MissingArguments(fn, missing, "keyword-only");
-                return false;
-            }
-        }
-
-        // Cells (a cell parameter's value moves into its cell) and the closure.
-        int nlocals = info.NLocals;
-        for (int c = 0; c < info.NCells; c++)
-        {
-            int param = info.CellParams[c];
-            PyObject* initial = null;
-            if (param >= 0)
-            {
-                initial = locals[param];
-                locals[param] = null;
-            }
-
-            PyObject* cell = rt.NewCell(initial);
-            rt.XDecRef(initial);
-            if (cell == null)
-            {
-                return false;
-            }
-
-            locals[nlocals + c] = cell;
-        }
-
-        if (info.NFree > 0)
-        {
-            PyObject* closure = fn->Closure;
-            for (int j = 0; j < info.NFree; j++)
-            {
-                locals[nlocals + info.NCells + j] = PyRuntime.NewRef(PyRuntime.TupleItems(closure)[j]);
-            }
-        }
-
-        return true;
-    }
-
-    private static string QualName(PyFunctionObject* fn) => PyRuntime.StrToString(fn->QualName);
-
-    private void MissingArguments(PyFunctionObject* fn, List<string> missing, string kind)
-    {
-        string names;
-        if (missing.Count == 1)
-        {
-            names = $"'{missing[0]}'";
-        }
-        else if (missing.Count == 2)
-        {
-            names = $"'{missing[0]}' and '{missing[1]}'";
-        }
-        else
-        {
-            var quoted = missing.ConvertAll(m => $"'{m}'");
-            names = string.Join(", ", quoted.GetRange(0, quoted.Count - 1)) + ", and " + quoted[^1];
-        }
-
-        string plural = missing.Count == 1 ? "" : "s";
-        Rt.SetError(Rt.TypeErrorType, $"{QualName(fn)}() missing {missing.Count} required {kind} argument{plural}: {names}");
-    }
-
-    private void TooManyPositional(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** locals, nint given, PyObject* kwnames)
-    {
-        int argCount = code->ArgCount;
-        nint ndefs = fn->Defaults == null ? 0 : PyRuntime.TupleSize(fn->Defaults);
-        int kwOnlyGiven = 0;
-        nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
-        for (nint k = 0; k < nkw; k++)
-        {
-            PyObject* key = PyRuntime.TupleItems(kwnames)[k];
-            for (int j = argCount; j < argCount + code->KwOnlyArgCount; j++)
-            {
-                if (PyRuntime.StrEquals(PyRuntime.TupleItems(code->LocalsPlusNames)[j], key))
-                {
-                    kwOnlyGiven++;
-                }
-            }
-        }
-
-        string takes = ndefs > 0
-            ? $"from {argCount - ndefs} to {argCount} positional arguments"
-            : $"{argCount} positional argument{(argCount == 1 ? "" : "s")}";
-        string was = given == 1 ? "was" : "were";
-        string kwPart = kwOnlyGiven > 0
-            ? $" positional argument{(given == 1 ? "" : "s")} (and {kwOnlyGiven} keyword-only argument{(kwOnlyGiven == 1 ? "" : "s")})"
-            : "";
-        Rt.SetError(Rt.TypeErrorType, $"{QualName(fn)}() takes {takes} but {given}{kwPart} {was} given");
-        _ = info;
-        _ = locals;
     }
 }

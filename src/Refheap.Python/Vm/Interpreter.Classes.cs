@@ -197,7 +197,7 @@ internal sealed unsafe partial class Interpreter
             return PyRuntime.NewRef((PyObject*)args[0]->Type);
         }
 
-        PyObject* newFn = rt.LookupType(type, Str("__new__"));
+        PyObject* newFn = rt.LookupType(type, _strNew == null ? (_strNew = Str("__new__")) : _strNew);
         PyObject* obj;
         if (newFn == ObjectNewDescriptor)
         {
@@ -232,7 +232,7 @@ internal sealed unsafe partial class Interpreter
             return obj;
         }
 
-        PyObject* init = rt.LookupType(obj->Type, Str("__init__"));
+        PyObject* init = rt.LookupType(obj->Type, StrInit);
         if (init == ObjectInitDescriptor || init == null)
         {
             if (nargs + nkw > 0 && newFn == ObjectNewDescriptor)
@@ -273,7 +273,7 @@ internal sealed unsafe partial class Interpreter
     private PyObject* ObjectNew(PyTypeObject* type, nint nargs)
     {
         PyRuntime rt = Rt;
-        if (nargs > 0 && rt.LookupType(type, Str("__init__")) == ObjectInitDescriptor)
+        if (nargs > 0 && rt.LookupType(type, StrInit) == ObjectInitDescriptor)
         {
             rt.SetError(rt.TypeErrorType, $"{rt.InfoOf(type).Name}() takes no arguments");
             return null;
@@ -314,7 +314,7 @@ internal sealed unsafe partial class Interpreter
             return false;
         }
 
-        PyObject* abstracts = rt.LookupType(type, Str("__abstractmethods__"));
+        PyObject* abstracts = rt.LookupType(type, _strAbstractMethods == null ? (_strAbstractMethods = Str("__abstractmethods__")) : _strAbstractMethods);
         if (abstracts == null || abstracts->Type->Iter == null)
         {
             return false;
@@ -505,6 +505,8 @@ internal sealed unsafe partial class Interpreter
             rt.DecRef(d);
         }
 
+        // The class's own edits of its new dict (lookups made since NewHeapType are stale).
+        rt.TypeModified(t);
         UpdateSlots(t);
 
         // __set_name__ on the namespace's values, then the parent's __init_subclass__.

@@ -17,32 +17,43 @@ internal sealed unsafe partial class Interpreter
     /// <paramref name="throwing"/>, an exception is already set (gen.throw) and handling starts
     /// at PrevInstr. Returns the return (or yielded) value, or null with an error set.
     /// </summary>
-    public PyObject* Eval(InterpreterFrame* f, bool throwing = false)
+    public PyObject* Eval(InterpreterFrame* f, bool throwing = false) =>
+        EvalFrame(f, (CodeInfo)Rt.GetManaged(f->Code->ManagedId), throwing);
+
+    /// <summary>Eval with the frame's code info already at hand.</summary>
+    private PyObject* EvalFrame(InterpreterFrame* f, CodeInfo info, bool throwing)
     {
-        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The .NET stack is checked on every fourth nested frame: the frames in between use
+        // a few KiB of it, well inside the margin the check keeps.
+        if ((++_evalDepth & 3) == 0 && !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
+            _evalDepth--;
             Rt.SetError(Rt.RecursionErrorType, "maximum recursion depth exceeded");
             return null;
         }
 
         if (!Rt.EnterRecursiveCall(""))
         {
+            _evalDepth--;
             return null;
         }
 
         InterpreterFrame* previous = CurrentFrame;
         f->Previous = previous;
         CurrentFrame = f;
-        PyObject* result = Run(f, throwing);
+        PyObject* result = Run(f, info, throwing);
         CurrentFrame = previous;
         Rt.LeaveRecursiveCall();
+        _evalDepth--;
         return result;
     }
 
-    private PyObject* Run(InterpreterFrame* f, bool throwing)
+    /// <summary>Frames EvalFrame is running now (nested), for the .NET stack check.</summary>
+    private int _evalDepth;
+
+    private PyObject* Run(InterpreterFrame* f, CodeInfo info, bool throwing)
     {
         PyRuntime rt = Rt;
-        var info = (CodeInfo)rt.GetManaged(f->Code->ManagedId);
         int[] codeArray = info.Code;
         PyObject** localsplus = InterpreterFrame.LocalsPlus(f);
         PyObject** stackBase = localsplus + f->Code->NLocalsPlus;
@@ -193,7 +204,7 @@ internal sealed unsafe partial class Interpreter
 
                         continue;
                     case OpCode.LoadGlobal:
-                        v = LoadGlobal(f, names[arg]);
+                        v = LoadGlobalCached(f, info, arg);
                         if (v == null)
                         {
                             goto Error;
@@ -334,6 +345,18 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.CompareOp:
                         w = *--sp;
                         v = sp[-1];
+                        if (v->Type == rt.IntType && w->Type == rt.IntType && IsJumpAfterIntCompare(v, w, code[pc]))
+                        {
+                            // COMPARE_OP_INT_JUMP (3.11's specialisation for two single-digit ints
+                            // before a conditional jump): no bool, no recursion check.
+                            bool taken = IntCompareTaken(v, w, arg, code[pc]);
+                            sp--;
+                            rt.DecRef(v);
+                            rt.DecRef(w);
+                            pc = taken ? code[pc] >> 8 : pc + 1;
+                            continue;
+                        }
+
                         x = RichCompare(v, w, (CompareOp)arg);
                         rt.DecRef(v);
                         rt.DecRef(w);
@@ -1151,6 +1174,31 @@ internal sealed unsafe partial class Interpreter
             string name = info.Source.FreeVars[cell - info.NCells];
             Rt.SetError(NameErrorType, $"cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsJumpAfterIntCompare(PyObject* v, PyObject* w, int next)
+    {
+        nint sv = ((PyVarObject*)v)->Size;
+        nint sw = ((PyVarObject*)w)->Size;
+        OpCode op = (OpCode)(byte)next;
+        return sv >= -1 && sv <= 1 && sw >= -1 && sw <= 1 && (op == OpCode.PopJumpIfFalse || op == OpCode.PopJumpIfTrue);
+    }
+
+    /// <summary>Whether the jump after `v op w` (two single-digit ints) is taken.</summary>
+    private static bool IntCompareTaken(PyObject* v, PyObject* w, int op, int jump)
+    {
+        int c = PyRuntime.IntCompare(v, w);
+        bool r = (CompareOp)op switch
+        {
+            CompareOp.Lt => c < 0,
+            CompareOp.Le => c <= 0,
+            CompareOp.Eq => c == 0,
+            CompareOp.Ne => c != 0,
+            CompareOp.Gt => c > 0,
+            _ => c >= 0,
+        };
+        return r == ((OpCode)(byte)jump == OpCode.PopJumpIfTrue);
     }
 
     /// <summary>The periodic check of backward jumps: nothing to do yet (no signals, no threads).</summary>

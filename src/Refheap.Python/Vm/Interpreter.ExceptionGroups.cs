@@ -67,6 +67,7 @@ internal sealed unsafe partial class Interpreter
         ExceptionGroupType = (PyTypeObject*)eg;
         rt.DictSetItem(Builtins, Str("ExceptionGroup"), eg);
         rt.DictSetItem(BaseExceptionGroupType->Dict, Str("__doc__"), Str("A combination of multiple unrelated exceptions."));
+        rt.TypeModified(BaseExceptionGroupType);
     }
 
     private static void ExceptionGroupDealloc(PyRuntime rt, PyObject* o)

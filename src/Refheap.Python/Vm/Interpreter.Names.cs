@@ -18,6 +18,13 @@ internal sealed unsafe partial class Interpreter
     private readonly string?[] _nameCacheKeys = new string?[NameCacheSize];
     private readonly nint[] _nameCacheValues = new nint[NameCacheSize];
 
+    // Names a class call looks up every time (interned, kept by the interpreter's name table).
+    private PyObject* _strNew;
+    private PyObject* _strInit;
+    private PyObject* _strAbstractMethods;
+
+    private PyObject* StrInit => _strInit == null ? (_strInit = Str("__init__")) : _strInit;
+
     /// <summary>The interpreter for a runtime (set when the interpreter is made).</summary>
     public static Interpreter Of(PyRuntime rt) => (Interpreter)rt.Host!;
 

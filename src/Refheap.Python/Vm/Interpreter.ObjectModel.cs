@@ -172,6 +172,9 @@ internal sealed unsafe partial class Interpreter
             return -1;
         }
 
+        // Forgotten before the write as well as after: the old value's release can run
+        // __del__, which must not find the old value in the cache.
+        rt.TypeModified(type);
         int r;
         if (value == null)
         {
@@ -186,6 +189,8 @@ internal sealed unsafe partial class Interpreter
         {
             r = rt.DictSetItem(type->Dict, name, value);
         }
+
+        rt.TypeModified(type);
 
         string n = PyRuntime.StrToString(name);
         if (r == 0 && n.StartsWith("__", System.StringComparison.Ordinal) && n.EndsWith("__", System.StringComparison.Ordinal))

@@ -31,6 +31,7 @@ internal sealed unsafe partial class Interpreter
         if (ownHash == null && rt.DictGetItemStr(t->Dict, Str("__eq__")) != null)
         {
             rt.DictSetItem(t->Dict, Str("__hash__"), rt.None);
+            rt.TypeModified(t);
             ownHash = rt.None;
         }
 

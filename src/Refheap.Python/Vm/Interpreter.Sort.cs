@@ -60,7 +60,7 @@ internal sealed unsafe partial class Interpreter
                 System.Array.Reverse(order);
             }
 
-            failed = !MergeSort(order, keys);
+            failed = !SortByKind(order, keys);
             if (reverse && !failed)
             {
                 System.Array.Reverse(order);
@@ -100,13 +100,54 @@ internal sealed unsafe partial class Interpreter
         return failed ? -1 : 0;
     }
 
-    private bool MergeSort(int[] order, nint[] keys)
+    /// <summary>
+    /// Sorts <paramref name="order"/> (indices into <paramref name="keys"/>) with the comparer
+    /// the keys allow: when every key is an exact int, every key an exact str, or every key
+    /// an exact tuple (see <see cref="ISortLess"/>), else the object protocol.
+    /// </summary>
+    private bool SortByKind(int[] order, nint[] keys)
     {
-        var buffer = new int[order.Length];
-        return MergeSort(order, buffer, 0, order.Length, keys);
+        PyRuntime rt = Rt;
+        PyTypeObject* common = keys.Length > 0 ? ((PyObject*)keys[0])->Type : null;
+        foreach (nint k in keys)
+        {
+            if (((PyObject*)k)->Type != common)
+            {
+                common = null;
+                break;
+            }
+        }
+
+        // The keys travel with the indices so the merges read them in order.
+        var sortedKeys = new nint[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            sortedKeys[i] = keys[order[i]];
+        }
+
+        var tmpOrder = new int[order.Length];
+        var tmpKeys = new nint[order.Length];
+        if (common == rt.IntType)
+        {
+            return MergeSort(default(IntSortLess), order, sortedKeys, tmpOrder, tmpKeys, 0, order.Length);
+        }
+
+        if (common == rt.StrType)
+        {
+            return MergeSort(default(StrSortLess), order, sortedKeys, tmpOrder, tmpKeys, 0, order.Length);
+        }
+
+        if (common == rt.TupleType)
+        {
+            return MergeSort(default(TupleSortLess), order, sortedKeys, tmpOrder, tmpKeys, 0, order.Length);
+        }
+
+        return MergeSort(default(GenericSortLess), order, sortedKeys, tmpOrder, tmpKeys, 0, order.Length);
     }
 
-    private bool MergeSort(int[] a, int[] tmp, int lo, int hi, nint[] keys)
+    /// <summary>A stable top-down merge sort of order[lo, hi) with keys[lo, hi) alongside.</summary>
+    private bool MergeSort<TLess>(TLess less, int[] order, nint[] keys, int[] tmpOrder, nint[] tmpKeys, int lo, int hi)
+        where TLess : struct, ISortLess
     {
         if (hi - lo < 2)
         {
@@ -114,7 +155,7 @@ internal sealed unsafe partial class Interpreter
         }
 
         int mid = (lo + hi) / 2;
-        if (!MergeSort(a, tmp, lo, mid, keys) || !MergeSort(a, tmp, mid, hi, keys))
+        if (!MergeSort(less, order, keys, tmpOrder, tmpKeys, lo, mid) || !MergeSort(less, order, keys, tmpOrder, tmpKeys, mid, hi))
         {
             return false;
         }
@@ -125,26 +166,38 @@ internal sealed unsafe partial class Interpreter
         while (i < mid && j < hi)
         {
             // Take from the right only when right < left (keeps the sort stable).
-            int lt = Rt.ObjectRichCompareBool((PyObject*)keys[a[j]], (PyObject*)keys[a[i]], CompareOp.Lt);
+            int lt = less.Less(this, (PyObject*)keys[j], (PyObject*)keys[i]);
             if (lt < 0)
             {
                 return false;
             }
 
-            tmp[k++] = lt == 1 ? a[j++] : a[i++];
+            if (lt == 1)
+            {
+                tmpKeys[k] = keys[j];
+                tmpOrder[k++] = order[j++];
+            }
+            else
+            {
+                tmpKeys[k] = keys[i];
+                tmpOrder[k++] = order[i++];
+            }
         }
 
         while (i < mid)
         {
-            tmp[k++] = a[i++];
+            tmpKeys[k] = keys[i];
+            tmpOrder[k++] = order[i++];
         }
 
         while (j < hi)
         {
-            tmp[k++] = a[j++];
+            tmpKeys[k] = keys[j];
+            tmpOrder[k++] = order[j++];
         }
 
-        System.Array.Copy(tmp, lo, a, lo, hi - lo);
+        System.Array.Copy(tmpOrder, lo, order, lo, hi - lo);
+        System.Array.Copy(tmpKeys, lo, keys, lo, hi - lo);
         return true;
     }
 

@@ -101,23 +101,22 @@ internal sealed unsafe partial class Interpreter : IDisposable
 /// <summary>
 /// The interpreter's data stack (3.11's per-thread datastack chunks): interpreter frames are
 /// pushed and popped in LIFO order from chunks of native memory.
+/// Invariants: chunks [0, _chunk] are in use, in push order; _base.._limit is chunk _chunk and
+/// _top lies in it; a popped frame's address is the data stack's new top, in the chunk that
+/// holds it (found by address when it is not the current one).
 /// </summary>
 internal sealed unsafe class DataStack : IDisposable
 {
     private const int ChunkSize = 256 * 1024;
     private readonly PyRuntime _rt;
 
-    // Plain arrays, not List/Stack: the framework's collections over value types would be
+    // Plain arrays, not List: the framework's collections over value types would be
     // JIT-compiled at every start-up (they are in no ReadyToRun image).
     private nint[] _chunks = new nint[4];
     private int[] _sizes = new int[4];
     private int _chunkCount;
-
-    // One mark per pushed frame: where it starts and in which chunk.
-    private nint[] _markTops = new nint[64];
-    private int[] _markChunks = new int[64];
-    private int _markCount;
     private int _chunk = -1;
+    private byte* _base;
     private byte* _top;
     private byte* _limit;
 
@@ -126,28 +125,21 @@ internal sealed unsafe class DataStack : IDisposable
         _rt = rt;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public InterpreterFrame* Push(int bytes)
     {
         bytes = (bytes + 15) & ~15;
-        if (_top == null || _top + bytes > _limit)
+        if (_top + bytes > _limit || _top == null)
         {
             NextChunk(bytes);
         }
 
         byte* p = _top;
-        if (_markCount == _markTops.Length)
-        {
-            _markTops = Grown(_markTops);
-            _markChunks = Grown(_markChunks);
-        }
-
-        _markTops[_markCount] = (nint)p;
-        _markChunks[_markCount] = _chunk;
-        _markCount++;
         _top += bytes;
         return (InterpreterFrame*)p;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void NextChunk(int bytes)
     {
         int size = Math.Max(ChunkSize, bytes);
@@ -177,6 +169,7 @@ internal sealed unsafe class DataStack : IDisposable
             void* mem = _rt.Allocator.TryAllocate(size);
             if (mem == null)
             {
+                // Drop the freed chunk: the later ones move down one place.
                 Array.Copy(_chunks, _chunk + 1, _chunks, _chunk, _chunkCount - _chunk - 1);
                 Array.Copy(_sizes, _chunk + 1, _sizes, _chunk, _chunkCount - _chunk - 1);
                 _chunkCount--;
@@ -190,8 +183,38 @@ internal sealed unsafe class DataStack : IDisposable
 
         size = _sizes[_chunk];
 
-        _top = (byte*)_chunks[_chunk];
+        _base = (byte*)_chunks[_chunk];
+        _top = _base;
         _limit = _top + size;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Pop(InterpreterFrame* f)
+    {
+        if ((byte*)f < _base || (byte*)f >= _limit)
+        {
+            PopToChunkOf((byte*)f);
+        }
+
+        _top = (byte*)f;
+    }
+
+    /// <summary>The frame being popped lies in an earlier chunk: that chunk becomes current.</summary>
+    private void PopToChunkOf(byte* f)
+    {
+        for (int c = _chunk - 1; c >= 0; c--)
+        {
+            byte* b = (byte*)_chunks[c];
+            if (f >= b && f < b + _sizes[c])
+            {
+                _chunk = c;
+                _base = b;
+                _limit = b + _sizes[c];
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("a frame popped off the data stack is not in it");
     }
 
     // Array.Resize<T> over a value type would be JIT-compiled; Array.Copy is not generic.
@@ -209,25 +232,11 @@ internal sealed unsafe class DataStack : IDisposable
         return b;
     }
 
-    public void Pop(InterpreterFrame* f)
-    {
-        _markCount--;
-        int chunk = _markChunks[_markCount];
-        System.Diagnostics.Debug.Assert(_markTops[_markCount] == (nint)f, "frames are popped in LIFO order");
-        if (chunk != _chunk)
-        {
-            _chunk = chunk;
-            _limit = (byte*)_chunks[_chunk] + _sizes[_chunk];
-        }
-
-        _top = (byte*)f;
-    }
-
     public void Dispose()
     {
-        for (int i = 0; i < _chunkCount; i++)
+        for (int c = 0; c < _chunkCount; c++)
         {
-            _rt.Allocator.Free((void*)_chunks[i]);
+            _rt.Allocator.Free((void*)_chunks[c]);
         }
 
         _chunkCount = 0;

@@ -28,6 +28,12 @@ public sealed unsafe partial class PyRuntime
         public int Usable = SharedKeysInitialUsable;
     }
 
+    // InitInlineValues' memo of the last class's shared-keys state; valid while the type
+    // cache's epoch stands (a class's death bumps it, so the address cannot mean another class).
+    private nint _lastKeysType;
+    private uint _lastKeysEpoch;
+    private SharedKeysState? _lastKeys;
+
     /// <summary>
     /// Creates a class deriving from object. <paramref name="slots"/> null means no
     /// __slots__ (managed dict and __weakref__); otherwise the named slot members, plus
@@ -112,13 +118,25 @@ public sealed unsafe partial class PyRuntime
     /// </summary>
     private bool InitInlineValues(PyObject* o, PyTypeObject* type)
     {
-        SharedKeysState keys = _sharedKeys[(nint)type];
+        SharedKeysState keys;
+        if (_lastKeysType == (nint)type && _lastKeysEpoch == _typeCacheEpoch)
+        {
+            keys = _lastKeys!;
+        }
+        else
+        {
+            keys = _sharedKeys[(nint)type];
+            _lastKeysType = (nint)type;
+            _lastKeysEpoch = _typeCacheEpoch;
+            _lastKeys = keys;
+        }
+
         if (keys.Usable > 1)
         {
             keys.Usable--;
         }
 
-        int size = InfoOf(type).SharedKeys.Count + keys.Usable;
+        int size = type->SharedKeysCount + keys.Usable;
         var values = (PyObject**)Allocator.TryAllocate(size * 8);
         if (values == null)
         {

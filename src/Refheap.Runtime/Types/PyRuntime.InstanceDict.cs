@@ -209,6 +209,12 @@ public sealed unsafe partial class PyRuntime
 
     private int SharedKeyIndex(PyTypeObject* t, PyObject* name)
     {
+        ref SharedKeyCacheEntry e = ref SharedKeyCacheSlot(t, name);
+        if (e.Type == (nint)t && e.Name == (nint)name && e.Epoch == _typeCacheEpoch)
+        {
+            return e.Index;
+        }
+
         if (!_sharedKeyIndex.TryGetValue((nint)t, out AddressTable? index))
         {
             return -1;
@@ -216,6 +222,10 @@ public sealed unsafe partial class PyRuntime
 
         if (index.TryGetValue((nuint)name, out nuint i))
         {
+            e.Type = (nint)t;
+            e.Name = (nint)name;
+            e.Index = (int)i;
+            e.Epoch = _typeCacheEpoch;
             return (int)i;
         }
 

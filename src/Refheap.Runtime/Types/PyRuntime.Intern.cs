@@ -114,6 +114,9 @@ public sealed unsafe partial class PyRuntime
         }
 
         ((PyAsciiObject*)o)->State &= ~StateInternedMask;
+
+        // Its address can now come back as another name.
+        TypeModified(null);
     }
 
     /// <summary>

@@ -14,16 +14,23 @@ public sealed unsafe partial class PyRuntime
     /// Py_EnterRecursiveCall: false with RecursionError("maximum recursion depth exceeded" +
     /// <paramref name="where"/>) once the depth passes <see cref="RecursionLimit"/>.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool EnterRecursiveCall(string where)
     {
         if (++_recursionDepth > RecursionLimit)
         {
-            _recursionDepth--;
-            SetError(RecursionErrorType, "maximum recursion depth exceeded" + where);
-            return false;
+            return RecursionTooDeep(where);
         }
 
         return true;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool RecursionTooDeep(string where)
+    {
+        _recursionDepth--;
+        SetError(RecursionErrorType, "maximum recursion depth exceeded" + where);
+        return false;
     }
 
     /// <summary>Py_LeaveRecursiveCall.</summary>

@@ -214,12 +214,14 @@ public sealed unsafe partial class PyRuntime
         }
 
         Track(o);
+        TypeModified(t);
         return t;
     }
 
     /// <summary>Frees a half-made type (never tracked) on a failure path.</summary>
     private void GcDelType(PyTypeObject* t)
     {
+        TypeModified(t);
         XDecRef(t->Dict);
         XDecRef(t->Bases);
         XDecRef(t->Mro);
@@ -440,9 +442,11 @@ public sealed unsafe partial class PyRuntime
             throw new ArgumentException("only builtin types take a dict this way", nameof(type));
         }
 
+        TypeModified(type);
         PyObject* old = type->Dict;
         type->Dict = NewRef(dict);
         XDecRef(old);
+        TypeModified(type);
         if (type->Mro == null)
         {
             NintList chain = MroList(type);
@@ -473,6 +477,7 @@ public sealed unsafe partial class PyRuntime
     /// <summary>Drops the builtin types' dicts, MROs and bases at shutdown.</summary>
     private void ReleaseStaticTypeDicts()
     {
+        TypeModified(null);
         foreach (TypeInfo info in _types)
         {
             PyTypeObject* t = info.Type;
@@ -500,10 +505,10 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>
-    /// _PyType_Lookup: the first value bound to <paramref name="name"/> (a str) in the dicts of
-    /// the type's MRO, borrowed; null when absent (no error set).
+    /// find_name_in_mro: the first value bound to <paramref name="name"/> (a str) in the dicts
+    /// of the type's MRO, borrowed; null when absent (no error set). Bypasses the type cache.
     /// </summary>
-    public PyObject* LookupType(PyTypeObject* type, PyObject* name)
+    internal PyObject* LookupTypeUncached(PyTypeObject* type, PyObject* name)
     {
         PyObject* mro = type->Mro;
         if (mro == null)
