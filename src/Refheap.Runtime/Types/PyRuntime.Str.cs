@@ -220,6 +220,25 @@ public sealed unsafe partial class PyRuntime
     public static string StrToString(PyObject* s)
     {
         nint n = StrLength(s);
+        if (StrKind(s) == 1)
+        {
+            // Latin-1: one char per byte.
+            return string.Create((int)n, (nint)StrData(s), static (span, data) =>
+            {
+                var bytes = new ReadOnlySpan<byte>((byte*)data, span.Length);
+                for (int i = 0; i < span.Length; i++)
+                {
+                    span[i] = (char)bytes[i];
+                }
+            });
+        }
+
+        if (StrKind(s) == 2)
+        {
+            // UCS-2: the code units are the chars (lone surrogates stay lone).
+            return new string((char*)StrData(s), 0, (int)n);
+        }
+
         var sb = new StringBuilder((int)n);
         for (nint i = 0; i < n; i++)
         {
