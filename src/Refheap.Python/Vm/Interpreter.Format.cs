@@ -151,6 +151,44 @@ internal sealed unsafe partial class Interpreter
         return r;
     }
 
+    /// <summary>
+    /// The text format(value, spec) gives for an exact int, float or str (which have no
+    /// __format__ of their own to call), without making Python objects; null with an error set.
+    /// </summary>
+    internal string? FormatExactText(PyObject* value, string specText)
+    {
+        PyRuntime rt = Rt;
+        try
+        {
+            if (value->Type == rt.IntType)
+            {
+                char kind = specText.Length == 0 ? 'd' : specText[^1];
+                nint digits = ((PyVarObject*)value)->Size;
+                if (kind is 'd' or 'n' or ',' or '_' || char.IsAsciiDigit(kind))
+                {
+                    if (rt.IntMaxStrDigits > 0 && (digits > 20 || digits < -20) && rt.IntToDecimalString(value) == null)
+                    {
+                        return null;
+                    }
+                }
+
+                return PyFormat.FormatInt(PyRuntime.IntToBigInteger(value), specText, rt.InfoOf(value->Type).Name);
+            }
+
+            if (value->Type == rt.FloatType)
+            {
+                return PyFormat.FormatFloat(PyRuntime.FloatValue(value), specText, rt.InfoOf(value->Type).Name);
+            }
+
+            return PyFormat.FormatStr(PyRuntime.StrToString(value), specText, rt.InfoOf(value->Type).Name);
+        }
+        catch (PythonLibException e)
+        {
+            RaiseLibError(e);
+            return null;
+        }
+    }
+
     /// <summary>format(value, spec).</summary>
     public PyObject* Format(PyObject* value, PyObject* spec)
     {
@@ -242,6 +280,11 @@ internal sealed unsafe partial class Interpreter
     /// <summary>str % args.</summary>
     private PyObject* StrPercentFormat(PyObject* format, PyObject* args)
     {
+        if (TryPlainPercent(format, args, out PyObject* plain))
+        {
+            return plain;
+        }
+
         var arg = new PercentArg(this, args);
         try
         {
