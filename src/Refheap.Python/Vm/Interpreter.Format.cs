@@ -160,6 +160,13 @@ internal sealed unsafe partial class Interpreter
         PyRuntime rt = Rt;
         try
         {
+            if (value->Type == rt.IntType && ((PyVarObject*)value)->Size is >= -20 and <= 20 && PlainIntSpec(specText, out bool left, out int width))
+            {
+                // Up to 600 bits: within the int/str digit limit.
+                string text = rt.IntToDecimalString(value)!;
+                return text.Length >= width ? text : left ? text.PadRight(width) : text.PadLeft(width);
+            }
+
             if (value->Type == rt.IntType)
             {
                 char kind = specText.Length == 0 ? 'd' : specText[^1];
@@ -187,6 +194,39 @@ internal sealed unsafe partial class Interpreter
             RaiseLibError(e);
             return null;
         }
+    }
+
+    /// <summary>
+    /// A spec that formats an int as plain decimal padded with spaces: '', or an optional '&lt;'
+    /// or '&gt;', an optional width (1..9999, no leading zero) and an optional 'd'.
+    /// </summary>
+    private static bool PlainIntSpec(string spec, out bool left, out int width)
+    {
+        left = false;
+        width = 0;
+        int i = 0;
+        if (i < spec.Length && spec[i] is '<' or '>')
+        {
+            left = spec[i++] == '<';
+        }
+
+        int digitsStart = i;
+        while (i < spec.Length && char.IsAsciiDigit(spec[i]) && i - digitsStart < 4)
+        {
+            if (i == digitsStart && spec[i] == '0')
+            {
+                return false;
+            }
+
+            width = (width * 10) + (spec[i++] - '0');
+        }
+
+        if (i < spec.Length && spec[i] == 'd')
+        {
+            i++;
+        }
+
+        return i == spec.Length;
     }
 
     /// <summary>format(value, spec).</summary>
