@@ -195,14 +195,13 @@ internal sealed unsafe partial class Interpreter
         index = 0;
         if (PyRuntime.IsInt(key))
         {
-            BigInteger b = PyRuntime.IntToBigInteger(key);
-            if (b > long.MaxValue || b < long.MinValue)
+            if (!PyRuntime.TryIntToLong(key, out long v))
             {
                 Rt.SetError(Rt.IndexErrorType, $"cannot fit 'int' into an index-sized integer");
                 return false;
             }
 
-            index = (nint)(long)b;
+            index = (nint)v;
             return true;
         }
 
