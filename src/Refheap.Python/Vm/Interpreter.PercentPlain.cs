@@ -5,9 +5,9 @@ using Refheap.Runtime.Objects;
 namespace Refheap.Python.Vm;
 
 // The common case of str % args without the general formatter: a latin-1 format whose
-// conversions are all plain %s of exact strs and %d/%i of exact ints (no key, flags, width,
-// precision or length modifier), plus %%, with a tuple of exactly the right number of
-// items or one exact str/int. Anything else, including every error, goes the general way
+// conversions are all plain %s of exact strs, %d/%i of exact ints or %s/%r of exact floats
+// (no key, flags, width, precision or length modifier), plus %%, with a tuple of exactly the
+// right number of items or one exact str/int. Anything else, including every error, goes the general way
 // (PercentFormatter), which gives the same text for these cases.
 internal sealed unsafe partial class Interpreter
 {
@@ -86,6 +86,17 @@ internal sealed unsafe partial class Interpreter
                 }
 
                 sb.Append(digits);
+            }
+            else if (c is (byte)'s' or (byte)'r' && v->Type == rt.FloatType)
+            {
+                // What the general path's Str()/Repr() give (float's str is its repr).
+                string? text = c == 's' ? StrOf(v) : ReprOf(v);
+                if (text == null)
+                {
+                    return true;
+                }
+
+                sb.Append(text);
             }
             else
             {

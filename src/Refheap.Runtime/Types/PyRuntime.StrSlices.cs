@@ -194,6 +194,47 @@ public sealed unsafe partial class PyRuntime
         ? (c is >= (byte)'a' and <= (byte)'z' ? (byte)(c - 32) : c)
         : (c is >= (byte)'A' and <= (byte)'Z' ? (byte)(c + 32) : c);
 
+    /// <summary>
+    /// s * n for a latin-1 (kind 1) str and 0 &lt;= n with len(s) * n in range, as
+    /// NewStrFromCodePoints makes the repeated code points.
+    /// </summary>
+    public PyObject* StrRepeatLatin1(PyObject* s, long n)
+    {
+        nint length = StrLength(s);
+        nint total = (nint)(length * n);
+        if (total == 0)
+        {
+            return NewRef(_emptyStr);
+        }
+
+        if (total == 1)
+        {
+            return OneCharStr(StrData(s)[0]);
+        }
+
+        int max = StrRangeMax(s, 0, length);
+        PyObject* o = AllocStr(total, 1, ascii: max < 128);
+        if (o == null)
+        {
+            return null;
+        }
+
+        byte* src = StrData(s);
+        byte* dst = StrData(o);
+        if (length == 1)
+        {
+            new Span<byte>(dst, (int)total).Fill(src[0]);
+            return o;
+        }
+
+        for (long i = 0; i < n; i++)
+        {
+            Buffer.MemoryCopy(src, dst + (i * length), length, length);
+        }
+
+        return o;
+    }
+
     /// <summary>True when the str's ASCII flag is set (every code point below 128).</summary>
     public static bool StrIsAscii(PyObject* s) => (((PyAsciiObject*)s)->State & StateAscii) != 0;
 }
