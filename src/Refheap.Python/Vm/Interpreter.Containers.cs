@@ -361,6 +361,11 @@ internal sealed unsafe partial class Interpreter
                 return PyRuntime.NewRef(o);
             }
 
+            if (step == 1)
+            {
+                return rt.StrSubstring(o, start, count);
+            }
+
             var cps = new int[count];
             for (nint i = 0, j = start; i < count; i++, j += step)
             {
@@ -386,8 +391,7 @@ internal sealed unsafe partial class Interpreter
             return null;
         }
 
-        int cp = PyRuntime.StrRead(o, index);
-        return rt.NewStrFromCodePoints([cp]);
+        return rt.StrSubstring(o, index, 1);
     }
 
     private PyObject* BytesSubscript(PyObject* o, PyObject* key)
