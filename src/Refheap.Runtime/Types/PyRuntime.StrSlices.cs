@@ -235,6 +235,23 @@ public sealed unsafe partial class PyRuntime
         return o;
     }
 
+    /// <summary>A str of ASCII bytes (all below 128), as NewStrFromCodePoints makes it.</summary>
+    public PyObject* NewStrFromAscii(ReadOnlySpan<byte> ascii)
+    {
+        if (ascii.Length <= 1)
+        {
+            return ascii.Length == 0 ? NewRef(_emptyStr) : OneCharStr(ascii[0]);
+        }
+
+        PyObject* o = AllocStr(ascii.Length, 1, ascii: true);
+        if (o != null)
+        {
+            ascii.CopyTo(new Span<byte>(StrData(o), ascii.Length));
+        }
+
+        return o;
+    }
+
     /// <summary>True when the str's ASCII flag is set (every code point below 128).</summary>
     public static bool StrIsAscii(PyObject* s) => (((PyAsciiObject*)s)->State & StateAscii) != 0;
 }
