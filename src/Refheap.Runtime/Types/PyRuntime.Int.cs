@@ -530,6 +530,19 @@ public sealed unsafe partial class PyRuntime
     public PyObject* IntRepr(PyObject* o)
     {
         // A fresh str even for one digit: 3.11's str(5) is not str(5).
+        if (TryIntToLong(o, out long small))
+        {
+            Span<byte> digits = stackalloc byte[24];
+            small.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+            PyObject* r = AllocStr(written, 1, ascii: true);
+            if (r != null)
+            {
+                digits[..written].CopyTo(new Span<byte>(StrData(r), written));
+            }
+
+            return r;
+        }
+
         string? text = IntToDecimalString(o);
         return text == null ? null : NewAsciiStrUncached(text);
     }
