@@ -182,6 +182,17 @@ public sealed class FormatSpec
     /// <summary>The code points of a UTF-16 string; a lone surrogate counts as one code point, as in Python.</summary>
     internal static int[] CodePoints(string s)
     {
+        if (PyFormat.IsBmpOnly(s))
+        {
+            var cps = new int[s.Length];
+            for (int i = 0; i < cps.Length; i++)
+            {
+                cps[i] = s[i];
+            }
+
+            return cps;
+        }
+
         var list = new List<int>(s.Length);
         for (int i = 0; i < s.Length; i++)
         {

@@ -91,10 +91,10 @@ public static class PercentFormatter
             {
                 if (_fmt[_pos] != '%')
                 {
-                    _out.Append(PyFormat.FromCodePoint(_fmt[_pos++]));
+                    PyFormat.AppendCodePoint(_out, _fmt[_pos++]);
                     while (_count >= 0 && _pos < _fmt.Length && _fmt[_pos] != '%')
                     {
-                        _out.Append(PyFormat.FromCodePoint(_fmt[_pos++]));
+                        PyFormat.AppendCodePoint(_out, _fmt[_pos++]);
                         _count--;
                     }
 
@@ -356,8 +356,9 @@ public static class PercentFormatter
         /// <summary>unicode_format_arg_output: sign, '0x' prefix, zero or space fill, truncation for s/r/a.</summary>
         private void Output(string str, char ch, int flags, long width, int prec, bool numeric)
         {
-            int[] cps = FormatSpec.CodePoints(str);
-            int len = cps.Length;
+            // Without surrogates the chars are the code points: no array needed.
+            int[]? cps = PyFormat.IsBmpOnly(str) ? null : FormatSpec.CodePoints(str);
+            int len = cps?.Length ?? str.Length;
             if (ch is 's' or 'r' or 'a' && prec >= 0 && len > prec)
             {
                 len = prec;
@@ -369,7 +370,7 @@ public static class PercentFormatter
             bool sign = numeric;
             if (sign)
             {
-                int first = len > 0 ? cps[0] : 0;
+                int first = len > 0 ? (cps != null ? cps[0] : str[0]) : 0;
                 if (first is '-' or '+')
                 {
                     signChar = (char)first;
@@ -441,7 +442,15 @@ public static class PercentFormatter
                 }
             }
 
-            _out.Append(PyFormat.FromCodePoints(cps, index, len));
+            if (cps == null)
+            {
+                _out.Append(str, index, Math.Max(0, len));
+            }
+            else
+            {
+                _out.Append(PyFormat.FromCodePoints(cps, index, len));
+            }
+
             if (width > len)
             {
                 _out.Append(' ', (int)(width - len));

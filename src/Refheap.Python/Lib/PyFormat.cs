@@ -391,7 +391,7 @@ public static class PyFormat
     {
         if (numberBase == 10)
         {
-            return abs.ToString(CultureInfo.InvariantCulture);
+            return ToDecimal(abs);
         }
 
         if (abs.IsZero)
@@ -431,11 +431,30 @@ public static class PyFormat
         var sb = new StringBuilder(count);
         for (int i = start; i < start + count; i++)
         {
-            sb.Append(FromCodePoint(cps[i]));
+            AppendCodePoint(sb, cps[i]);
         }
 
         return sb.ToString();
     }
+
+    /// <summary>Appends what <see cref="FromCodePoint"/> gives, without the intermediate string.</summary>
+    internal static void AppendCodePoint(StringBuilder sb, int cp)
+    {
+        if (cp is >= 0xD800 and <= 0xDFFF || cp < 0x10000)
+        {
+            sb.Append((char)cp);
+        }
+        else
+        {
+            sb.Append(char.ConvertFromUtf32(cp));
+        }
+    }
+
+    /// <summary>True when <paramref name="s"/> has no UTF-16 surrogates, so its chars are its code points.</summary>
+    internal static bool IsBmpOnly(string s) => !s.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
+
+    internal static string ToDecimal(BigInteger abs) =>
+        abs <= ulong.MaxValue ? ((ulong)abs).ToString(CultureInfo.InvariantCulture) : abs.ToString(CultureInfo.InvariantCulture);
 
     private static void Repeat(StringBuilder sb, string fill, long count)
     {

@@ -528,6 +528,12 @@ internal static unsafe class Constructors
     /// <summary>Parses a float from text as float() does; null for invalid text.</summary>
     public static double? ParseFloat(string text)
     {
+        if (text.Length > 0 && !System.MemoryExtensions.ContainsAnyExcept(text, FloatChars))
+        {
+            // Only digits, '.', 'e', 'E' and signs: nothing to trim, strip or spell out.
+            return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double plain) ? plain : null;
+        }
+
         string t = text.Trim().Replace("_", "", System.StringComparison.Ordinal);
         if (text.Contains("__", System.StringComparison.Ordinal) || text.Trim().StartsWith('_') || text.Trim().EndsWith('_'))
         {
@@ -555,6 +561,8 @@ internal static unsafe class Constructors
 
         return double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d) ? d : null;
     }
+
+    private static readonly System.Buffers.SearchValues<char> FloatChars = System.Buffers.SearchValues.Create("0123456789.eE+-");
 
     internal static string FloatReprText(double d) => FloatFormatter.Repr(d);
 }

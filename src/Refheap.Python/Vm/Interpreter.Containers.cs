@@ -195,14 +195,13 @@ internal sealed unsafe partial class Interpreter
         index = 0;
         if (PyRuntime.IsInt(key))
         {
-            BigInteger b = PyRuntime.IntToBigInteger(key);
-            if (b > long.MaxValue || b < long.MinValue)
+            if (!PyRuntime.TryIntToLong(key, out long v))
             {
                 Rt.SetError(Rt.IndexErrorType, $"cannot fit 'int' into an index-sized integer");
                 return false;
             }
 
-            index = (nint)(long)b;
+            index = (nint)v;
             return true;
         }
 
@@ -362,6 +361,11 @@ internal sealed unsafe partial class Interpreter
                 return PyRuntime.NewRef(o);
             }
 
+            if (step == 1)
+            {
+                return rt.StrSubstring(o, start, count);
+            }
+
             var cps = new int[count];
             for (nint i = 0, j = start; i < count; i++, j += step)
             {
@@ -387,8 +391,7 @@ internal sealed unsafe partial class Interpreter
             return null;
         }
 
-        int cp = PyRuntime.StrRead(o, index);
-        return rt.NewStrFromCodePoints([cp]);
+        return rt.StrSubstring(o, index, 1);
     }
 
     private PyObject* BytesSubscript(PyObject* o, PyObject* key)

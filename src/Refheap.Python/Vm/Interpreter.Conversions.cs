@@ -246,6 +246,11 @@ internal sealed unsafe partial class Interpreter
     private PyObject* IntFromText(string text, int numberBase, PyObject* original)
     {
         PyRuntime rt = Rt;
+        if (numberBase == 10 && TryPlainDecimal(text, out PyObject* plain))
+        {
+            return plain;
+        }
+
         string t = text.Trim(' ', '\t', '\n', '\r', '\f', '\v');
         bool neg = false;
         string body = t;
@@ -334,6 +339,36 @@ internal sealed unsafe partial class Interpreter
         }
 
         return rt.NewInt(neg ? -value : value);
+    }
+
+    /// <summary>
+    /// int(text) for an optional sign and 1..38 ASCII digits (nothing else: no spaces or
+    /// underscores), which cannot hit the digit limit: the value through UInt128.
+    /// </summary>
+    private bool TryPlainDecimal(string text, out PyObject* result)
+    {
+        result = null;
+        int i = text.Length > 0 && text[0] is '-' or '+' ? 1 : 0;
+        if (text.Length - i is < 1 or > 38)
+        {
+            return false;
+        }
+
+        UInt128 value = 0;
+        for (int k = i; k < text.Length; k++)
+        {
+            int d = text[k] - '0';
+            if ((uint)d > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + (uint)d;
+        }
+
+        BigInteger v = value;
+        result = Rt.NewInt(text[0] == '-' ? -v : v);
+        return true;
     }
 
     /// <summary>float(x).</summary>

@@ -151,6 +151,84 @@ internal sealed unsafe partial class Interpreter
         return r;
     }
 
+    /// <summary>
+    /// The text format(value, spec) gives for an exact int, float or str (which have no
+    /// __format__ of their own to call), without making Python objects; null with an error set.
+    /// </summary>
+    internal string? FormatExactText(PyObject* value, string specText)
+    {
+        PyRuntime rt = Rt;
+        try
+        {
+            if (value->Type == rt.IntType && ((PyVarObject*)value)->Size is >= -20 and <= 20 && PlainIntSpec(specText, out bool left, out int width))
+            {
+                // Up to 600 bits: within the int/str digit limit.
+                string text = rt.IntToDecimalString(value)!;
+                return text.Length >= width ? text : left ? text.PadRight(width) : text.PadLeft(width);
+            }
+
+            if (value->Type == rt.IntType)
+            {
+                char kind = specText.Length == 0 ? 'd' : specText[^1];
+                nint digits = ((PyVarObject*)value)->Size;
+                if (kind is 'd' or 'n' or ',' or '_' || char.IsAsciiDigit(kind))
+                {
+                    if (rt.IntMaxStrDigits > 0 && (digits > 20 || digits < -20) && rt.IntToDecimalString(value) == null)
+                    {
+                        return null;
+                    }
+                }
+
+                return PyFormat.FormatInt(PyRuntime.IntToBigInteger(value), specText, rt.InfoOf(value->Type).Name);
+            }
+
+            if (value->Type == rt.FloatType)
+            {
+                return PyFormat.FormatFloat(PyRuntime.FloatValue(value), specText, rt.InfoOf(value->Type).Name);
+            }
+
+            return PyFormat.FormatStr(PyRuntime.StrToString(value), specText, rt.InfoOf(value->Type).Name);
+        }
+        catch (PythonLibException e)
+        {
+            RaiseLibError(e);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A spec that formats an int as plain decimal padded with spaces: '', or an optional '&lt;'
+    /// or '&gt;', an optional width (1..9999, no leading zero) and an optional 'd'.
+    /// </summary>
+    private static bool PlainIntSpec(string spec, out bool left, out int width)
+    {
+        left = false;
+        width = 0;
+        int i = 0;
+        if (i < spec.Length && spec[i] is '<' or '>')
+        {
+            left = spec[i++] == '<';
+        }
+
+        int digitsStart = i;
+        while (i < spec.Length && char.IsAsciiDigit(spec[i]) && i - digitsStart < 4)
+        {
+            if (i == digitsStart && spec[i] == '0')
+            {
+                return false;
+            }
+
+            width = (width * 10) + (spec[i++] - '0');
+        }
+
+        if (i < spec.Length && spec[i] == 'd')
+        {
+            i++;
+        }
+
+        return i == spec.Length;
+    }
+
     /// <summary>format(value, spec).</summary>
     public PyObject* Format(PyObject* value, PyObject* spec)
     {
@@ -242,6 +320,11 @@ internal sealed unsafe partial class Interpreter
     /// <summary>str % args.</summary>
     private PyObject* StrPercentFormat(PyObject* format, PyObject* args)
     {
+        if (TryPlainPercent(format, args, out PyObject* plain))
+        {
+            return plain;
+        }
+
         var arg = new PercentArg(this, args);
         try
         {

@@ -472,10 +472,17 @@ internal sealed unsafe partial class Interpreter
             return r0;
         }
 
-        BigInteger nb = PyRuntime.IntToBigInteger(count);
-        long n = nb < 0 ? 0 : nb > int.MaxValue ? int.MaxValue : (long)nb;
+        long n = PyRuntime.TryIntToLong(count, out long cv)
+            ? Math.Clamp(cv, 0, int.MaxValue)
+            : PyRuntime.IntDigitCount(count) < 0 ? 0 : int.MaxValue;
         if (PyRuntime.IsStr(seq))
         {
+            if (PyRuntime.StrKind(seq) == 1 && n * PyRuntime.StrLength(seq) <= int.MaxValue / 2)
+            {
+                // Latin-1 (no surrogates to pair up): straight from the data.
+                return rt.StrRepeatLatin1(seq, n);
+            }
+
             string s = PyRuntime.StrToString(seq);
             if (n * s.Length > int.MaxValue / 2)
             {

@@ -244,6 +244,19 @@ public sealed unsafe partial class PyRuntime
 
     private static void WriteDigits(BigInteger mag, uint* digits, nint ndigits)
     {
+        if (ndigits <= 4)
+        {
+            // Up to 120 bits: through UInt128, without the byte round trip.
+            var m = (UInt128)mag;
+            for (nint i = 0; i < ndigits; i++)
+            {
+                digits[i] = (uint)(m & PyLongObject.Mask);
+                m >>= PyLongObject.Shift;
+            }
+
+            return;
+        }
+
         int byteCount = mag.GetByteCount(isUnsigned: true);
         byte[] rented = ArrayPool<byte>.Shared.Rent(byteCount);
         try
@@ -288,6 +301,12 @@ public sealed unsafe partial class PyRuntime
             return size < 0 ? -v : v;
         }
 
+        if (n <= 4)
+        {
+            BigInteger m = SmallMagnitude(d, n);
+            return size < 0 ? -m : m;
+        }
+
         int byteCount = (int)(((n * PyLongObject.Shift) + 7) / 8);
         byte[] rented = ArrayPool<byte>.Shared.Rent(byteCount);
         try
@@ -319,6 +338,18 @@ public sealed unsafe partial class PyRuntime
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>The magnitude of at most four digits (120 bits).</summary>
+    private static UInt128 SmallMagnitude(uint* d, nint n)
+    {
+        UInt128 m = 0;
+        for (nint i = n - 1; i >= 0; i--)
+        {
+            m = (m << PyLongObject.Shift) | d[i];
+        }
+
+        return m;
     }
 
     /// <summary>PyLong_AsLongAndOverflow without the error: false when the value does not fit in a long.</summary>
@@ -479,7 +510,9 @@ public sealed unsafe partial class PyRuntime
             return null;
         }
 
-        string text = IntToBigInteger(o).ToString(CultureInfo.InvariantCulture);
+        string text = n <= 4
+            ? (size < 0 ? "-" : string.Empty) + SmallMagnitude(IntDigits(o), n).ToString(CultureInfo.InvariantCulture)
+            : IntToBigInteger(o).ToString(CultureInfo.InvariantCulture);
         int digits = size < 0 ? text.Length - 1 : text.Length;
         if (max > 0 && digits > max)
         {
@@ -497,6 +530,19 @@ public sealed unsafe partial class PyRuntime
     public PyObject* IntRepr(PyObject* o)
     {
         // A fresh str even for one digit: 3.11's str(5) is not str(5).
+        if (TryIntToLong(o, out long small))
+        {
+            Span<byte> digits = stackalloc byte[24];
+            small.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+            PyObject* r = AllocStr(written, 1, ascii: true);
+            if (r != null)
+            {
+                digits[..written].CopyTo(new Span<byte>(StrData(r), written));
+            }
+
+            return r;
+        }
+
         string? text = IntToDecimalString(o);
         return text == null ? null : NewAsciiStrUncached(text);
     }

@@ -85,6 +85,11 @@ public sealed unsafe partial class PyRuntime
             return NewInt(MediumValue(a) + MediumValue(b));
         }
 
+        if (BothFastInts(a, b))
+        {
+            return IntAddDigits(a, b, subtract: false);
+        }
+
         BigInteger x = IntToBigInteger(a);
         BigInteger y = IntToBigInteger(b);
         return IntFromBigInteger(x + y, (nint)AddAllocDigits(x, y));
@@ -103,6 +108,11 @@ public sealed unsafe partial class PyRuntime
             return NewInt(MediumValue(a) - MediumValue(b));
         }
 
+        if (BothFastInts(a, b))
+        {
+            return IntAddDigits(a, b, subtract: true);
+        }
+
         BigInteger x = IntToBigInteger(a);
         BigInteger y = IntToBigInteger(b);
         return IntFromBigInteger(x - y, (nint)SubAllocDigits(x, y));
@@ -119,6 +129,11 @@ public sealed unsafe partial class PyRuntime
         if (IsMediumInt(a) && IsMediumInt(b))
         {
             return NewInt(MediumValue(a) * MediumValue(b));
+        }
+
+        if (BothFastInts(a, b))
+        {
+            return IntMultiplyDigits(a, b);
         }
 
         BigInteger x = IntToBigInteger(a);
@@ -202,6 +217,11 @@ public sealed unsafe partial class PyRuntime
             return null;
         }
 
+        if (OneDigitDivisor(a, b))
+        {
+            return IntDivModOneDigit(a, b, wantQuotient: true);
+        }
+
         return FloorQuotient(a, b);
     }
 
@@ -239,6 +259,11 @@ public sealed unsafe partial class PyRuntime
         {
             SetError(ZeroDivisionErrorType, "integer modulo by zero");
             return null;
+        }
+
+        if (OneDigitDivisor(a, b))
+        {
+            return IntDivModOneDigit(a, b, wantQuotient: false);
         }
 
         return FloorRemainder(a, b);

@@ -92,6 +92,11 @@ public sealed unsafe partial class PyRuntime
             (na, nb) = (nb, na);
         }
 
+        if (!na && !nb && sa <= FastIntDigits)
+        {
+            return IntBitwiseDigits(a, b, op);
+        }
+
         nint sizeZ = op == '^' ? sa : op == '&' ? (nb ? sa : sb) : (nb ? sb : sa);
         bool negZ = op == '^' ? na != nb : op == '&' ? na && nb : na || nb;
 
@@ -157,6 +162,11 @@ public sealed unsafe partial class PyRuntime
             return NoMemory();
         }
 
+        if (AbsDigits(a) <= FastIntDigits && newSize <= (2 * FastIntDigits) + 1)
+        {
+            return IntLeftShiftDigits(a, (nint)wordShift, remShift, (nint)newSize);
+        }
+
         int shift = (int)((wordShift * PyLongObject.Shift) + remShift);
         return IntFromBigInteger(IntToBigInteger(a) << shift, (nint)newSize);
     }
@@ -205,6 +215,11 @@ public sealed unsafe partial class PyRuntime
         if (newSize <= 0)
         {
             return NewInt(negative ? -1 : 0);
+        }
+
+        if (!negative && AbsDigits(a) <= FastIntDigits)
+        {
+            return IntRightShiftDigits(a, (nint)wordShift, remShift, (nint)newSize);
         }
 
         int shift = (int)((wordShift * PyLongObject.Shift) + remShift);

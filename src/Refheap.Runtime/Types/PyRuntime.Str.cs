@@ -91,6 +91,12 @@ public sealed unsafe partial class PyRuntime
             return NewRef(_emptyStr);
         }
 
+        ReadOnlySpan<char> chars = s;
+        if (!chars.ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return NewStrFromBmp(chars);
+        }
+
         int max = 0;
         int length = 0;
         for (int i = 0; i < s.Length; i++)
@@ -122,6 +128,38 @@ public sealed unsafe partial class PyRuntime
                 ? char.ConvertToUtf32(s[i], s[++i])
                 : s[i];
             WriteCodePoint(data, kind, k++, cp);
+        }
+
+        return o;
+    }
+
+    /// <summary>NewStr for text without surrogates: each char is one code point.</summary>
+    private PyObject* NewStrFromBmp(ReadOnlySpan<char> chars)
+    {
+        bool ascii = System.Text.Ascii.IsValid(chars);
+        int kind = ascii || !chars.ContainsAnyExceptInRange('\0', '\u00FF') ? 1 : 2;
+        if (chars.Length == 1 && kind == 1)
+        {
+            return OneCharStr(chars[0]);
+        }
+
+        PyObject* o = AllocStr(chars.Length, kind, ascii);
+        if (o == null)
+        {
+            return null;
+        }
+
+        byte* data = StrData(o);
+        if (kind == 2)
+        {
+            chars.CopyTo(new Span<char>(data, chars.Length));
+        }
+        else
+        {
+            for (int i = 0; i < chars.Length; i++)
+            {
+                data[i] = (byte)chars[i];
+            }
         }
 
         return o;
@@ -220,6 +258,25 @@ public sealed unsafe partial class PyRuntime
     public static string StrToString(PyObject* s)
     {
         nint n = StrLength(s);
+        if (StrKind(s) == 1)
+        {
+            // Latin-1: one char per byte.
+            return string.Create((int)n, (nint)StrData(s), static (span, data) =>
+            {
+                var bytes = new ReadOnlySpan<byte>((byte*)data, span.Length);
+                for (int i = 0; i < span.Length; i++)
+                {
+                    span[i] = (char)bytes[i];
+                }
+            });
+        }
+
+        if (StrKind(s) == 2)
+        {
+            // UCS-2: the code units are the chars (lone surrogates stay lone).
+            return new string((char*)StrData(s), 0, (int)n);
+        }
+
         var sb = new StringBuilder((int)n);
         for (nint i = 0; i < n; i++)
         {

@@ -86,9 +86,26 @@ public sealed unsafe partial class PyRuntime
     public static int[] StrCodePoints(PyObject* s)
     {
         var cps = new int[StrLength(s)];
-        for (int i = 0; i < cps.Length; i++)
+        byte* d = StrData(s);
+        switch (StrKind(s))
         {
-            cps[i] = StrRead(s, i);
+            case 1:
+                for (int i = 0; i < cps.Length; i++)
+                {
+                    cps[i] = d[i];
+                }
+
+                break;
+            case 2:
+                for (int i = 0; i < cps.Length; i++)
+                {
+                    cps[i] = ((ushort*)d)[i];
+                }
+
+                break;
+            default:
+                new ReadOnlySpan<int>(d, cps.Length).CopyTo(cps);
+                break;
         }
 
         return cps;

@@ -52,6 +52,12 @@ internal static unsafe class Codecs
             return null;
         }
 
+        if (PyRuntime.StrIsAscii(str) && codec is "utf-8" or "ascii" or "latin-1")
+        {
+            // ASCII text encodes to its own bytes in these codecs.
+            return rt.NewBytes(new ReadOnlySpan<byte>(PyRuntime.StrData(str), (int)PyRuntime.StrLength(str)));
+        }
+
         int[] s = PyRuntime.StrCodePoints(str);
         var output = new List<byte>(s.Length);
         int limit = codec == "ascii" ? 128 : codec == "latin-1" ? 256 : 0x110000;
@@ -229,6 +235,12 @@ internal static unsafe class Codecs
         {
             rt.SetError(rt.LookupErrorType, $"unknown encoding: {encoding}");
             return null;
+        }
+
+        if (codec is "utf-8" or "ascii" or "latin-1" && System.Text.Ascii.IsValid(data))
+        {
+            // ASCII bytes decode to themselves in these codecs.
+            return rt.NewStrFromAscii(data);
         }
 
         var output = new List<int>(data.Length);

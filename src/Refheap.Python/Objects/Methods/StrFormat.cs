@@ -245,6 +245,15 @@ internal sealed unsafe class StrFormat
             spec = expanded.ToString();
         }
 
+        if (obj->Type == _rt.IntType || obj->Type == _rt.FloatType || obj->Type == _rt.StrType)
+        {
+            // Exact builtins: the formatted text directly, without the spec and result strs.
+            string? direct = _interp.FormatExactText(obj, spec);
+            _rt.DecRef(obj);
+            output.Append(direct);
+            return direct != null;
+        }
+
         PyObject* specObj = _rt.NewStr(spec);
         PyObject* text = _interp.Format(obj, specObj);
         _rt.DecRef(specObj);

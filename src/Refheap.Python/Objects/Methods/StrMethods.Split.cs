@@ -53,18 +53,19 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
-            int[] s = PyRuntime.StrCodePoints(self);
-            if (a[0] == null || a[0] == rt.None)
+            PyObject* sepObj = a[0] == null || a[0] == rt.None ? null : a[0];
+            if (sepObj != null && !PyRuntime.IsStr(sepObj))
             {
-                return SplitList(rt, s, SeqOps.SplitWhitespace<int>(s, UnicodeTables.IsSpace, maxsplit, reverse), maxsplit);
-            }
-
-            if (!PyRuntime.IsStr(a[0]))
-            {
-                rt.SetError(rt.TypeErrorType, $"must be str or None, not {rt.TypeName(a[0])}");
+                rt.SetError(rt.TypeErrorType, $"must be str or None, not {rt.TypeName(sepObj)}");
                 return null;
             }
 
+            if (sepObj == null || (PyRuntime.StrLength(sepObj) > 0 && PyRuntime.StrKind(sepObj) <= PyRuntime.StrKind(self)))
+            {
+                return SplitDirect(rt, self, sepObj, maxsplit, reverse);
+            }
+
+            int[] s = PyRuntime.StrCodePoints(self);
             int[] sep = PyRuntime.StrCodePoints(a[0]);
             if (sep.Length == 0)
             {
@@ -85,29 +86,20 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
-            int[] s = PyRuntime.StrCodePoints(self);
-            (int start, int end) range;
-            if (n == 0 || args[0] == rt.None)
-            {
-                range = SeqOps.Strip<int>(s, UnicodeTables.IsSpace, left, right);
-            }
-            else if (PyRuntime.IsStr(args[0]))
-            {
-                var set = new HashSet<int>(PyRuntime.StrCodePoints(args[0]));
-                range = SeqOps.Strip<int>(s, set.Contains, left, right);
-            }
-            else
+            PyObject* chars = n == 0 || args[0] == rt.None ? null : args[0];
+            if (chars != null && !PyRuntime.IsStr(chars))
             {
                 rt.SetError(rt.TypeErrorType, $"{name} arg must be None or str");
                 return null;
             }
 
-            if (range.start == 0 && range.end == s.Length)
+            (nint start, nint end) = StripRange(self, chars, left, right);
+            if (start == 0 && end == PyRuntime.StrLength(self))
             {
                 return Unchanged(rt, self);
             }
 
-            return New(rt, s.AsSpan(range.start, range.end - range.start));
+            return rt.StrSubstring(self, start, end - start);
         });
     }
 
@@ -199,6 +191,13 @@ internal static unsafe partial class StrMethods
             PyObject* only = PyRuntime.NewRef(items[0]);
             rt.DecRef(seq);
             return only;
+        }
+
+        if (count >= 2 && sep->Type == rt.StrType && AllExactStrs(rt, items, count))
+        {
+            PyObject* joined = rt.StrJoinExact(sep, items, count);
+            rt.DecRef(seq);
+            return joined;
         }
 
         int[] sepCps = PyRuntime.StrCodePoints(sep);

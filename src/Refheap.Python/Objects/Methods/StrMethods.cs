@@ -34,14 +34,23 @@ internal static unsafe partial class StrMethods
     /// <summary>unicode_result_unchanged: self when an exact str, else an exact copy.</summary>
     internal static PyObject* Unchanged(PyRuntime rt, PyObject* self) => rt.StrStr(self);
 
-    /// <summary>A method without arguments ("str.NAME() takes no arguments (N given)") mapping the code points.</summary>
-    private static void AddNoArgs(string name, Func<int[], List<int>> transform)
+    /// <summary>
+    /// A method without arguments ("str.NAME() takes no arguments (N given)") mapping the code
+    /// points. With asciiUpper set, an ASCII str takes StrAsciiCase instead (upper: true,
+    /// lower and casefold: false).
+    /// </summary>
+    private static void AddNoArgs(string name, Func<int[], List<int>> transform, bool? asciiUpper = null)
     {
         Add(name, (rt, self, args, n, kw) =>
         {
             if (!ArgParse.NoArgs(rt, T + "." + name, n, kw))
             {
                 return null;
+            }
+
+            if (asciiUpper.HasValue && PyRuntime.StrIsAscii(self))
+            {
+                return rt.StrAsciiCase(self, asciiUpper.Value);
             }
 
             return New(rt, transform(PyRuntime.StrCodePoints(self)));
@@ -72,9 +81,9 @@ internal static unsafe partial class StrMethods
             }
 
             return o;
-        });
-        AddNoArgs("upper", s => Map(s, UnicodeTables.AppendUpper));
-        AddNoArgs("casefold", s => Map(s, UnicodeTables.AppendCasefold));
+        }, asciiUpper: false);
+        AddNoArgs("upper", s => Map(s, UnicodeTables.AppendUpper), asciiUpper: true);
+        AddNoArgs("casefold", s => Map(s, UnicodeTables.AppendCasefold), asciiUpper: false);
         AddNoArgs("swapcase", s =>
         {
             var o = new List<int>(s.Length);
