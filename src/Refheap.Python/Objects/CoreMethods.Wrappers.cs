@@ -48,6 +48,51 @@ internal static unsafe partial class CoreMethods
             });
         }
 
+        // wrap_descr_get / wrap_descr_set / wrap_descr_delete for the C-level descriptors.
+        foreach (string name in new[] { "member_descriptor", "getset_descriptor" })
+        {
+            BuiltinMethods.Add(name, "__get__", (rt, self, args, n, kw) =>
+            {
+                if (n < 1 || n > 2)
+                {
+                    rt.SetError(rt.TypeErrorType, n < 1
+                        ? $"expected at least 1 argument, got {n}"
+                        : $"expected at most 2 arguments, got {n}");
+                    return null;
+                }
+
+                PyObject* obj = args[0] == rt.None ? null : args[0];
+                PyObject* type = n > 1 && args[1] != rt.None ? args[1] : null;
+                if (obj == null && type == null)
+                {
+                    rt.SetError(rt.TypeErrorType, "__get__(None, None) is invalid");
+                    return null;
+                }
+
+                return self->Type->DescrGet(rt, self, obj, type);
+            });
+            BuiltinMethods.Add(name, "__set__", (rt, self, args, n, kw) =>
+            {
+                if (n != 2)
+                {
+                    rt.SetError(rt.TypeErrorType, $"expected 2 arguments, got {n}");
+                    return null;
+                }
+
+                return self->Type->DescrSet(rt, self, args[0], args[1]) < 0 ? null : None(rt);
+            });
+            BuiltinMethods.Add(name, "__delete__", (rt, self, args, n, kw) =>
+            {
+                if (n != 1)
+                {
+                    rt.SetError(rt.TypeErrorType, $"expected 1 argument, got {n}");
+                    return null;
+                }
+
+                return self->Type->DescrSet(rt, self, args[0], null) < 0 ? null : None(rt);
+            });
+        }
+
         BuiltinMethods.Add("staticmethod", "__call__", (rt, self, args, n, kw) =>
             Interpreter.Of(rt).Call(((PyClassMethodObject*)self)->Callable, args, n, kw));
 

@@ -411,9 +411,8 @@ internal sealed unsafe partial class Interpreter
 
         Interpreter interp = Of(rt);
         var d = (PyGetSetDescrObject*)descr;
-        if (!PyRuntime.IsSubtypeMro(obj->Type, d->Owner))
+        if (!DescrCheck(rt, d, obj))
         {
-            rt.SetError(rt.TypeErrorType, $"descriptor '{PyRuntime.StrToString(d->Name)}' for '{rt.InfoOf(d->Owner).Name}' objects doesn't apply to a '{rt.TypeName(obj)}' object");
             return null;
         }
 
@@ -424,6 +423,11 @@ internal sealed unsafe partial class Interpreter
     {
         Interpreter interp = Of(rt);
         var d = (PyGetSetDescrObject*)descr;
+        if (!DescrCheck(rt, d, obj))
+        {
+            return -1;
+        }
+
         GetSetSpec spec = interp._getsets[(int)d->Index];
         if (spec.Set == null)
         {
@@ -435,6 +439,22 @@ internal sealed unsafe partial class Interpreter
         }
 
         return spec.Set(interp, obj, value);
+    }
+
+    /// <summary>
+    /// descr_check / descr_setcheck: a getset or member descriptor applies only to instances
+    /// of its owner (a __slots__ member read from another class's instance would otherwise
+    /// read past that object).
+    /// </summary>
+    private static bool DescrCheck(PyRuntime rt, PyGetSetDescrObject* d, PyObject* obj)
+    {
+        if (PyRuntime.IsSubtypeMro(obj->Type, d->Owner))
+        {
+            return true;
+        }
+
+        rt.SetError(rt.TypeErrorType, $"descriptor '{PyRuntime.StrToString(d->Name)}' for '{rt.InfoOf(d->Owner).Name}' objects doesn't apply to a '{rt.TypeName(obj)}' object");
+        return false;
     }
 
     private static PyObject* GetSetDescrRepr(PyRuntime rt, PyObject* o)
@@ -452,6 +472,11 @@ internal sealed unsafe partial class Interpreter
         }
 
         var d = (PyGetSetDescrObject*)descr;
+        if (!DescrCheck(rt, d, obj))
+        {
+            return null;
+        }
+
         PyObject* v = *(PyObject**)((byte*)obj + d->Index);
         if (v == null)
         {
@@ -465,6 +490,11 @@ internal sealed unsafe partial class Interpreter
     private static int MemberDescrSet(PyRuntime rt, PyObject* descr, PyObject* obj, PyObject* value)
     {
         var d = (PyGetSetDescrObject*)descr;
+        if (!DescrCheck(rt, d, obj))
+        {
+            return -1;
+        }
+
         var field = (PyObject**)((byte*)obj + d->Index);
         PyObject* old = *field;
         if (value == null && old == null)

@@ -69,7 +69,13 @@ internal static unsafe partial class StrMethods
             2 => SplitUnits(new ReadOnlySpan<ushort>(d, n), sep, static c => UnicodeTables.IsSpace(c), static c => (ushort)c, maxsplit, reverse),
             _ => SplitUnits(new ReadOnlySpan<uint>(d, n), sep, static c => UnicodeTables.IsSpace((int)c), static c => (uint)c, maxsplit, reverse),
         };
-        return SplitLists.Build(rt, parts.Count, maxsplit, i => rt.StrSubstring(self, parts[i].Start, parts[i].Length));
+        // stringlib: when nothing was split off an exact str (no separator found, maxsplit 0,
+        // or on whitespace a single token spanning the whole str), the list holds self itself.
+        bool selfIsOnlyPiece = parts.Count == 1 && parts[0].Start == 0 && parts[0].Length == n && self->Type == rt.StrType
+            && (sep != null || maxsplit != 0);
+        return SplitLists.Build(rt, parts.Count, maxsplit, i => selfIsOnlyPiece
+            ? PyRuntime.NewRef(self)
+            : rt.StrSubstring(self, parts[i].Start, parts[i].Length));
     }
 
     private static List<(int Start, int Length)> SplitUnits<TUnit>(

@@ -9,33 +9,15 @@ namespace Refheap.Python.Objects.Methods;
 // split, rsplit, splitlines, join, strip, lstrip, rstrip, expandtabs.
 internal static unsafe partial class StrMethods
 {
-    /// <summary>A list of the given pieces of s.</summary>
-    private static PyObject* PieceList(PyRuntime rt, int[] s, List<(int Start, int Length)> parts)
-    {
-        PyObject* list = rt.NewList(parts.Count);
-        if (list == null)
-        {
-            return null;
-        }
-
-        for (int i = 0; i < parts.Count; i++)
-        {
-            PyObject* piece = New(rt, s.AsSpan(parts[i].Start, parts[i].Length));
-            if (piece == null)
-            {
-                rt.DecRef(list);
-                return null;
-            }
-
-            PyRuntime.ListItems(list)[i] = piece;
-        }
-
-        return list;
-    }
-
     /// <summary>split/rsplit's list of pieces, preallocated as stringlib does.</summary>
-    private static PyObject* SplitList(PyRuntime rt, int[] s, List<(int Start, int Length)> parts, nint maxsplit) =>
-        SplitLists.Build(rt, parts.Count, maxsplit, i => New(rt, s.AsSpan(parts[i].Start, parts[i].Length)));
+    private static PyObject* SplitList(PyRuntime rt, PyObject* self, int[] s, List<(int Start, int Length)> parts, nint maxsplit)
+    {
+        // Nothing split off an exact str: the list holds self itself (as in SplitDirect).
+        bool selfIsOnlyPiece = parts.Count == 1 && parts[0].Start == 0 && parts[0].Length == s.Length && self->Type == rt.StrType;
+        return SplitLists.Build(rt, parts.Count, maxsplit, i => selfIsOnlyPiece
+            ? PyRuntime.NewRef(self)
+            : New(rt, s.AsSpan(parts[i].Start, parts[i].Length)));
+    }
 
     private static void AddSplit(string name, bool reverse)
     {
@@ -60,6 +42,19 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
+            // PyUnicode_Split: a str shorter than the separator is the only item of a list of
+            // exactly one, whatever its type (no preallocation).
+            if (sepObj != null && PyRuntime.StrLength(sepObj) > 0 && PyRuntime.StrLength(self) < PyRuntime.StrLength(sepObj))
+            {
+                PyObject* one = rt.NewList(1);
+                if (one != null)
+                {
+                    PyRuntime.ListItems(one)[0] = PyRuntime.NewRef(self);
+                }
+
+                return one;
+            }
+
             if (sepObj == null || (PyRuntime.StrLength(sepObj) > 0 && PyRuntime.StrKind(sepObj) <= PyRuntime.StrKind(self)))
             {
                 return SplitDirect(rt, self, sepObj, maxsplit, reverse);
@@ -73,7 +68,7 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
-            return SplitList(rt, s, SeqOps.Split<int>(s, sep, maxsplit, reverse), maxsplit);
+            return SplitList(rt, self, s, SeqOps.Split<int>(s, sep, maxsplit, reverse), maxsplit);
         });
     }
 
@@ -125,7 +120,27 @@ internal static unsafe partial class StrMethods
             }
 
             int[] s = PyRuntime.StrCodePoints(self);
-            return PieceList(rt, s, SeqOps.SplitLines<int>(s, UnicodeTables.IsLineBreak, c => c == '\r', c => c == '\n', keep != 0));
+            List<(int Start, int Length)> lines = SeqOps.SplitLines<int>(s, UnicodeTables.IsLineBreak, c => c == '\r', c => c == '\n', keep != 0);
+
+            // stringlib splitlines: an empty list grown by appends; an exact str without any
+            // line break is its own only line.
+            PyObject* list = rt.NewList(0);
+            for (int i = 0; list != null && i < lines.Count; i++)
+            {
+                bool whole = lines[i].Start == 0 && lines[i].Length == s.Length;
+                PyObject* piece = whole && self->Type == rt.StrType
+                    ? PyRuntime.NewRef(self)
+                    : New(rt, s.AsSpan(lines[i].Start, lines[i].Length));
+                bool ok = piece != null && rt.ListAppend(list, piece);
+                rt.XDecRef(piece);
+                if (!ok)
+                {
+                    rt.DecRef(list);
+                    list = null;
+                }
+            }
+
+            return list;
         });
         Add("expandtabs", (rt, self, args, n, kw) =>
         {
