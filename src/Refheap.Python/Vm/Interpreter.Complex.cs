@@ -236,7 +236,7 @@ internal sealed unsafe partial class Interpreter
 
     private PyObject* ParseComplex(string text)
     {
-        string t = text.Trim();
+        string t = DecimalAndSpaceToAscii(text).Trim();
         if (t.StartsWith('(') && t.EndsWith(')'))
         {
             t = t[1..^1].Trim();

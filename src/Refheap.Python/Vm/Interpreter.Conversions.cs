@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Text;
 using Refheap.Python.Objects;
+using Refheap.Python.Objects.Methods;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 using Refheap.Runtime.Types;
@@ -181,7 +182,7 @@ internal sealed unsafe partial class Interpreter
                 return null;
             }
 
-            string text = PyRuntime.IsStr(x) ? PyRuntime.StrToString(x) : Encoding.Latin1.GetString(BytesOf(x));
+            string text = PyRuntime.IsStr(x) ? DecimalAndSpaceToAscii(PyRuntime.StrToString(x)) : Encoding.Latin1.GetString(BytesOf(x));
             return IntFromText(text, (int)b, x);
         }
 
@@ -215,7 +216,7 @@ internal sealed unsafe partial class Interpreter
 
         if (PyRuntime.IsStr(x) || PyRuntime.IsBytes(x) || rt.IsByteArray(x))
         {
-            string text = PyRuntime.IsStr(x) ? PyRuntime.StrToString(x) : Encoding.Latin1.GetString(BytesOf(x));
+            string text = PyRuntime.IsStr(x) ? DecimalAndSpaceToAscii(PyRuntime.StrToString(x)) : Encoding.Latin1.GetString(BytesOf(x));
             return IntFromText(text, 10, x);
         }
 
@@ -241,6 +242,40 @@ internal sealed unsafe partial class Interpreter
 
         rt.SetError(rt.TypeErrorType, $"int() argument must be a string, a bytes-like object or a real number, not '{rt.TypeName(x)}'");
         return null;
+    }
+
+    /// <summary>
+    /// _PyUnicode_TransformDecimalAndSpaceToASCII: before int(), float() and complex() parse a
+    /// str, every non-ASCII decimal digit becomes its ASCII digit, every non-ASCII whitespace a
+    /// space, and any other non-ASCII character '?' (which no parser accepts).
+    /// </summary>
+    internal static string DecimalAndSpaceToAscii(string text)
+    {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (Rune r in text.EnumerateRunes())
+        {
+            int cp = r.Value;
+            if (cp < 128)
+            {
+                sb.Append((char)cp);
+            }
+            else if (UnicodeTables.IsSpace(cp))
+            {
+                sb.Append(' ');
+            }
+            else
+            {
+                int d = System.Globalization.CharUnicodeInfo.GetDecimalDigitValue(r.ToString(), 0);
+                sb.Append(d >= 0 ? (char)('0' + d) : '?');
+            }
+        }
+
+        return sb.ToString();
     }
 
     private PyObject* IntFromText(string text, int numberBase, PyObject* original)
@@ -392,7 +427,7 @@ internal sealed unsafe partial class Interpreter
 
         if (PyRuntime.IsStr(x) || PyRuntime.IsBytes(x) || rt.IsByteArray(x))
         {
-            string text = PyRuntime.IsStr(x) ? PyRuntime.StrToString(x) : Encoding.Latin1.GetString(BytesOf(x));
+            string text = PyRuntime.IsStr(x) ? DecimalAndSpaceToAscii(PyRuntime.StrToString(x)) : Encoding.Latin1.GetString(BytesOf(x));
             double? v = Constructors.ParseFloat(text);
             if (v == null)
             {
