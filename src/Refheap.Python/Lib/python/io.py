@@ -197,11 +197,16 @@ class BytesIO(_BufferIO):
 class _File(_BufferIO):
     """A file opened with open(): the whole file is in memory; writes go back on flush/close."""
 
-    def __init__(self, name, mode, binary, encoding):
+    def __init__(self, name, mode, binary, encoding, errors=None, newline=None):
         self.name = name
         self.mode = mode
         self._binary = binary
         self.encoding = None if binary else (encoding or 'UTF-8')
+        self.errors = None if binary else (errors or 'strict')
+        self._newline = newline
+        self._decode_error = None
+        if not binary:
+            ''.encode(self.encoding)   # LookupError for an unknown encoding, as open() gives
         self._readable = 'r' in mode or '+' in mode
         self._writable = 'w' in mode or 'a' in mode or 'x' in mode or '+' in mode
         self._dirty = False
@@ -217,18 +222,32 @@ class _File(_BufferIO):
         if binary:
             super().__init__(data)
         else:
-            super().__init__(data.decode('utf-8').replace('\r\n', '\n'))
+            try:
+                text = data.decode(self.encoding, self.errors)
+            except UnicodeDecodeError as e:
+                # CPython decodes as it reads: the error comes from the first read.
+                self._decode_error = e
+                text = ''
+            if newline is None:
+                text = text.replace('\r\n', '\n').replace('\r', '\n')
+            super().__init__(text)
         if 'a' in mode:
             self._pos = len(self._buf)
+
+    def _check_decoded(self):
+        if self._decode_error is not None:
+            raise self._decode_error
 
     def read(self, size=-1):
         if not self._readable:
             raise UnsupportedOperation('not readable')
+        self._check_decoded()
         return super().read(size)
 
     def readline(self, size=-1):
         if not self._readable:
             raise UnsupportedOperation('not readable')
+        self._check_decoded()
         return super().readline(size)
 
     def write(self, s):
@@ -245,7 +264,13 @@ class _File(_BufferIO):
         self._checkClosed()
         if self._dirty:
             self._sync()
-            data = self._buf if self._binary else self._buf.encode('utf-8')
+            if self._binary:
+                data = self._buf
+            else:
+                text = self._buf
+                if self._newline not in (None, '', '\n'):
+                    text = text.replace('\n', self._newline)
+                data = text.encode(self.encoding, self.errors)
             _refheap_io.write_file(self.name, data, False)
             self._dirty = False
 
@@ -278,8 +303,14 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
         raise ValueError("binary mode doesn't take an encoding argument")
     if isinstance(file, int):
         raise NotImplementedError('open() of a file descriptor is not supported by Refheap')
+    if binary and errors is not None:
+        raise ValueError("binary mode doesn't take an errors argument")
+    if binary and newline is not None:
+        raise ValueError("binary mode doesn't take a newline argument")
+    if newline is not None and newline not in ('', '\n', '\r', '\r\n'):
+        raise ValueError('illegal newline value: %s' % (newline,))
     name = file if isinstance(file, str) else __import__('os').fspath(file)
-    return _File(name, mode, binary, encoding)
+    return _File(name, mode, binary, encoding, errors, newline)
 
 
 class TextIOWrapper(IOBase):

@@ -21,6 +21,7 @@ internal static unsafe class Codecs
         return e switch
         {
             "utf-8" or "utf8" or "u8" or "utf" or "cp65001" => "utf-8",
+            "utf-8-sig" => "utf-8-sig",
             "ascii" or "us-ascii" or "646" or "us" => "ascii",
             "latin-1" or "latin1" or "iso-8859-1" or "iso8859-1" or "8859" or "cp819" or "l1" or "latin" or "iso-ir-100" => "latin-1",
             "utf-16" or "utf16" or "u16" => "utf-16",
@@ -50,6 +51,25 @@ internal static unsafe class Codecs
         {
             rt.SetError(rt.LookupErrorType, $"unknown encoding: {encoding}");
             return null;
+        }
+
+        if (codec == "utf-8-sig")
+        {
+            // encodings.utf_8_sig: the BOM, then the text as utf-8 (whose errors it reports).
+            PyObject* body = Encode(rt, str, "utf-8", errors);
+            if (body == null)
+            {
+                return null;
+            }
+
+            ReadOnlySpan<byte> bytes = PyRuntime.BytesSpan(body);
+            byte[] withBom = new byte[bytes.Length + 3];
+            withBom[0] = 0xEF;
+            withBom[1] = 0xBB;
+            withBom[2] = 0xBF;
+            bytes.CopyTo(withBom.AsSpan(3));
+            rt.DecRef(body);
+            return rt.NewBytes(withBom);
         }
 
         if (PyRuntime.StrIsAscii(str) && codec is "utf-8" or "ascii" or "latin-1")
@@ -235,6 +255,18 @@ internal static unsafe class Codecs
         {
             rt.SetError(rt.LookupErrorType, $"unknown encoding: {encoding}");
             return null;
+        }
+
+        if (codec == "utf-8-sig")
+        {
+            // encodings.utf_8_sig: a leading BOM is dropped; the rest is utf-8, and error
+            // positions count from after the BOM.
+            if (data.Length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+            {
+                data = data[3..];
+            }
+
+            codec = "utf-8";
         }
 
         if (codec is "utf-8" or "ascii" or "latin-1" && System.Text.Ascii.IsValid(data))
