@@ -263,6 +263,24 @@ internal sealed unsafe partial class Interpreter
     /// <summary>BUILD_STRING: joins str parts.</summary>
     private PyObject* JoinStrings(PyObject** parts, int n)
     {
+        // BUILD_STRING is _PyUnicode_JoinArray with an empty separator: one exact str is
+        // itself; exact strs are joined on their own data (lone surrogates stay apart).
+        bool exact = true;
+        for (int i = 0; i < n && exact; i++)
+        {
+            exact = parts[i]->Type == Rt.StrType;
+        }
+
+        if (exact && n == 1)
+        {
+            return PyRuntime.NewRef(parts[0]);
+        }
+
+        if (exact && n >= 2)
+        {
+            return Rt.StrJoinExact(Rt.EmptyStr, parts, n);
+        }
+
         var sb = new StringBuilder();
         for (int i = 0; i < n; i++)
         {
