@@ -95,6 +95,12 @@ internal sealed unsafe partial class Interpreter
         }
         else
         {
+            // _PyErr_PrintEx(set_sys_last_vars=1): the exception, and through its traceback
+            // every frame it went through, stays alive in sys.last_* until shutdown.
+            PyObject* lastTb = ExceptionTraceback(exc);
+            SetSysAttr("last_type", (PyObject*)exc->Type);
+            SetSysAttr("last_value", exc);
+            SetSysAttr("last_traceback", lastTb == null ? rt.None : lastTb);
             PyObject* hook = SysAttrBorrowed("excepthook");
             PyObject* builtinHook = SysAttrBorrowed("__excepthook__");
             if (hook != null && hook != builtinHook)
@@ -182,51 +188,94 @@ internal sealed unsafe partial class Interpreter
 
         Finalizing = true;
 
-        // finalize_modules (3.11, simplified): clear __main__ first, then the others in reverse
-        // import order; each module dict's values are set to None, underscored names first.
+        // finalize_modules_delete_special: sys's search paths and last exception become None
+        // (so a traceback kept there dies now) and the standard streams are the original ones.
+        foreach (string name in new[] { "path", "argv", "ps1", "ps2", "last_type", "last_value", "last_traceback", "path_hooks", "path_importer_cache", "meta_path", "__interactivehook__" })
+        {
+            SetSysAttr(name, rt.None);
+        }
+
+        foreach (string name in new[] { "stdin", "stdout", "stderr" })
+        {
+            PyObject* original = SysAttrBorrowed("__" + name + "__");
+            SetSysAttr(name, original == null ? rt.None : original);
+        }
+
+        FinalizeModules();
+        rt.ClearError();
+        FlushStreams();
+        return exit;
+    }
+
+    /// <summary>
+    /// finalize_modules (3.11): every entry of sys.modules becomes None and sys.modules is
+    /// emptied, so modules nothing else holds die by reference counting (their dicts with them,
+    /// values released in insertion order); a collection finds module-level cycles, running
+    /// their finalizers while the globals are intact; only modules still alive after that have
+    /// their dicts wiped (underscored names first), newest import first; then sys's and
+    /// builtins' dicts; then one more collection. Refheap's own start-up modules (_bootstrap,
+    /// _refheap_*), which back sys.stdout/stderr, are not wiped.
+    /// </summary>
+    private void FinalizeModules()
+    {
+        PyRuntime rt = Rt;
         PyObject* keys = rt.DictKeys(Modules);
-        nint nkeys = PyRuntime.ListSize(keys);
-        var order = new NintList((int)nkeys + 1);
-        nint mainKey = 0;
-        for (nint i = nkeys - 1; i >= 0 && mainKey == 0; i--)
+        nint count = PyRuntime.ListSize(keys);
+        var refs = new NintList((int)count + 1);
+        var names = new System.Collections.Generic.List<string>((int)count);
+        for (nint i = 0; i < count; i++)
         {
-            nint k = (nint)PyRuntime.ListItems(keys)[i];
-            if (PyRuntime.StrToString((PyObject*)k) == "__main__")
+            var key = (PyObject*)PyRuntime.ListItems(keys)[i];
+            PyObject* m = rt.DictGetItem(Modules, key);
+            if (m != null && PyRuntime.IsSubtype(m->Type, rt.ModuleType))
             {
-                mainKey = k;
-                order.Add(k);
-            }
-        }
-
-        for (nint i = nkeys - 1; i >= 0; i--)
-        {
-            nint k = (nint)PyRuntime.ListItems(keys)[i];
-            if (k != mainKey)
-            {
-                order.Add(k);
-            }
-        }
-
-        foreach (nint k in order)
-        {
-            string name = PyRuntime.StrToString((PyObject*)k);
-            if (name is "builtins" or "sys" || name.StartsWith("_bootstrap", System.StringComparison.Ordinal) || name.StartsWith("_refheap", System.StringComparison.Ordinal))
-            {
-                continue;
+                PyObject* wr = rt.NewWeakref(m, null);
+                if (wr == null)
+                {
+                    rt.ClearError();
+                }
+                else
+                {
+                    refs.Add((nint)wr);
+                    names.Add(PyRuntime.IsStr(key) ? PyRuntime.StrToString(key) : "");
+                }
             }
 
-            PyObject* m = rt.DictGetItem(Modules, (PyObject*)k);
-            if (m != null && m->Type == rt.ModuleType)
+            if (rt.DictSetItem(Modules, key, rt.None) < 0)
             {
-                ClearModuleDict(PyRuntime.ModuleDict(m));
+                rt.ClearError();
             }
         }
 
         rt.DecRef(keys);
+        rt.DictClear(Modules);
         rt.CollectNoFail();
         rt.ClearError();
-        FlushStreams();
-        return exit;
+
+        for (int i = refs.Count - 1; i >= 0; i--)
+        {
+            PyObject* m = PyRuntime.WeakrefReferent((PyObject*)refs[i]);
+            string name = names[i];
+            bool ours = name.StartsWith("_bootstrap", System.StringComparison.Ordinal) || name.StartsWith("_refheap", System.StringComparison.Ordinal);
+            if (m == null || m == rt.None || m == SysModule || m == BuiltinsModule || ours)
+            {
+                continue;
+            }
+
+            PyRuntime.IncRef(m);
+            ClearModuleDict(PyRuntime.ModuleDict(m));
+            rt.DecRef(m);
+        }
+
+        for (int i = 0; i < refs.Count; i++)
+        {
+            rt.DecRef((PyObject*)refs[i]);
+        }
+
+        // finalize_clear_sys_builtins_dict
+        ClearModuleDict(PyRuntime.ModuleDict(SysModule));
+        ClearModuleDict(PyRuntime.ModuleDict(BuiltinsModule));
+        rt.CollectNoFail();
     }
 
     /// <summary>_PyModule_ClearDict: names starting with one underscore first, then the rest (but __builtins__).</summary>
@@ -290,5 +339,13 @@ internal sealed unsafe partial class Interpreter
 
         Stdout.Flush();
         Stderr.Flush();
+    }
+
+    private void SetSysAttr(string name, PyObject* value)
+    {
+        if (SysModule != null && Rt.DictSetItem(PyRuntime.ModuleDict(SysModule), Str(name), value) < 0)
+        {
+            Rt.ClearError();
+        }
     }
 }

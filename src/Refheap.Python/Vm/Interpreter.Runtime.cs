@@ -145,8 +145,16 @@ internal sealed unsafe partial class Interpreter
     /// <summary>Writes to sys.stderr (or the host's stderr).</summary>
     public void WriteStderr(string text)
     {
+        PyObject* stderr = SysAttrBorrowed("stderr");
+        if (stderr == Rt.None)
+        {
+            // sys.stderr set to None (at the end of shutdown, or by the script): CPython's
+            // error printers then write nothing.
+            return;
+        }
+
         PyObject* saved = Rt.FetchError();
-        if (!WriteTo(SysAttrBorrowed("stderr"), text))
+        if (!WriteTo(stderr, text))
         {
             Rt.ClearError();
             Stderr.Write(text);
