@@ -5,13 +5,23 @@ namespace Refheap.Runtime;
 
 // Object allocation and deallocation (Objects/object.c, Modules/gcmodule.c: gc_alloc,
 // _PyObject_GC_Link, PyObject_GC_Del; 3.11). Memory layout from low to high address:
-//   [managed dict pre-header: values*, dict*][GC head: next, prev] refcount, type, payload
+//   [managed weakref: weaklist*, padding][managed dict pre-header: values*, dict*]
+//   [GC head: next, prev] refcount, type, payload
+// (the managed weakref only for str subclasses; blocks and objects stay 16-byte aligned).
 public sealed unsafe partial class PyRuntime
 {
-    /// <summary>_PyType_PreHeaderSize: 16 for a GC type, 16 more for a managed-dict type.</summary>
+    /// <summary>
+    /// _PyType_PreHeaderSize: 16 for a GC type, 16 more for a managed-dict type, and 16 more
+    /// for a managed weakref list (str subclasses only).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint PreHeaderSize(PyTypeObject* type) =>
-        ((type->Flags & TypeFlags.HaveGc) != 0 ? 16 : 0) + ((type->Flags & TypeFlags.ManagedDict) != 0 ? 16 : 0);
+        ((type->Flags & TypeFlags.HaveGc) != 0 ? 16 : 0) + ((type->Flags & TypeFlags.ManagedDict) != 0 ? 16 : 0)
+        + ((type->Flags & TypeFlags.ManagedWeakref) != 0 ? 16 : 0);
+
+    /// <summary>The (negative) offset of a managed weakref list: the lowest word of the block.</summary>
+    public static nint ManagedWeakrefOffset(TypeFlags flags) =>
+        -(((flags & TypeFlags.HaveGc) != 0 ? 16 : 0) + ((flags & TypeFlags.ManagedDict) != 0 ? 16 : 0) + 16);
 
     /// <summary>
     /// The pre-header sys.getsizeof counts (CPython's _PyType_PreHeaderSize for the type).
@@ -21,7 +31,7 @@ public sealed unsafe partial class PyRuntime
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint ReportedPreHeaderSize(PyTypeObject* type) =>
-        PreHeaderSize(type) - (HasTrailingDictSlot(type) ? 16 : 0);
+        PreHeaderSize(type) - (HasTrailingDictSlot(type) ? 16 : 0) - ((type->Flags & TypeFlags.ManagedWeakref) != 0 ? 16 : 0);
 
     /// <summary>A heap type whose CPython layout puts the instance dict pointer after the items.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -42,6 +42,14 @@ public enum TypeFlags : ulong
 {
     None = 0,
 
+    /// <summary>
+    /// Instances keep their weakref list in the pre-header (3.12's Py_TPFLAGS_MANAGED_WEAKREF
+    /// bit). Refheap uses it only for str subclasses: CPython's str instances have no inline
+    /// data in its layout, so their subclasses get a __weakref__ slot after the header, but
+    /// Refheap's compact str subclass instances have their characters there.
+    /// </summary>
+    ManagedWeakref = 1UL << 3,
+
     /// <summary>Py_TPFLAGS_MANAGED_DICT: instances have the dict/values pre-header (3.11).</summary>
     ManagedDict = 1UL << 4,
 

@@ -139,10 +139,17 @@ public sealed unsafe partial class PyRuntime
         }
 
         nint weakOffset = solid->WeakListOffset;
+        bool managedWeak = false;
         if (wantWeak && !baseHasWeak && solid->ItemSize == 0)
         {
             weakOffset = size;
             size += 8;
+        }
+        else if (wantWeak && !baseHasWeak && (solid->Flags & TypeFlags.UnicodeSubclass) != 0)
+        {
+            // CPython's str has no items (tp_itemsize 0), so its subclasses can be weakly
+            // referenced; ours keep the list in the pre-header, below the dict pointers.
+            managedWeak = true;
         }
 
         PyObject* o = NewGcObject(metatype, metatype->BasicSize);
@@ -155,9 +162,16 @@ public sealed unsafe partial class PyRuntime
         new Span<byte>((byte*)t + sizeof(PyObject), (int)HeapTypeSize - sizeof(PyObject)).Clear();
         const TypeFlags inherited = TypeFlags.LongSubclass | TypeFlags.ListSubclass | TypeFlags.TupleSubclass
             | TypeFlags.BytesSubclass | TypeFlags.UnicodeSubclass | TypeFlags.DictSubclass
-            | TypeFlags.BaseExceptionSubclass | TypeFlags.TypeSubclass | TypeFlags.ManagedDict;
+            | TypeFlags.BaseExceptionSubclass | TypeFlags.TypeSubclass | TypeFlags.ManagedDict | TypeFlags.ManagedWeakref;
         t->Flags = TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.Ready
-            | (solid->Flags & inherited) | (managedDict ? TypeFlags.ManagedDict : TypeFlags.None);
+            | (solid->Flags & inherited) | (managedDict ? TypeFlags.ManagedDict : TypeFlags.None)
+            | (managedWeak ? TypeFlags.ManagedWeakref : TypeFlags.None);
+        if ((t->Flags & TypeFlags.ManagedWeakref) != 0)
+        {
+            // Below the dict pointers, so its offset depends on whether this class has them.
+            weakOffset = ManagedWeakrefOffset(t->Flags);
+        }
+
         t->Base = solid;
         IncRef((PyObject*)solid);
         t->BasicSize = size;
