@@ -148,6 +148,8 @@ public sealed unsafe partial class PyRuntime
         rt.ClearWeakRefs(o);
         rt._sharedKeys.Remove((nint)o);
         rt.ReleaseSharedKeyObjects(t);
+        rt.RemoveSubclass(t, t->Bases);
+        rt.Clear(ref t->Subclasses);
         rt.Clear(ref t->Dict);
         rt.Clear(ref t->Mro);
         rt.Clear(ref t->Bases);

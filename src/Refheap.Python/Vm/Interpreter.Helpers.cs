@@ -76,26 +76,7 @@ internal sealed unsafe partial class Interpreter
         return Rt.NewStr(module == "builtins" ? $"<class '{q}'>" : $"<class '{module}.{q}'>");
     }
 
-    public PyObject* Subclasses(PyTypeObject* type)
-    {
-        PyObject* list = Rt.NewList(0);
-        foreach (TypeInfo info in Rt.Types)
-        {
-            if (info.IsHeapType && !info.Released && info.Type->Bases != null)
-            {
-                for (nint i = 0; i < PyRuntime.TupleSize(info.Type->Bases); i++)
-                {
-                    if (PyRuntime.TupleItems(info.Type->Bases)[i] == (PyObject*)type)
-                    {
-                        Rt.ListAppend(list, (PyObject*)info.Type);
-                        break;
-                    }
-                }
-            }
-        }
-
-        return list;
-    }
+    public PyObject* Subclasses(PyTypeObject* type) => Rt.SubclassList(type);
 
     /// <summary>type.__dict__: CPython gives a read-only mappingproxy; here the dict itself (a documented deviation).</summary>
     public PyObject* MappingProxy(PyObject* dict)

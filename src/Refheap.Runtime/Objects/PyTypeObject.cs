@@ -53,6 +53,9 @@ public unsafe struct PyTypeObject
     /// <summary>Heap types: the offset of this type's own __slots__ members (their count is ob_size).</summary>
     public nint MembersOffset;
 
+    /// <summary>tp_subclasses: a dict from each subclass's address (an int) to a weak reference to it, or null.</summary>
+    public PyObject* Subclasses;
+
     /// <summary>tp_dealloc: release the object's references and free its memory.</summary>
     public delegate*<PyRuntime, PyObject*, void> Dealloc;
 
