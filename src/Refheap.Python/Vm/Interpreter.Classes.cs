@@ -531,22 +531,25 @@ internal sealed unsafe partial class Interpreter
     public string QualNameOf(PyTypeObject* t) =>
         TypeQualNames.TryGetValue((nint)t, out string? q) ? q : Rt.InfoOf(t).Name;
 
+    /// <summary>
+    /// type_new_set_names: __set_name__ of each value of a copy of the class dict (a copy, as
+    /// 3.11 makes one: the dict may change meanwhile, and the copy is a counted GC allocation
+    /// that ends on the dict free list).
+    /// </summary>
     private bool CallSetNames(PyTypeObject* t)
     {
         PyRuntime rt = Rt;
-        PyObject* items = rt.DictItems(t->Dict);
-        if (items == null)
+        PyObject* names = rt.DictCopy(t->Dict);
+        if (names == null)
         {
             return false;
         }
 
         bool ok = true;
         PyObject** args = stackalloc PyObject*[3];
-        for (nint i = 0; ok && i < PyRuntime.ListSize(items); i++)
+        nint pos = 0;
+        while (ok && rt.DictNext(names, ref pos, out PyObject* key, out PyObject* value))
         {
-            PyObject* pair = PyRuntime.ListItems(items)[i];
-            PyObject* key = PyRuntime.TupleItems(pair)[0];
-            PyObject* value = PyRuntime.TupleItems(pair)[1];
             PyObject* setName = LookupSpecial(value, Str("__set_name__"));
             if (setName == null)
             {
@@ -567,7 +570,7 @@ internal sealed unsafe partial class Interpreter
             }
         }
 
-        rt.DecRef(items);
+        rt.DecRef(names);
         return ok;
     }
 
