@@ -8,6 +8,8 @@ namespace Refheap.Python.Vm;
 // Py_FinalizeEx: atexit callbacks, then module teardown, then collections).
 internal sealed unsafe partial class Interpreter
 {
+    private PyObject* _builtinsCopy;
+
     /// <summary>Runs a script as __main__; returns the exit status.</summary>
     public int RunMain(byte[] source, string filename, string scriptDir)
     {
@@ -16,6 +18,9 @@ internal sealed unsafe partial class Interpreter
         {
             return ReportFatal();
         }
+
+        // interp->builtins_copy: the builtins as start-up left them, restored at shutdown.
+        _builtinsCopy = rt.DictCopy(PyRuntime.ModuleDict(BuiltinsModule));
 
         PyObject* main = rt.NewModule("__main__");
         PyObject* d = PyRuntime.ModuleDict(main);
@@ -249,6 +254,23 @@ internal sealed unsafe partial class Interpreter
 
         rt.DecRef(keys);
         rt.DictClear(Modules);
+
+        // finalize_restore_builtins: the builtins dict gets its start-up contents back (what a
+        // script added is released here, with the builtins already restored).
+        if (_builtinsCopy != null)
+        {
+            PyObject* builtins = PyRuntime.ModuleDict(BuiltinsModule);
+            PyObject* current = rt.DictCopy(builtins);
+            rt.DictClear(builtins);
+            if (rt.DictUpdate(builtins, _builtinsCopy) < 0)
+            {
+                rt.ClearError();
+            }
+
+            rt.XDecRef(current);
+            rt.Clear(ref _builtinsCopy);
+        }
+
         rt.CollectNoFail();
         rt.ClearError();
 
