@@ -197,6 +197,17 @@ internal sealed unsafe partial class Interpreter
             return PyRuntime.NewRef((PyObject*)args[0]->Type);
         }
 
+        if (type == rt.TypeType || (type->Flags & TypeFlags.HeapType) != 0)
+        {
+            // 3.11 calls type(name, bases, ns) and classes through tp_call, which takes a
+            // tuple of the arguments (and a dict of the keywords): same GC counts here.
+            rt.SimulateArgsTuple(nargs);
+            if (nkw > 0)
+            {
+                rt.SimulateKwargsDict();
+            }
+        }
+
         PyObject* newFn = rt.LookupType(type, _strNew == null ? (_strNew = Str("__new__")) : _strNew);
         PyObject* obj;
         if (newFn == ObjectNewDescriptor)

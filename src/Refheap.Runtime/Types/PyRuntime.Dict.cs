@@ -38,6 +38,27 @@ public sealed unsafe partial class PyRuntime
     private readonly byte[] _dictStatics = GC.AllocateArray<byte>(64, pinned: true);
 
     /// <summary>Dict objects waiting on the free list.</summary>
+    /// <summary>
+    /// The GC-count effect of the keyword dict _PyObject_MakeTpCall builds (_PyStack_AsDict):
+    /// nothing with a free dict on the free list, else a new dict counted and given back.
+    /// </summary>
+    public void SimulateKwargsDict()
+    {
+        if (_dictNumFree > 0)
+        {
+            return;
+        }
+
+        PyObject* d = NewDict();
+        if (d == null)
+        {
+            ClearError();
+            return;
+        }
+
+        DecRef(d);
+    }
+
     public int DictFreeCount => _dictNumFree;
 
     /// <summary>Keys objects waiting on the keys free list.</summary>

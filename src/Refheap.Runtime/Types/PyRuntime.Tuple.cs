@@ -111,6 +111,36 @@ public sealed unsafe partial class PyRuntime
         return t;
     }
 
+    /// <summary>
+    /// The GC-count effect of the argument tuple _PyObject_MakeTpCall builds for a callable
+    /// without vectorcall (a class, an instance with __call__): a tuple of nargs taken and
+    /// given back. With a free tuple of that size this changes nothing; otherwise a new tuple
+    /// is counted and ends on the free list (size 20 is never reused, so it counts every
+    /// time; larger ones are freed again). No tuple for nargs 0 (the empty singleton).
+    /// </summary>
+    public void SimulateArgsTuple(nint nargs)
+    {
+        if (nargs <= 0 || (nargs < TupleMaxSaveSize && _tupleNumFree[nargs - 1] > 0))
+        {
+            return;
+        }
+
+        PyObject* t = NewTuple(nargs);
+        if (t == null)
+        {
+            ClearError();
+            return;
+        }
+
+        PyObject** items = TupleItems(t);
+        for (nint i = 0; i < nargs; i++)
+        {
+            items[i] = NewRef(None);
+        }
+
+        DecRef(t);
+    }
+
     /// <summary>tuple_alloc: maybe_freelist_pop, else a counted GC allocation.</summary>
     private PyObject* TupleAlloc(nint size)
     {
