@@ -419,7 +419,16 @@ internal sealed unsafe partial class Interpreter
     /// </summary>
     private PyObject* CallSimple(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal)
     {
-        PyRuntime rt = Rt;
+        InterpreterFrame* f = PushSimpleFrame(fn, code, info, args, nargs, steal);
+        PyObject* result = EvalFrame(f, info, throwing: false);
+        Rt.FrameClear(f);
+        PopFrame(f);
+        return result;
+    }
+
+    /// <summary>CallSimple's frame, pushed and bound, not yet linked or run (the eval loop runs it inline).</summary>
+    private InterpreterFrame* PushSimpleFrame(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal)
+    {
         InterpreterFrame* f = PushFrame(info.FrameSize);
         f->Func = PyRuntime.NewRef((PyObject*)fn);
         f->Globals = fn->Globals;
@@ -466,10 +475,7 @@ internal sealed unsafe partial class Interpreter
             }
         }
 
-        PyObject* result = EvalFrame(f, info, throwing: false);
-        rt.FrameClear(f);
-        PopFrame(f);
-        return result;
+        return f;
     }
 
     private void ReleaseArgs(PyObject** args, nint nargs, PyObject* kwnames)

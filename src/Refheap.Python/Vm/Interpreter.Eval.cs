@@ -54,7 +54,7 @@ internal sealed unsafe partial class Interpreter
     private PyObject* Run(InterpreterFrame* f, CodeInfo info, bool throwing)
     {
         PyRuntime rt = Rt;
-        int[] codeArray = info.Code;
+        int* code = info.CodePtr;
         PyObject** localsplus = InterpreterFrame.LocalsPlus(f);
         PyObject** stackBase = localsplus + f->Code->NLocalsPlus;
         PyObject** sp = stackBase + (f->StackTop - f->Code->NLocalsPlus);
@@ -65,9 +65,10 @@ internal sealed unsafe partial class Interpreter
         int instrIndex = (int)f->PrevInstr;
         bool reraise = false;
         PyObject* retval = null;
+        PyObject* x;
+        int inlined = 0; // Python-to-Python calls running inline above the entry frame
         _yielded = false;
 
-        fixed (int* code = codeArray)
         {
             if (throwing)
             {
@@ -83,7 +84,6 @@ internal sealed unsafe partial class Interpreter
                 int arg = word >> 8;
                 PyObject* v;
                 PyObject* w;
-                PyObject* x;
                 switch ((OpCode)(byte)word)
                 {
                     case OpCode.Nop:
@@ -305,7 +305,12 @@ internal sealed unsafe partial class Interpreter
                             continue;
                         }
 
-                        x = BinaryOp(v, w, arg);
+                        x = BinaryOpFast(rt, v, w, arg);
+                        if (x == null)
+                        {
+                            x = BinaryOp(v, w, arg);
+                        }
+
                         rt.DecRef(v);
                         rt.DecRef(w);
                         if (x == null)
@@ -350,6 +355,16 @@ internal sealed unsafe partial class Interpreter
                             // COMPARE_OP_INT_JUMP (3.11's specialisation for two single-digit ints
                             // before a conditional jump): no bool, no recursion check.
                             bool taken = IntCompareTaken(v, w, arg, code[pc]);
+                            sp--;
+                            rt.DecRef(v);
+                            rt.DecRef(w);
+                            pc = taken ? code[pc] >> 8 : pc + 1;
+                            continue;
+                        }
+
+                        if (IsJumpAfterFloatCompare(rt, v, w, code[pc]))
+                        {
+                            bool taken = FloatCompareTaken(v, w, arg, code[pc]);
                             sp--;
                             rt.DecRef(v);
                             rt.DecRef(w);
@@ -785,6 +800,26 @@ internal sealed unsafe partial class Interpreter
                         continue;
                     case OpCode.ForIter:
                         v = sp[-1];
+                        x = ForIterFast(rt, v);
+                        if (x != NotCovered)
+                        {
+                            if (x != null)
+                            {
+                                *sp++ = x;
+                                continue;
+                            }
+
+                            if (rt.ErrorOccurred)
+                            {
+                                goto Error;
+                            }
+
+                            sp--;
+                            rt.DecRef(v);
+                            pc = arg;
+                            continue;
+                        }
+
                         x = IterNext(v);
                         if (x != null)
                         {
@@ -824,6 +859,39 @@ internal sealed unsafe partial class Interpreter
 
                             f->StackTop = (int)(sp - localsplus);
                             f->PrevInstr = instrIndex;
+                            if (kwnames == null && callable->Type == rt.PyFunctionType)
+                            {
+                                var fn = (PyFunctionObject*)callable;
+                                var fcode = (PyCodeObject*)fn->Code;
+                                CodeInfo callee = Unsafe.As<CodeInfo>(rt.GetManaged(fcode->ManagedId));
+                                if (nargs == fcode->ArgCount && callee.SimpleArgs && !callee.IsGenerator)
+                                {
+                                    // The call runs inline (see "Inlined calls" in docs/design/interpreter.md).
+                                    InterpreterFrame* nf = PushSimpleFrame(fn, fcode, callee, args, nargs, steal: true);
+                                    if (!rt.EnterRecursiveCall(""))
+                                    {
+                                        rt.FrameClear(nf);
+                                        PopFrame(nf);
+                                        x = null;
+                                        goto CallDone;
+                                    }
+
+                                    nf->Previous = f;
+                                    CurrentFrame = nf;
+                                    inlined++;
+                                    f = nf;
+                                    info = callee;
+                                    code = callee.CodePtr;
+                                    consts = callee.Consts;
+                                    names = callee.Names;
+                                    localsplus = InterpreterFrame.LocalsPlus(nf);
+                                    stackBase = localsplus + fcode->NLocalsPlus;
+                                    sp = stackBase;
+                                    pc = 0;
+                                    continue;
+                                }
+                            }
+
                             nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
                             x = callable->Type == rt.PyFunctionType
                                 ? CallPyFunction(callable, args, nargs - nkw, kwnames, steal: true)
@@ -892,6 +960,13 @@ internal sealed unsafe partial class Interpreter
                         retval = *--sp;
                         f->StackTop = (int)(sp - localsplus);
                         f->PrevInstr = instrIndex;
+                        if (inlined > 0)
+                        {
+                            x = retval;
+                            retval = null;
+                            goto InlineReturn;
+                        }
+
                         goto Exit;
                     case OpCode.YieldValue:
                         retval = *--sp;
@@ -1133,6 +1208,12 @@ internal sealed unsafe partial class Interpreter
                     f->StackTop = (int)(sp - localsplus);
                     rt.SetErrorObject(exc);
                     retval = null;
+                    if (inlined > 0)
+                    {
+                        x = null;
+                        goto InlineReturn;
+                    }
+
                     goto Exit;
                 }
 
@@ -1145,6 +1226,49 @@ internal sealed unsafe partial class Interpreter
 
                 *sp++ = exc;
                 pc = entry.Target;
+                goto Dispatch;
+            }
+
+        InlineReturn:
+            {
+                // An inlined frame returned x (null with an error set): what EvalFrame and
+                // CallSimple do after Run, then back to the caller's CALL.
+                InterpreterFrame* done = f;
+                f = done->Previous;
+                CurrentFrame = f;
+                rt.LeaveRecursiveCall();
+                rt.FrameClear(done);
+                PopFrame(done);
+                inlined--;
+                info = Unsafe.As<CodeInfo>(rt.GetManaged(f->Code->ManagedId));
+                code = info.CodePtr;
+                consts = info.Consts;
+                names = info.Names;
+                localsplus = InterpreterFrame.LocalsPlus(f);
+                stackBase = localsplus + f->Code->NLocalsPlus;
+                sp = localsplus + f->StackTop;
+                instrIndex = (int)f->PrevInstr;
+                pc = instrIndex + 1;
+                kwnames = null;
+            }
+
+        CallDone:
+            {
+                // The CALL at instrIndex got x (null with an error set): drop the callable,
+                // the self or NULL and what is left of the arguments.
+                int callArg = code[instrIndex] >> 8;
+                for (int i = 1; i <= callArg + 2; i++)
+                {
+                    rt.XDecRef(sp[-i]);
+                }
+
+                sp -= callArg + 2;
+                if (x == null)
+                {
+                    goto Error;
+                }
+
+                *sp++ = x;
                 goto Dispatch;
             }
 

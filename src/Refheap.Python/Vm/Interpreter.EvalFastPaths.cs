@@ -1,0 +1,163 @@
+using System.Runtime.CompilerServices;
+using Refheap.Python.Compiler;
+using Refheap.Python.Objects.Methods;
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Python.Vm;
+
+// Inline fast paths of the evaluation loop for the commonest operand types (what 3.11's
+// specialised instructions do: BINARY_OP_ADD_INT, BINARY_OP_MULTIPLY_FLOAT, COMPARE_OP_FLOAT_JUMP,
+// FOR_ITER_RANGE, FOR_ITER_LIST). Each computes what the general path would, allocating the same
+// objects, or declines (null / false) so that the general path runs.
+internal sealed unsafe partial class Interpreter
+{
+    /// <summary>
+    /// v op w for exact ints of at most one digit and exact floats (an int of at most one digit
+    /// converts to a double exactly). Null when the operands or the operator are not covered
+    /// (or, rarely, the allocation failed: the general path then retries and reports it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static PyObject* BinaryOpFast(PyRuntime rt, PyObject* v, PyObject* w, int op)
+    {
+        PyTypeObject* tv = v->Type;
+        PyTypeObject* tw = w->Type;
+        PyTypeObject* intType = rt.IntType;
+        PyTypeObject* floatType = rt.FloatType;
+        if (tv == intType)
+        {
+            if (!PyRuntime.IsMediumInt(v))
+            {
+                return null;
+            }
+
+            if (tw == intType)
+            {
+                return PyRuntime.IsMediumInt(w) ? MediumIntBinary(rt, PyRuntime.MediumValue(v), PyRuntime.MediumValue(w), op & 15) : null;
+            }
+
+            return tw == floatType ? FloatBinaryFast(rt, PyRuntime.MediumValue(v), PyRuntime.FloatValue(w), op & 15) : null;
+        }
+
+        if (tv == floatType)
+        {
+            if (tw == floatType)
+            {
+                return FloatBinaryFast(rt, PyRuntime.FloatValue(v), PyRuntime.FloatValue(w), op & 15);
+            }
+
+            return tw == intType && PyRuntime.IsMediumInt(w) ? FloatBinaryFast(rt, PyRuntime.FloatValue(v), PyRuntime.MediumValue(w), op & 15) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>long_add, long_sub, long_mul, fast_floor_div, fast_mod and the bitwise operators for one-digit ints.</summary>
+    private static PyObject* MediumIntBinary(PyRuntime rt, long a, long b, int op)
+    {
+        switch (op)
+        {
+            case BinaryOps.Add:
+                return rt.NewInt(a + b);
+            case BinaryOps.Subtract:
+                return rt.NewInt(a - b);
+            case BinaryOps.Multiply:
+                return rt.NewInt(a * b);
+            case BinaryOps.FloorDivide:
+                if (b == 0)
+                {
+                    return null;
+                }
+
+                long q = System.Math.DivRem(a, b, out long rem);
+                return rt.NewInt(rem != 0 && (rem < 0) != (b < 0) ? q - 1 : q);
+            case BinaryOps.Remainder:
+                if (b == 0)
+                {
+                    return null;
+                }
+
+                long m = a % b;
+                return rt.NewInt(m != 0 && (m < 0) != (b < 0) ? m + b : m);
+            case BinaryOps.And:
+                return rt.NewInt(a & b);
+            case BinaryOps.Or:
+                return rt.NewInt(a | b);
+            case BinaryOps.Xor:
+                return rt.NewInt(a ^ b);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>float_add, float_sub, float_mul and float_div (by a non-zero divisor).</summary>
+    private static PyObject* FloatBinaryFast(PyRuntime rt, double x, double y, int op)
+    {
+        switch (op)
+        {
+            case BinaryOps.Add:
+                return rt.NewFloat(x + y);
+            case BinaryOps.Subtract:
+                return rt.NewFloat(x - y);
+            case BinaryOps.Multiply:
+                return rt.NewFloat(x * y);
+            case BinaryOps.TrueDivide:
+                return y == 0 ? null : rt.NewFloat(x / y);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether `v op w` on two exact floats is followed by a conditional jump (COMPARE_OP_FLOAT_JUMP).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsJumpAfterFloatCompare(PyRuntime rt, PyObject* v, PyObject* w, int next)
+    {
+        OpCode op = (OpCode)(byte)next;
+        return v->Type == rt.FloatType && w->Type == rt.FloatType && (op == OpCode.PopJumpIfFalse || op == OpCode.PopJumpIfTrue);
+    }
+
+    /// <summary>Whether the jump after `v op w` (two exact floats) is taken; NaN compares unequal and unordered.</summary>
+    private static bool FloatCompareTaken(PyObject* v, PyObject* w, int op, int jump)
+    {
+        double a = PyRuntime.FloatValue(v);
+        double b = PyRuntime.FloatValue(w);
+        bool r = (CompareOp)op switch
+        {
+            CompareOp.Lt => a < b,
+            CompareOp.Le => a <= b,
+            CompareOp.Eq => a == b,
+            CompareOp.Ne => a != b,
+            CompareOp.Gt => a > b,
+            _ => a >= b,
+        };
+        return r == ((OpCode)(byte)jump == OpCode.PopJumpIfTrue);
+    }
+
+    /// <summary>ForIterFast's answer for an iterator it does not cover (never a real object address).</summary>
+    private static PyObject* NotCovered => (PyObject*)1;
+
+    /// <summary>
+    /// FOR_ITER_RANGE / FOR_ITER_LIST: the next item of a range or list iterator; null at the
+    /// end (no error) or when the int could not be allocated (error set); <see cref="NotCovered"/>
+    /// for any other iterator.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private PyObject* ForIterFast(PyRuntime rt, PyObject* it)
+    {
+        PyTypeObject* t = it->Type;
+        if (t == RangeIteratorType)
+        {
+            var r = (PyRangeIterObject*)it;
+            if (r->Index >= r->Len)
+            {
+                return null;
+            }
+
+            long value = unchecked(r->Start + (r->Index * r->Step));
+            r->Index++;
+            return rt.NewInt(value);
+        }
+
+        return t == rt.ListIterType ? rt.ListIterNextItem(it) : NotCovered;
+    }
+}
