@@ -18,35 +18,35 @@ internal sealed unsafe partial class Interpreter
     /// (or, rarely, the allocation failed: the general path then retries and reports it).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static PyObject* BinaryOpFast(PyRuntime rt, PyObject* v, PyObject* w, int op)
+    private PyObject* BinaryOpFast(PyRuntime rt, PyObject* v, PyObject* w, int op)
     {
         PyTypeObject* tv = v->Type;
         PyTypeObject* tw = w->Type;
-        PyTypeObject* intType = rt.IntType;
-        PyTypeObject* floatType = rt.FloatType;
+        PyTypeObject* intType = _loopIntType;
+        PyTypeObject* floatType = _loopFloatType;
         if (tv == intType)
         {
-            if (!PyRuntime.IsMediumInt(v))
+            if (!LoopIsMediumInt(v))
             {
                 return null;
             }
 
             if (tw == intType)
             {
-                return PyRuntime.IsMediumInt(w) ? MediumIntBinary(rt, PyRuntime.MediumValue(v), PyRuntime.MediumValue(w), op & 15) : null;
+                return LoopIsMediumInt(w) ? MediumIntBinary(rt, LoopMediumValue(v), LoopMediumValue(w), op & 15) : null;
             }
 
-            return tw == floatType ? FloatBinaryFast(rt, PyRuntime.MediumValue(v), PyRuntime.FloatValue(w), op & 15) : null;
+            return tw == floatType ? FloatBinaryFast(rt, LoopMediumValue(v), LoopFloatValue(w), op & 15) : null;
         }
 
         if (tv == floatType)
         {
             if (tw == floatType)
             {
-                return FloatBinaryFast(rt, PyRuntime.FloatValue(v), PyRuntime.FloatValue(w), op & 15);
+                return FloatBinaryFast(rt, LoopFloatValue(v), LoopFloatValue(w), op & 15);
             }
 
-            return tw == intType && PyRuntime.IsMediumInt(w) ? FloatBinaryFast(rt, PyRuntime.FloatValue(v), PyRuntime.MediumValue(w), op & 15) : null;
+            return tw == intType && LoopIsMediumInt(w) ? FloatBinaryFast(rt, LoopFloatValue(v), LoopMediumValue(w), op & 15) : null;
         }
 
         return null;
@@ -110,17 +110,17 @@ internal sealed unsafe partial class Interpreter
 
     /// <summary>Whether `v op w` on two exact floats is followed by a conditional jump (COMPARE_OP_FLOAT_JUMP).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsJumpAfterFloatCompare(PyRuntime rt, PyObject* v, PyObject* w, int next)
+    private bool IsJumpAfterFloatCompare(PyObject* v, PyObject* w, int next)
     {
         OpCode op = (OpCode)(byte)next;
-        return v->Type == rt.FloatType && w->Type == rt.FloatType && (op == OpCode.PopJumpIfFalse || op == OpCode.PopJumpIfTrue);
+        return v->Type == _loopFloatType && w->Type == _loopFloatType && (op == OpCode.PopJumpIfFalse || op == OpCode.PopJumpIfTrue);
     }
 
     /// <summary>Whether the jump after `v op w` (two exact floats) is taken; NaN compares unequal and unordered.</summary>
     private static bool FloatCompareTaken(PyObject* v, PyObject* w, int op, int jump)
     {
-        double a = PyRuntime.FloatValue(v);
-        double b = PyRuntime.FloatValue(w);
+        double a = LoopFloatValue(v);
+        double b = LoopFloatValue(w);
         bool r = (CompareOp)op switch
         {
             CompareOp.Lt => a < b,
@@ -158,6 +158,6 @@ internal sealed unsafe partial class Interpreter
             return rt.NewInt(value);
         }
 
-        return t == rt.ListIterType ? rt.ListIterNextItem(it) : NotCovered;
+        return t == _loopListIterType ? rt.ListIterNextItem(it) : NotCovered;
     }
 }
