@@ -377,7 +377,9 @@ internal sealed unsafe partial class Interpreter
                             continue;
                         }
 
-                        x = RichCompare(v, w, (CompareOp)arg);
+                        x = v->Type == _loopIntType && w->Type == _loopIntType && LoopIsMediumInt(v) && LoopIsMediumInt(w)
+                            ? MediumIntCompare(v, w, arg)
+                            : RichCompare(v, w, (CompareOp)arg);
                         LoopDecRef(rt, v);
                         LoopDecRef(rt, w);
                         if (x == null)
@@ -413,7 +415,12 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.BinarySubscr:
                         w = *--sp;
                         v = sp[-1];
-                        x = GetItem(v, w);
+                        x = SubscrFast(v, w);
+                        if (x == null)
+                        {
+                            x = GetItem(v, w);
+                        }
+
                         LoopDecRef(rt, v);
                         LoopDecRef(rt, w);
                         if (x == null)

@@ -160,4 +160,59 @@ internal sealed unsafe partial class Interpreter
 
         return t == _loopListIterType ? rt.ListIterNextItem(it) : NotCovered;
     }
+
+    /// <summary>
+    /// BINARY_SUBSCR_LIST_INT / BINARY_SUBSCR_TUPLE_INT: v[w] for an exact list or tuple and an
+    /// exact int of at most one digit that is in range (negative indexes count from the end).
+    /// Null for anything else (an index out of range included: the general path raises).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private PyObject* SubscrFast(PyObject* v, PyObject* w)
+    {
+        if (w->Type != _loopIntType || !LoopIsMediumInt(w))
+        {
+            return null;
+        }
+
+        long i = LoopMediumValue(w);
+        PyTypeObject* t = v->Type;
+        PyObject** items;
+        if (t == _loopListType)
+        {
+            items = LoopListItems(v);
+        }
+        else if (t == _loopTupleType)
+        {
+            items = LoopTupleItems(v);
+        }
+        else
+        {
+            return null;
+        }
+
+        long n = ((PyVarObject*)v)->Size;
+        if (i < 0)
+        {
+            i += n;
+        }
+
+        return (ulong)i < (ulong)n ? LoopNewRef(items[i]) : null;
+    }
+
+    /// <summary>v op w as a bool for two exact ints of at most one digit (int's rich comparison).</summary>
+    private PyObject* MediumIntCompare(PyObject* v, PyObject* w, int op)
+    {
+        long a = LoopMediumValue(v);
+        long b = LoopMediumValue(w);
+        bool r = (CompareOp)op switch
+        {
+            CompareOp.Lt => a < b,
+            CompareOp.Le => a <= b,
+            CompareOp.Eq => a == b,
+            CompareOp.Ne => a != b,
+            CompareOp.Gt => a > b,
+            _ => a >= b,
+        };
+        return LoopNewRef(r ? _loopTrue : _loopFalse);
+    }
 }

@@ -17,6 +17,8 @@ internal sealed unsafe partial class Interpreter
     private PyTypeObject* _loopStrType;
     private PyTypeObject* _loopFunctionType;
     private PyTypeObject* _loopListIterType;
+    private PyTypeObject* _loopListType;
+    private PyTypeObject* _loopTupleType;
     private PyObject* _loopTrue;
     private PyObject* _loopFalse;
     private PyObject* _loopNone;
@@ -30,6 +32,8 @@ internal sealed unsafe partial class Interpreter
         _loopStrType = rt.StrType;
         _loopFunctionType = rt.PyFunctionType;
         _loopListIterType = rt.ListIterType;
+        _loopListType = rt.ListType;
+        _loopTupleType = rt.TupleType;
         _loopTrue = rt.True;
         _loopFalse = rt.False;
         _loopNone = rt.None;

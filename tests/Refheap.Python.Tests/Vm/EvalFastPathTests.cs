@@ -180,4 +180,27 @@ public sealed class EvalFastPathTests
             """;
         Assert.Equal("del 1\ndel 2\ndel outer\n3\n[0, 2, 4, 6]\n", Run(src));
     }
+
+    [Fact]
+    public void SubscriptsAndIntComparisons()
+    {
+        const string src = """
+            l = [10, 20, 30]
+            t = (1, 2)
+            print(l[0], l[-1], l[-3], t[1], t[-2], l[True])
+            for bad in (3, -4, 2**40):
+                try:
+                    print(l[bad])
+                except IndexError as e:
+                    print(e)
+            class L(list):
+                def __getitem__(self, i): return 'sub'
+            print(L([1, 2])[1])
+            print(1 < 2, 2 <= 1, 3 == 3, 3 != 3, -1 > -2, 5 >= 6, 2**30 < 2**31)
+            """;
+        Assert.Equal(
+            "10 30 10 2 1 20\nlist index out of range\nlist index out of range\n"
+            + "list index out of range\nsub\nTrue False True False True False True\n",
+            Run(src));
+    }
 }
