@@ -177,7 +177,7 @@ public sealed unsafe partial class PyRuntime
         {
             Dealloc(o);
         }
-        else if (_trackOld)
+        else if (TrackOldDecrements)
         {
             NoteOldDecrement(o);
         }

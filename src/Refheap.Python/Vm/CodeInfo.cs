@@ -15,6 +15,12 @@ internal sealed unsafe class CodeInfo
 {
     public required CompiledCode Source;
     public required int[] Code;
+
+    /// <summary>
+    /// <see cref="Code"/>'s first element: the array is allocated pinned, so the eval loop can
+    /// switch between code objects (inlined calls) without a fixed statement per frame.
+    /// </summary>
+    public int* CodePtr;
     public PyObject** Consts;
     public PyObject** Names;
     public int NLocals;
@@ -50,7 +56,10 @@ internal static unsafe class CodeFactory
             return null;
         }
 
-        var info = new CodeInfo { Source = cc, Code = cc.Code };
+        int[] pinned = GC.AllocateUninitializedArray<int>(cc.Code.Length, pinned: true);
+        cc.Code.CopyTo(pinned, 0);
+        var info = new CodeInfo { Source = cc, Code = pinned };
+        info.CodePtr = (int*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(pinned));
         code->ManagedId = rt.AddManaged(info);
         code->Consts = rt.NewTuple(cc.Consts.Count);
         if (code->Consts == null)

@@ -419,13 +419,22 @@ internal sealed unsafe partial class Interpreter
     /// </summary>
     private PyObject* CallSimple(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal)
     {
-        PyRuntime rt = Rt;
+        InterpreterFrame* f = PushSimpleFrame(fn, code, info, args, nargs, steal);
+        PyObject* result = EvalFrame(f, info, throwing: false);
+        Rt.FrameClear(f);
+        PopFrame(f);
+        return result;
+    }
+
+    /// <summary>CallSimple's frame, pushed and bound, not yet linked or run (the eval loop runs it inline).</summary>
+    private InterpreterFrame* PushSimpleFrame(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal)
+    {
         InterpreterFrame* f = PushFrame(info.FrameSize);
-        f->Func = PyRuntime.NewRef((PyObject*)fn);
+        f->Func = LoopNewRef((PyObject*)fn);
         f->Globals = fn->Globals;
         f->Builtins = fn->Builtins;
         f->Locals = null;
-        f->Code = (PyCodeObject*)PyRuntime.NewRef((PyObject*)code);
+        f->Code = (PyCodeObject*)LoopNewRef((PyObject*)code);
         f->FrameObj = null;
         f->Previous = null;
         f->PrevInstr = -1;
@@ -433,7 +442,7 @@ internal sealed unsafe partial class Interpreter
         f->StackTop = nlocalsplus;
         f->IsEntry = 0;
         f->Owner = FrameOwner.Thread;
-        PyObject** locals = InterpreterFrame.LocalsPlus(f);
+        PyObject** locals = LoopLocalsPlus(f);
         if (steal)
         {
             for (nint i = 0; i < nargs; i++)
@@ -446,7 +455,7 @@ internal sealed unsafe partial class Interpreter
         {
             for (nint i = 0; i < nargs; i++)
             {
-                locals[i] = PyRuntime.NewRef(args[i]);
+                locals[i] = LoopNewRef(args[i]);
             }
         }
 
@@ -459,17 +468,14 @@ internal sealed unsafe partial class Interpreter
 
         if (nfree > 0)
         {
-            PyObject** cells = PyRuntime.TupleItems(fn->Closure);
+            PyObject** cells = LoopTupleItems(fn->Closure);
             for (int j = 0; j < nfree; j++)
             {
-                locals[firstFree + j] = PyRuntime.NewRef(cells[j]);
+                locals[firstFree + j] = LoopNewRef(cells[j]);
             }
         }
 
-        PyObject* result = EvalFrame(f, info, throwing: false);
-        rt.FrameClear(f);
-        PopFrame(f);
-        return result;
+        return f;
     }
 
     private void ReleaseArgs(PyObject** args, nint nargs, PyObject* kwnames)

@@ -53,9 +53,14 @@ internal sealed unsafe partial class Interpreter
 
     private PyObject* Run(InterpreterFrame* f, CodeInfo info, bool throwing)
     {
+        if (_loopIntType == null)
+        {
+            InitLoopCache();
+        }
+
         PyRuntime rt = Rt;
-        int[] codeArray = info.Code;
-        PyObject** localsplus = InterpreterFrame.LocalsPlus(f);
+        int* code = info.CodePtr;
+        PyObject** localsplus = LoopLocalsPlus(f);
         PyObject** stackBase = localsplus + f->Code->NLocalsPlus;
         PyObject** sp = stackBase + (f->StackTop - f->Code->NLocalsPlus);
         PyObject** consts = info.Consts;
@@ -65,9 +70,10 @@ internal sealed unsafe partial class Interpreter
         int instrIndex = (int)f->PrevInstr;
         bool reraise = false;
         PyObject* retval = null;
+        PyObject* x;
+        int inlined = 0; // Python-to-Python calls running inline above the entry frame
         _yielded = false;
 
-        fixed (int* code = codeArray)
         {
             if (throwing)
             {
@@ -83,18 +89,17 @@ internal sealed unsafe partial class Interpreter
                 int arg = word >> 8;
                 PyObject* v;
                 PyObject* w;
-                PyObject* x;
                 switch ((OpCode)(byte)word)
                 {
                     case OpCode.Nop:
                         continue;
                     case OpCode.PopTop:
                         v = *--sp;
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         continue;
                     case OpCode.Copy:
                         v = sp[-arg];
-                        PyRuntime.IncRef(v);
+                        LoopIncRef(v);
                         *sp++ = v;
                         continue;
                     case OpCode.Swap:
@@ -107,7 +112,7 @@ internal sealed unsafe partial class Interpreter
                         continue;
                     case OpCode.LoadConst:
                         v = consts[arg];
-                        PyRuntime.IncRef(v);
+                        LoopIncRef(v);
                         *sp++ = v;
                         continue;
                     case OpCode.LoadFast:
@@ -118,14 +123,14 @@ internal sealed unsafe partial class Interpreter
                             goto Error;
                         }
 
-                        PyRuntime.IncRef(v);
+                        LoopIncRef(v);
                         *sp++ = v;
                         continue;
                     case OpCode.StoreFast:
                         v = *--sp;
                         x = localsplus[arg];
                         localsplus[arg] = v;
-                        rt.XDecRef(x);
+                        LoopXDecRef(rt, x);
                         continue;
                     case OpCode.DeleteFast:
                         x = localsplus[arg];
@@ -136,26 +141,26 @@ internal sealed unsafe partial class Interpreter
                         }
 
                         localsplus[arg] = null;
-                        rt.DecRef(x);
+                        LoopDecRef(rt, x);
                         continue;
                     case OpCode.LoadDeref:
-                        v = PyRuntime.CellGet(localsplus[arg]);
+                        v = LoopCellGet(localsplus[arg]);
                         if (v == null)
                         {
                             RaiseUnboundDeref(info, arg);
                             goto Error;
                         }
 
-                        PyRuntime.IncRef(v);
+                        LoopIncRef(v);
                         *sp++ = v;
                         continue;
                     case OpCode.StoreDeref:
                         v = *--sp;
                         rt.CellSet(localsplus[arg], v);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         continue;
                     case OpCode.DeleteDeref:
-                        if (PyRuntime.CellGet(localsplus[arg]) == null)
+                        if (LoopCellGet(localsplus[arg]) == null)
                         {
                             RaiseUnboundDeref(info, arg);
                             goto Error;
@@ -165,7 +170,7 @@ internal sealed unsafe partial class Interpreter
                         continue;
                     case OpCode.LoadClosure:
                         v = localsplus[arg];
-                        PyRuntime.IncRef(v);
+                        LoopIncRef(v);
                         *sp++ = v;
                         continue;
                     case OpCode.LoadClassDeref:
@@ -190,11 +195,11 @@ internal sealed unsafe partial class Interpreter
                         v = *--sp;
                         if (StoreName(f, names[arg], v) < 0)
                         {
-                            rt.DecRef(v);
+                            LoopDecRef(rt, v);
                             goto Error;
                         }
 
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         continue;
                     case OpCode.DeleteName:
                         if (DeleteName(f, names[arg]) < 0)
@@ -215,7 +220,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.StoreGlobal:
                         v = *--sp;
                         int sg = rt.DictSetItem(f->Globals, names[arg], v);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (sg < 0)
                         {
                             goto Error;
@@ -238,7 +243,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.LoadAttr:
                         v = sp[-1];
                         x = GetAttr(v, names[arg]);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (x == null)
                         {
                             sp--;
@@ -252,8 +257,8 @@ internal sealed unsafe partial class Interpreter
                         w = sp[-2];
                         sp -= 2;
                         int sa = SetAttr(v, names[arg], w);
-                        rt.DecRef(v);
-                        rt.DecRef(w);
+                        LoopDecRef(rt, v);
+                        LoopDecRef(rt, w);
                         if (sa < 0)
                         {
                             goto Error;
@@ -263,7 +268,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.DeleteAttr:
                         v = *--sp;
                         int da = SetAttr(v, names[arg], null);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (da < 0)
                         {
                             goto Error;
@@ -275,27 +280,27 @@ internal sealed unsafe partial class Interpreter
                         if (!LoadMethod(v, names[arg], out PyObject* meth, out PyObject* self))
                         {
                             sp--;
-                            rt.DecRef(v);
+                            LoopDecRef(rt, v);
                             goto Error;
                         }
 
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         sp[-1] = meth;
                         *sp++ = self;
                         continue;
                     case OpCode.BinaryOp:
                         w = *--sp;
                         v = sp[-1];
-                        if ((arg & 15) == BinaryOps.Add && v->Type == rt.StrType && w->Type == rt.StrType
+                        if ((arg & 15) == BinaryOps.Add && v->Type == _loopStrType && w->Type == _loopStrType
                             && (OpCode)(byte)code[pc] == OpCode.StoreFast && localsplus[code[pc] >> 8] == v)
                         {
                             // BINARY_OP_INPLACE_ADD_UNICODE: `s = s + t` / `s += t` into the local
                             // holding s appends in place when s has no other reference; the
                             // STORE_FAST is done with it.
                             sp--;
-                            rt.DecRef(v);
+                            LoopDecRef(rt, v);
                             bool appended = rt.StrAppend(localsplus + (code[pc] >> 8), w);
-                            rt.DecRef(w);
+                            LoopDecRef(rt, w);
                             pc++;
                             if (!appended)
                             {
@@ -305,9 +310,14 @@ internal sealed unsafe partial class Interpreter
                             continue;
                         }
 
-                        x = BinaryOp(v, w, arg);
-                        rt.DecRef(v);
-                        rt.DecRef(w);
+                        x = BinaryOpFast(rt, v, w, arg);
+                        if (x == null)
+                        {
+                            x = BinaryOp(v, w, arg);
+                        }
+
+                        LoopDecRef(rt, v);
+                        LoopDecRef(rt, w);
                         if (x == null)
                         {
                             sp--;
@@ -321,7 +331,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.UnaryInvert:
                         v = sp[-1];
                         x = UnaryOp(v, (OpCode)(byte)word);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (x == null)
                         {
                             sp--;
@@ -333,33 +343,45 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.UnaryNot:
                         v = sp[-1];
                         int nt = IsTrue(v);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (nt < 0)
                         {
                             sp--;
                             goto Error;
                         }
 
-                        sp[-1] = PyRuntime.NewRef(nt == 0 ? rt.True : rt.False);
+                        sp[-1] = LoopNewRef(nt == 0 ? _loopTrue : _loopFalse);
                         continue;
                     case OpCode.CompareOp:
                         w = *--sp;
                         v = sp[-1];
-                        if (v->Type == rt.IntType && w->Type == rt.IntType && IsJumpAfterIntCompare(v, w, code[pc]))
+                        if (v->Type == _loopIntType && w->Type == _loopIntType && IsJumpAfterIntCompare(v, w, code[pc]))
                         {
                             // COMPARE_OP_INT_JUMP (3.11's specialisation for two single-digit ints
                             // before a conditional jump): no bool, no recursion check.
                             bool taken = IntCompareTaken(v, w, arg, code[pc]);
                             sp--;
-                            rt.DecRef(v);
-                            rt.DecRef(w);
+                            LoopDecRef(rt, v);
+                            LoopDecRef(rt, w);
                             pc = taken ? code[pc] >> 8 : pc + 1;
                             continue;
                         }
 
-                        x = RichCompare(v, w, (CompareOp)arg);
-                        rt.DecRef(v);
-                        rt.DecRef(w);
+                        if (IsJumpAfterFloatCompare(v, w, code[pc]))
+                        {
+                            bool taken = FloatCompareTaken(v, w, arg, code[pc]);
+                            sp--;
+                            LoopDecRef(rt, v);
+                            LoopDecRef(rt, w);
+                            pc = taken ? code[pc] >> 8 : pc + 1;
+                            continue;
+                        }
+
+                        x = v->Type == _loopIntType && w->Type == _loopIntType && LoopIsMediumInt(v) && LoopIsMediumInt(w)
+                            ? MediumIntCompare(v, w, arg)
+                            : RichCompare(v, w, (CompareOp)arg);
+                        LoopDecRef(rt, v);
+                        LoopDecRef(rt, w);
                         if (x == null)
                         {
                             sp--;
@@ -372,30 +394,35 @@ internal sealed unsafe partial class Interpreter
                         w = *--sp;
                         v = sp[-1];
                         bool same = (v == w) ^ (arg != 0);
-                        rt.DecRef(v);
-                        rt.DecRef(w);
-                        sp[-1] = PyRuntime.NewRef(same ? rt.True : rt.False);
+                        LoopDecRef(rt, v);
+                        LoopDecRef(rt, w);
+                        sp[-1] = LoopNewRef(same ? _loopTrue : _loopFalse);
                         continue;
                     case OpCode.ContainsOp:
                         w = *--sp;
                         v = sp[-1];
                         int ct = Contains(w, v);
-                        rt.DecRef(v);
-                        rt.DecRef(w);
+                        LoopDecRef(rt, v);
+                        LoopDecRef(rt, w);
                         if (ct < 0)
                         {
                             sp--;
                             goto Error;
                         }
 
-                        sp[-1] = PyRuntime.NewRef((ct != 0) ^ (arg != 0) ? rt.True : rt.False);
+                        sp[-1] = LoopNewRef((ct != 0) ^ (arg != 0) ? _loopTrue : _loopFalse);
                         continue;
                     case OpCode.BinarySubscr:
                         w = *--sp;
                         v = sp[-1];
-                        x = GetItem(v, w);
-                        rt.DecRef(v);
-                        rt.DecRef(w);
+                        x = SubscrFast(v, w);
+                        if (x == null)
+                        {
+                            x = GetItem(v, w);
+                        }
+
+                        LoopDecRef(rt, v);
+                        LoopDecRef(rt, w);
                         if (x == null)
                         {
                             sp--;
@@ -411,9 +438,9 @@ internal sealed unsafe partial class Interpreter
                         x = sp[-3];
                         sp -= 3;
                         int ss = SetItem(v, w, x);
-                        rt.DecRef(x);
-                        rt.DecRef(v);
-                        rt.DecRef(w);
+                        LoopDecRef(rt, x);
+                        LoopDecRef(rt, v);
+                        LoopDecRef(rt, w);
                         if (ss < 0)
                         {
                             goto Error;
@@ -425,8 +452,8 @@ internal sealed unsafe partial class Interpreter
                         v = sp[-2];
                         sp -= 2;
                         int ds = SetItem(v, w, null);
-                        rt.DecRef(v);
-                        rt.DecRef(w);
+                        LoopDecRef(rt, v);
+                        LoopDecRef(rt, w);
                         if (ds < 0)
                         {
                             goto Error;
@@ -439,9 +466,9 @@ internal sealed unsafe partial class Interpreter
                             w = *--sp;
                             v = *--sp;
                             x = rt.NewSlice(v, w, step);
-                            rt.DecRef(v);
-                            rt.DecRef(w);
-                            rt.XDecRef(step);
+                            LoopDecRef(rt, v);
+                            LoopDecRef(rt, w);
+                            LoopXDecRef(rt, step);
                             if (x == null)
                             {
                                 goto Error;
@@ -460,7 +487,7 @@ internal sealed unsafe partial class Interpreter
 
                         for (int i = arg - 1; i >= 0; i--)
                         {
-                            PyRuntime.TupleItems(x)[i] = *--sp;
+                            LoopTupleItems(x)[i] = *--sp;
                         }
 
                         *sp++ = x;
@@ -474,7 +501,7 @@ internal sealed unsafe partial class Interpreter
 
                         for (int i = arg - 1; i >= 0; i--)
                         {
-                            PyRuntime.ListItems(x)[i] = *--sp;
+                            LoopListItems(x)[i] = *--sp;
                         }
 
                         *sp++ = x;
@@ -495,13 +522,13 @@ internal sealed unsafe partial class Interpreter
                                     err = -1;
                                 }
 
-                                rt.DecRef(sp[-i]);
+                                LoopDecRef(rt, sp[-i]);
                             }
 
                             sp -= arg;
                             if (err < 0)
                             {
-                                rt.DecRef(x);
+                                LoopDecRef(rt, x);
                                 goto Error;
                             }
                         }
@@ -527,13 +554,13 @@ internal sealed unsafe partial class Interpreter
 
                             for (int i = 1; i <= 2 * arg; i++)
                             {
-                                rt.DecRef(sp[-i]);
+                                LoopDecRef(rt, sp[-i]);
                             }
 
                             sp -= 2 * arg;
                             if (err < 0)
                             {
-                                rt.DecRef(x);
+                                LoopDecRef(rt, x);
                                 goto Error;
                             }
                         }
@@ -543,11 +570,11 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.BuildConstKeyMap:
                         {
                             PyObject* keys = *--sp;
-                            x = rt.NewDictPresized(arg, AllExactStr(PyRuntime.TupleItems(keys), arg, 1));
+                            x = rt.NewDictPresized(arg, AllExactStr(LoopTupleItems(keys), arg, 1));
                             int err = x == null ? -1 : 0;
                             for (int i = 0; i < arg; i++)
                             {
-                                if (err == 0 && rt.DictSetItem(x, PyRuntime.TupleItems(keys)[i], sp[i - arg]) < 0)
+                                if (err == 0 && rt.DictSetItem(x, LoopTupleItems(keys)[i], sp[i - arg]) < 0)
                                 {
                                     err = -1;
                                 }
@@ -555,14 +582,14 @@ internal sealed unsafe partial class Interpreter
 
                             for (int i = 1; i <= arg; i++)
                             {
-                                rt.DecRef(sp[-i]);
+                                LoopDecRef(rt, sp[-i]);
                             }
 
                             sp -= arg;
-                            rt.DecRef(keys);
+                            LoopDecRef(rt, keys);
                             if (err < 0)
                             {
-                                rt.XDecRef(x);
+                                LoopXDecRef(rt, x);
                                 goto Error;
                             }
 
@@ -574,7 +601,7 @@ internal sealed unsafe partial class Interpreter
                         x = JoinStrings(sp - arg, arg);
                         for (int i = 1; i <= arg; i++)
                         {
-                            rt.DecRef(sp[-i]);
+                            LoopDecRef(rt, sp[-i]);
                         }
 
                         sp -= arg;
@@ -588,7 +615,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.ListAppend:
                         v = *--sp;
                         bool la = rt.ListAppend(sp[-arg], v);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (!la)
                         {
                             goto Error;
@@ -598,7 +625,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.SetAdd:
                         v = *--sp;
                         int sadd = rt.SetAdd(sp[-arg], v);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (sadd < 0)
                         {
                             goto Error;
@@ -609,8 +636,8 @@ internal sealed unsafe partial class Interpreter
                         w = *--sp;
                         v = *--sp;
                         int madd = rt.DictSetItem(sp[-arg], v, w);
-                        rt.DecRef(v);
-                        rt.DecRef(w);
+                        LoopDecRef(rt, v);
+                        LoopDecRef(rt, w);
                         if (madd < 0)
                         {
                             goto Error;
@@ -620,7 +647,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.ListExtend:
                         v = *--sp;
                         int le = ListExtend(sp[-arg], v);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (le < 0)
                         {
                             goto Error;
@@ -630,7 +657,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.SetUpdate:
                         v = *--sp;
                         int su = SetUpdate(sp[-arg], v);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (su < 0)
                         {
                             goto Error;
@@ -641,7 +668,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.DictMerge:
                         v = *--sp;
                         int dm = DictMergeFromStack(sp[-arg], v, (OpCode)(byte)word == OpCode.DictMerge, sp[-arg - 2]);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (dm < 0)
                         {
                             goto Error;
@@ -651,7 +678,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.ListToTuple:
                         v = sp[-1];
                         x = ListAsTuple(v);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (x == null)
                         {
                             sp--;
@@ -665,8 +692,8 @@ internal sealed unsafe partial class Interpreter
                             PyObject* spec = (arg & 4) != 0 ? *--sp : null;
                             v = sp[-1];
                             x = FormatValue(v, arg & 3, spec);
-                            rt.DecRef(v);
-                            rt.XDecRef(spec);
+                            LoopDecRef(rt, v);
+                            LoopXDecRef(rt, spec);
                             if (x == null)
                             {
                                 sp--;
@@ -681,11 +708,11 @@ internal sealed unsafe partial class Interpreter
                         v = *--sp;
                         if (!UnpackSequence(v, arg, -1, sp))
                         {
-                            rt.DecRef(v);
+                            LoopDecRef(rt, v);
                             goto Error;
                         }
 
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         sp += arg;
                         continue;
                     case OpCode.UnpackEx:
@@ -695,11 +722,11 @@ internal sealed unsafe partial class Interpreter
                             int after = arg >> 8;
                             if (!UnpackSequence(v, before, after, sp))
                             {
-                                rt.DecRef(v);
+                                LoopDecRef(rt, v);
                                 goto Error;
                             }
 
-                            rt.DecRef(v);
+                            LoopDecRef(rt, v);
                             sp += before + after + 1;
                         }
 
@@ -716,11 +743,11 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.PopJumpIfTrue:
                         v = *--sp;
                         int t;
-                        if (v == rt.True)
+                        if (v == _loopTrue)
                         {
                             t = 1;
                         }
-                        else if (v == rt.False)
+                        else if (v == _loopFalse)
                         {
                             t = 0;
                         }
@@ -729,7 +756,7 @@ internal sealed unsafe partial class Interpreter
                             t = IsTrue(v);
                         }
 
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (t < 0)
                         {
                             goto Error;
@@ -757,24 +784,24 @@ internal sealed unsafe partial class Interpreter
                         else
                         {
                             sp--;
-                            rt.DecRef(v);
+                            LoopDecRef(rt, v);
                         }
 
                         continue;
                     case OpCode.PopJumpIfNone:
                     case OpCode.PopJumpIfNotNone:
                         v = *--sp;
-                        if ((v == rt.None) == ((OpCode)(byte)word == OpCode.PopJumpIfNone))
+                        if ((v == _loopNone) == ((OpCode)(byte)word == OpCode.PopJumpIfNone))
                         {
                             pc = arg;
                         }
 
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         continue;
                     case OpCode.GetIter:
                         v = sp[-1];
                         x = GetIter(v);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (x == null)
                         {
                             sp--;
@@ -785,6 +812,26 @@ internal sealed unsafe partial class Interpreter
                         continue;
                     case OpCode.ForIter:
                         v = sp[-1];
+                        x = ForIterFast(rt, v);
+                        if (x != NotCovered)
+                        {
+                            if (x != null)
+                            {
+                                *sp++ = x;
+                                continue;
+                            }
+
+                            if (rt.ErrorOccurred)
+                            {
+                                goto Error;
+                            }
+
+                            sp--;
+                            LoopDecRef(rt, v);
+                            pc = arg;
+                            continue;
+                        }
+
                         x = IterNext(v);
                         if (x != null)
                         {
@@ -803,7 +850,7 @@ internal sealed unsafe partial class Interpreter
                         }
 
                         sp--;
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         pc = arg;
                         continue;
                     case OpCode.KwNames:
@@ -824,14 +871,47 @@ internal sealed unsafe partial class Interpreter
 
                             f->StackTop = (int)(sp - localsplus);
                             f->PrevInstr = instrIndex;
+                            if (kwnames == null && callable->Type == _loopFunctionType)
+                            {
+                                var fn = (PyFunctionObject*)callable;
+                                var fcode = (PyCodeObject*)fn->Code;
+                                CodeInfo callee = Unsafe.As<CodeInfo>(rt.GetManaged(fcode->ManagedId));
+                                if (nargs == fcode->ArgCount && callee.SimpleArgs && !callee.IsGenerator)
+                                {
+                                    // The call runs inline (see "Inlined calls" in docs/design/interpreter.md).
+                                    InterpreterFrame* nf = PushSimpleFrame(fn, fcode, callee, args, nargs, steal: true);
+                                    if (!rt.EnterRecursiveCall(""))
+                                    {
+                                        rt.FrameClear(nf);
+                                        PopFrame(nf);
+                                        x = null;
+                                        goto CallDone;
+                                    }
+
+                                    nf->Previous = f;
+                                    CurrentFrame = nf;
+                                    inlined++;
+                                    f = nf;
+                                    info = callee;
+                                    code = callee.CodePtr;
+                                    consts = callee.Consts;
+                                    names = callee.Names;
+                                    localsplus = LoopLocalsPlus(nf);
+                                    stackBase = localsplus + fcode->NLocalsPlus;
+                                    sp = stackBase;
+                                    pc = 0;
+                                    continue;
+                                }
+                            }
+
                             nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
-                            x = callable->Type == rt.PyFunctionType
+                            x = callable->Type == _loopFunctionType
                                 ? CallPyFunction(callable, args, nargs - nkw, kwnames, steal: true)
                                 : Call(callable, args, nargs - nkw, kwnames);
                             kwnames = null;
                             for (int i = 1; i <= arg + 2; i++)
                             {
-                                rt.XDecRef(sp[-i]);
+                                LoopXDecRef(rt, sp[-i]);
                             }
 
                             sp -= arg + 2;
@@ -853,10 +933,10 @@ internal sealed unsafe partial class Interpreter
                             f->StackTop = (int)(sp - localsplus);
                             f->PrevInstr = instrIndex;
                             x = CallFunctionEx(func, callargs, kwargs);
-                            rt.DecRef(func);
-                            rt.DecRef(callargs);
-                            rt.XDecRef(kwargs);
-                            rt.XDecRef(nul);
+                            LoopDecRef(rt, func);
+                            LoopDecRef(rt, callargs);
+                            LoopXDecRef(rt, kwargs);
+                            LoopXDecRef(rt, nul);
                             if (x == null)
                             {
                                 goto Error;
@@ -874,11 +954,11 @@ internal sealed unsafe partial class Interpreter
                             PyObject* kwdefaults = (arg & 2) != 0 ? *--sp : null;
                             PyObject* defaults = (arg & 1) != 0 ? *--sp : null;
                             x = MakeFunction(f, codeObj, defaults, kwdefaults, annotations, closure);
-                            rt.DecRef(codeObj);
-                            rt.XDecRef(closure);
-                            rt.XDecRef(annotations);
-                            rt.XDecRef(kwdefaults);
-                            rt.XDecRef(defaults);
+                            LoopDecRef(rt, codeObj);
+                            LoopXDecRef(rt, closure);
+                            LoopXDecRef(rt, annotations);
+                            LoopXDecRef(rt, kwdefaults);
+                            LoopXDecRef(rt, defaults);
                             if (x == null)
                             {
                                 goto Error;
@@ -892,6 +972,13 @@ internal sealed unsafe partial class Interpreter
                         retval = *--sp;
                         f->StackTop = (int)(sp - localsplus);
                         f->PrevInstr = instrIndex;
+                        if (inlined > 0)
+                        {
+                            x = retval;
+                            retval = null;
+                            goto InlineReturn;
+                        }
+
                         goto Exit;
                     case OpCode.YieldValue:
                         retval = *--sp;
@@ -902,7 +989,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.GetYieldFromIter:
                         v = sp[-1];
                         x = GetYieldFromIter(v, info);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (x == null)
                         {
                             sp--;
@@ -919,7 +1006,7 @@ internal sealed unsafe partial class Interpreter
                             f->StackTop = (int)(sp - localsplus);
                             f->PrevInstr = instrIndex;
                             int status = SendTo(receiver, v, out x);
-                            rt.DecRef(v);
+                            LoopDecRef(rt, v);
                             if (status < 0)
                             {
                                 goto Error;
@@ -929,7 +1016,7 @@ internal sealed unsafe partial class Interpreter
                             {
                                 // Returned: pop the receiver, push the return value, jump.
                                 sp--;
-                                rt.DecRef(receiver);
+                                LoopDecRef(rt, receiver);
                                 *sp++ = x;
                                 pc = arg;
                                 continue;
@@ -945,8 +1032,8 @@ internal sealed unsafe partial class Interpreter
                             PyObject* exc = arg >= 1 ? *--sp : null;
                             f->StackTop = (int)(sp - localsplus);
                             bool reraiseCurrent = DoRaise(exc, cause);
-                            rt.XDecRef(exc);
-                            rt.XDecRef(cause);
+                            LoopXDecRef(rt, exc);
+                            LoopXDecRef(rt, cause);
                             if (reraiseCurrent)
                             {
                                 reraise = true;
@@ -963,43 +1050,43 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.PushExcInfo:
                         v = sp[-1];
                         x = ExcInfo[0];
-                        sp[-1] = x == null ? PyRuntime.NewRef(rt.None) : x;
-                        ExcInfo[0] = PyRuntime.NewRef(v);
+                        sp[-1] = x == null ? LoopNewRef(_loopNone) : x;
+                        ExcInfo[0] = LoopNewRef(v);
                         *sp++ = v;
                         continue;
                     case OpCode.PopExcept:
                         v = *--sp;
                         x = ExcInfo[0];
-                        ExcInfo[0] = v == rt.None ? null : v;
-                        if (v == rt.None)
+                        ExcInfo[0] = v == _loopNone ? null : v;
+                        if (v == _loopNone)
                         {
-                            rt.DecRef(v);
+                            LoopDecRef(rt, v);
                         }
 
-                        rt.XDecRef(x);
+                        LoopXDecRef(rt, x);
                         continue;
                     case OpCode.CheckExcMatch:
                         w = *--sp;
                         v = sp[-1];
                         int cm = ExceptionMatches(v, w);
-                        rt.DecRef(w);
+                        LoopDecRef(rt, w);
                         if (cm < 0)
                         {
                             goto Error;
                         }
 
-                        *sp++ = PyRuntime.NewRef(cm != 0 ? rt.True : rt.False);
+                        *sp++ = LoopNewRef(cm != 0 ? _loopTrue : _loopFalse);
                         continue;
                     case OpCode.BeforeWith:
                         v = sp[-1];
                         if (!BeforeWith(v, out PyObject* exitFn, out PyObject* entered))
                         {
                             sp--;
-                            rt.DecRef(v);
+                            LoopDecRef(rt, v);
                             goto Error;
                         }
 
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         sp[-1] = exitFn;
                         *sp++ = entered;
                         continue;
@@ -1027,8 +1114,8 @@ internal sealed unsafe partial class Interpreter
                             f->StackTop = (int)(sp - localsplus);
                             f->PrevInstr = instrIndex;
                             x = ImportName(f, names[arg], fromlist, level);
-                            rt.DecRef(fromlist);
-                            rt.DecRef(level);
+                            LoopDecRef(rt, fromlist);
+                            LoopDecRef(rt, level);
                             if (x == null)
                             {
                                 sp--;
@@ -1051,7 +1138,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.ImportStar:
                         v = *--sp;
                         int ist = ImportStar(f, v);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (ist < 0)
                         {
                             goto Error;
@@ -1066,11 +1153,11 @@ internal sealed unsafe partial class Interpreter
                             goto Error;
                         }
 
-                        PyRuntime.IncRef(v);
+                        LoopIncRef(v);
                         *sp++ = v;
                         continue;
                     case OpCode.LoadAssertionError:
-                        *sp++ = PyRuntime.NewRef((PyObject*)AssertionErrorType);
+                        *sp++ = LoopNewRef((PyObject*)AssertionErrorType);
                         continue;
                     case OpCode.CheckEgMatch:
                         f->StackTop = (int)(sp - localsplus);
@@ -1084,13 +1171,13 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.PrepReraiseStar:
                         v = *--sp;
                         x = PrepReraiseStar(sp[-1], v);
-                        rt.DecRef(v);
+                        LoopDecRef(rt, v);
                         if (x == null)
                         {
                             goto Error;
                         }
 
-                        rt.DecRef(sp[-1]);
+                        LoopDecRef(rt, sp[-1]);
                         sp[-1] = x;
                         continue;
                     default:
@@ -1127,12 +1214,18 @@ internal sealed unsafe partial class Interpreter
                     // No handler: unwind this frame.
                     while (sp > stackBase)
                     {
-                        rt.XDecRef(*--sp);
+                        LoopXDecRef(rt, *--sp);
                     }
 
                     f->StackTop = (int)(sp - localsplus);
                     rt.SetErrorObject(exc);
                     retval = null;
+                    if (inlined > 0)
+                    {
+                        x = null;
+                        goto InlineReturn;
+                    }
+
                     goto Exit;
                 }
 
@@ -1140,11 +1233,54 @@ internal sealed unsafe partial class Interpreter
                 PyObject** target = stackBase + entry.Depth;
                 while (sp > target)
                 {
-                    rt.XDecRef(*--sp);
+                    LoopXDecRef(rt, *--sp);
                 }
 
                 *sp++ = exc;
                 pc = entry.Target;
+                goto Dispatch;
+            }
+
+        InlineReturn:
+            {
+                // An inlined frame returned x (null with an error set): what EvalFrame and
+                // CallSimple do after Run, then back to the caller's CALL.
+                InterpreterFrame* done = f;
+                f = done->Previous;
+                CurrentFrame = f;
+                rt.LeaveRecursiveCall();
+                rt.FrameClear(done);
+                PopFrame(done);
+                inlined--;
+                info = Unsafe.As<CodeInfo>(rt.GetManaged(f->Code->ManagedId));
+                code = info.CodePtr;
+                consts = info.Consts;
+                names = info.Names;
+                localsplus = LoopLocalsPlus(f);
+                stackBase = localsplus + f->Code->NLocalsPlus;
+                sp = localsplus + f->StackTop;
+                instrIndex = (int)f->PrevInstr;
+                pc = instrIndex + 1;
+                kwnames = null;
+            }
+
+        CallDone:
+            {
+                // The CALL at instrIndex got x (null with an error set): drop the callable,
+                // the self or NULL and what is left of the arguments.
+                int callArg = code[instrIndex] >> 8;
+                for (int i = 1; i <= callArg + 2; i++)
+                {
+                    LoopXDecRef(rt, sp[-i]);
+                }
+
+                sp -= callArg + 2;
+                if (x == null)
+                {
+                    goto Error;
+                }
+
+                *sp++ = x;
                 goto Dispatch;
             }
 
@@ -1185,10 +1321,12 @@ internal sealed unsafe partial class Interpreter
         return sv >= -1 && sv <= 1 && sw >= -1 && sw <= 1 && (op == OpCode.PopJumpIfFalse || op == OpCode.PopJumpIfTrue);
     }
 
-    /// <summary>Whether the jump after `v op w` (two single-digit ints) is taken.</summary>
+    /// <summary>Whether the jump after `v op w` (two ints of at most one digit) is taken.</summary>
     private static bool IntCompareTaken(PyObject* v, PyObject* w, int op, int jump)
     {
-        int c = PyRuntime.IntCompare(v, w);
+        long a = LoopMediumValue(v);
+        long b = LoopMediumValue(w);
+        int c = a < b ? -1 : a > b ? 1 : 0;
         bool r = (CompareOp)op switch
         {
             CompareOp.Lt => c < 0,

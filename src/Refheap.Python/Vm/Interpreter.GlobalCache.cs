@@ -39,7 +39,7 @@ internal sealed unsafe partial class Interpreter
         if (e.Globals == (nint)g && e.GlobalsVersion == g->VersionTag
             && (e.BuiltinsVersion == 0 || (e.Builtins == (nint)f->Builtins && ((PyDictObject*)f->Builtins)->VersionTag == e.BuiltinsVersion)))
         {
-            return PyRuntime.NewRef((PyObject*)e.Value);
+            return LoopNewRef((PyObject*)e.Value);
         }
 
         return LoadGlobalMiss(f, info, arg, ref e);

@@ -31,10 +31,10 @@ public sealed unsafe partial class PyRuntime
         {
             // The Refheap profile looks at generation 2 (an old scan, usually) after every
             // third generation-1 collection instead of every eleventh: smaller, shorter scans.
-            int threshold = _trackOld && i == Generations - 1 ? Math.Min(_threshold[i], OldScanEvery) : _threshold[i];
+            int threshold = TrackOldDecrements && i == Generations - 1 ? Math.Min(_threshold[i], OldScanEvery) : _threshold[i];
             if (_count[i] > threshold)
             {
-                if (i == Generations - 1 && _trackOld)
+                if (i == Generations - 1 && TrackOldDecrements)
                 {
                     // Refheap profile: an old scan from the candidate roots. A scan cut short by
                     // its budget owes a full collection, paid once 3.11's amortisation rule allows
@@ -130,7 +130,7 @@ public sealed unsafe partial class PyRuntime
 
             young = _heads + generation;
             old = generation < Generations - 1 ? _heads + generation + 1 : young;
-            if (_trackOld && generation == Generations - 2)
+            if (TrackOldDecrements && generation == Generations - 2)
             {
                 // Refheap profile: promotions wait, unscanned, in generation 2's pending part.
                 old = PendingHead;
@@ -141,8 +141,8 @@ public sealed unsafe partial class PyRuntime
         // (PyRuntime.FusedPasses.cs fuses the walks). Survivors bound for generation 2 get the
         // Refheap profile's OLD flag.
         GcHead* unreachable = ScratchHead(ScratchUnreachable);
-        nuint survivorFlag = _trackOld && (oldScan || generation >= Generations - 2) ? PrevMaskOld : 0;
-        GcHead* direct = _trackOld && GcDirectPromotion && !oldScan && generation == Generations - 2 ? _heads + 2 : null;
+        nuint survivorFlag = TrackOldDecrements && (oldScan || generation >= Generations - 2) ? PrevMaskOld : 0;
+        GcHead* direct = TrackOldDecrements && GcDirectPromotion && !oldScan && generation == Generations - 2 ? _heads + 2 : null;
         long survivors = GcReferencePasses
             ? ReferencePasses(young, unreachable, full: young == old, survivorFlag)
             : FusedPasses(young, unreachable, full: young == old, survivorFlag, direct);

@@ -116,7 +116,7 @@ public sealed unsafe partial class PyRuntime
     /// <summary>gc.unfreeze: the permanent generation moves back into generation 2.</summary>
     public void Unfreeze()
     {
-        if (_trackOld)
+        if (TrackOldDecrements)
         {
             MarkOld(PermanentHead, old: true);
         }

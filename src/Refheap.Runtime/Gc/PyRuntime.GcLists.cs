@@ -54,7 +54,7 @@ public sealed unsafe partial class PyRuntime
             GcListInit(_heads + i);
         }
 
-        _trackOld = Options.Profile == Refheap.Memory.AllocatorProfile.Refheap;
+        TrackOldDecrements = Options.Profile == Refheap.Memory.AllocatorProfile.Refheap;
     }
 
     private void FreeGcHeads()

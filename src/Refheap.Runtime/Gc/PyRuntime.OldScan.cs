@@ -22,7 +22,7 @@ public sealed unsafe partial class PyRuntime
     public const int OldScanBudget = 100_000;
 
     private readonly NintSet _oldCandidates = new();
-    private bool _trackOld;
+    internal bool TrackOldDecrements;
 
     /// <summary>Refheap profile: old-generation scans run so far (reported as generation-2 collections).</summary>
     public long OldScans { get; private set; }
@@ -32,7 +32,7 @@ public sealed unsafe partial class PyRuntime
 
     /// <summary>A decrement left <paramref name="o"/> alive: remember it if it is an old GC object.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void NoteOldDecrement(PyObject* o)
+    internal void NoteOldDecrement(PyObject* o)
     {
         PyTypeObject* t = o->Type;
         if ((t->Flags & TypeFlags.HaveGc) == 0 || (t->IsGc != null && !t->IsGc(this, o)))
@@ -156,7 +156,7 @@ public sealed unsafe partial class PyRuntime
     private void MoveIntoOld(GcHead* g, GcHead* old)
     {
         GcListMove(g, old);
-        if (_trackOld && old == _heads + 2)
+        if (TrackOldDecrements && old == _heads + 2)
         {
             g->Prev |= PrevMaskOld;
         }
@@ -165,7 +165,7 @@ public sealed unsafe partial class PyRuntime
     /// <summary>gc_list_merge into the older generation, marking the objects OLD when that is generation 2.</summary>
     private void MergeIntoOld(GcHead* list, GcHead* old)
     {
-        if (_trackOld && old == _heads + 2)
+        if (TrackOldDecrements && old == _heads + 2)
         {
             MarkOld(list, old: true);
         }

@@ -72,11 +72,11 @@ public sealed unsafe partial class PyRuntime
 
     /// <summary>IS_MEDIUM_VALUE: at most one digit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsMediumInt(PyObject* o) => (nuint)(((PyVarObject*)o)->Size + 1) < 3;
+    public static bool IsMediumInt(PyObject* o) => (nuint)(((PyVarObject*)o)->Size + 1) < 3;
 
     /// <summary>medium_value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long MediumValue(PyObject* o) => ((PyVarObject*)o)->Size * (long)((PyLongObject*)o)->Digit0;
+    public static long MediumValue(PyObject* o) => ((PyVarObject*)o)->Size * (long)((PyLongObject*)o)->Digit0;
 
     private void InitIntSlots()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Refheap.Runtime.Objects;
 using Refheap.Runtime.Types;
 
@@ -218,6 +219,10 @@ public sealed unsafe partial class PyRuntime
         Track(o);
         return o;
     }
+
+    /// <summary>listiter_next for an object of <see cref="ListIterType"/> (the eval loop's FOR_ITER_LIST).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public PyObject* ListIterNextItem(PyObject* it) => ListIterNext((PySeqIterObject*)it);
 
     /// <summary>listiter_next.</summary>
     private PyObject* ListIterNext(PySeqIterObject* it)

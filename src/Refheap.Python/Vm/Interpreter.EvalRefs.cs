@@ -1,0 +1,106 @@
+using System.Runtime.CompilerServices;
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+using Refheap.Runtime.Types;
+
+namespace Refheap.Python.Vm;
+
+// Same-assembly copies of Py_INCREF / Py_DECREF and of the types and singletons the eval loop
+// tests on every instruction. The loop of a long-running frame stays in its ReadyToRun code
+// (tiered compilation only helps later calls), and ReadyToRun code does not inline
+// Refheap.Runtime's methods and property getters (another version bubble): there each
+// PyRuntime.IncRef or rt.True would be a call.
+internal sealed unsafe partial class Interpreter
+{
+    private PyTypeObject* _loopIntType;
+    private PyTypeObject* _loopFloatType;
+    private PyTypeObject* _loopStrType;
+    private PyTypeObject* _loopFunctionType;
+    private PyTypeObject* _loopListIterType;
+    private PyTypeObject* _loopListType;
+    private PyTypeObject* _loopTupleType;
+    private PyObject* _loopTrue;
+    private PyObject* _loopFalse;
+    private PyObject* _loopNone;
+
+    /// <summary>Fills the loop's copies of the runtime's types and singletons (once, before the first frame runs).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void InitLoopCache()
+    {
+        PyRuntime rt = Rt;
+        _loopFloatType = rt.FloatType;
+        _loopStrType = rt.StrType;
+        _loopFunctionType = rt.PyFunctionType;
+        _loopListIterType = rt.ListIterType;
+        _loopListType = rt.ListType;
+        _loopTupleType = rt.TupleType;
+        _loopTrue = rt.True;
+        _loopFalse = rt.False;
+        _loopNone = rt.None;
+        _loopIntType = rt.IntType;
+    }
+
+    /// <summary>Py_INCREF.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LoopIncRef(PyObject* o) => o->RefCount++;
+
+    /// <summary>Py_NewRef.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static PyObject* LoopNewRef(PyObject* o)
+    {
+        o->RefCount++;
+        return o;
+    }
+
+    /// <summary>PyRuntime.DecRef: deallocation at zero, else the refheap profile's old-object note.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LoopDecRef(PyRuntime rt, PyObject* o)
+    {
+        if (--o->RefCount == 0)
+        {
+            o->Type->Dealloc(rt, o);
+        }
+        else if (rt.TrackOldDecrements && (o->Type->Flags & TypeFlags.HaveGc) != 0)
+        {
+            rt.NoteOldDecrement(o);
+        }
+    }
+
+    /// <summary>Py_XDECREF.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LoopXDecRef(PyRuntime rt, PyObject* o)
+    {
+        if (o != null)
+        {
+            LoopDecRef(rt, o);
+        }
+    }
+
+    /// <summary>IS_MEDIUM_VALUE: an int of at most one digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool LoopIsMediumInt(PyObject* o) => (nuint)(((PyVarObject*)o)->Size + 1) < 3;
+
+    /// <summary>medium_value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long LoopMediumValue(PyObject* o) => ((PyVarObject*)o)->Size * (long)((PyLongObject*)o)->Digit0;
+
+    /// <summary>PyFloat_AS_DOUBLE.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double LoopFloatValue(PyObject* o) => ((PyFloatObject*)o)->Value;
+
+    /// <summary>_PyFrame_GetLocalsArray.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static PyObject** LoopLocalsPlus(InterpreterFrame* f) => &f->LocalsPlus0;
+
+    /// <summary>PyTuple_GET_ITEM's address (items follow the 24-byte header).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static PyObject** LoopTupleItems(PyObject* t) => (PyObject**)((byte*)t + 24);
+
+    /// <summary>ob_item of a list.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static PyObject** LoopListItems(PyObject* l) => ((PyListObject*)l)->Items;
+
+    /// <summary>PyCell_GET.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static PyObject* LoopCellGet(PyObject* cell) => ((PyCellObject*)cell)->Ref;
+}
