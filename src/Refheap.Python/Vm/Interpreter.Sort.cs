@@ -1,3 +1,4 @@
+using System.Buffers;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 
@@ -9,143 +10,167 @@ namespace Refheap.Python.Vm;
 internal sealed unsafe partial class Interpreter
 {
     /// <summary>Sorts the list in place; 0, or -1 with an error (the list keeps its items either way).</summary>
+    /// <remarks>
+    /// The scratch arrays (items, keys in merge order, indices, and half-size merge buffers)
+    /// come from <see cref="ArrayPool{T}.Shared"/>: at 200,000 items they are large-object-heap
+    /// arrays, and fresh ones per sort piled up there until a gen2 collection (see
+    /// docs/design/process-memory.md). They hold no managed references, so they go back uncleared.
+    /// </remarks>
     public int ListSort(PyObject* list, PyObject* key, bool reverse)
     {
         PyRuntime rt = Rt;
-        nint n = PyRuntime.ListSize(list);
-        var items = new nint[n];
-        for (nint i = 0; i < n; i++)
+        int n = (int)PyRuntime.ListSize(list);
+        nint[] items = ArrayPool<nint>.Shared.Rent(n);
+        nint[] keys = ArrayPool<nint>.Shared.Rent(n);
+        int[] order = ArrayPool<int>.Shared.Rent(n);
+        try
         {
-            items[i] = (nint)PyRuntime.ListItems(list)[i];
-        }
-
-        // While sorting, the list looks empty (as CPython's does).
-        rt.ListResize(list, 0);
-        nint[] keys = items;
-        bool ownKeys = false;
-        bool failed = false;
-        if (key != null && key != rt.None)
-        {
-            keys = new nint[n];
-            ownKeys = true;
-            for (nint i = 0; i < n; i++)
+            for (int i = 0; i < n; i++)
             {
-                PyObject* k = CallOneArg(key, (PyObject*)items[i]);
-                if (k == null)
+                items[i] = (nint)PyRuntime.ListItems(list)[i];
+            }
+
+            // While sorting, the list looks empty (as CPython's does).
+            rt.ListResize(list, 0);
+            bool ownKeys = false;
+            bool failed = false;
+            if (key != null && key != rt.None)
+            {
+                ownKeys = true;
+                for (int i = 0; i < n; i++)
                 {
-                    failed = true;
-                    for (nint j = 0; j < i; j++)
+                    PyObject* k = CallOneArg(key, (PyObject*)items[i]);
+                    if (k == null)
                     {
-                        rt.DecRef((PyObject*)keys[j]);
+                        failed = true;
+                        for (int j = 0; j < i; j++)
+                        {
+                            rt.DecRef((PyObject*)keys[j]);
+                        }
+
+                        ownKeys = false;
+                        break;
                     }
 
-                    ownKeys = false;
-                    break;
+                    keys[i] = (nint)k;
+                }
+            }
+            else
+            {
+                System.Array.Copy(items, keys, n);
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                order[i] = i;
+            }
+
+            if (!failed)
+            {
+                // keys[i] stays the key of items[order[i]]: they are reversed and merged together.
+                if (reverse)
+                {
+                    System.Array.Reverse(order, 0, n);
+                    System.Array.Reverse(keys, 0, n);
                 }
 
-                keys[i] = (nint)k;
+                failed = !SortByKind(order, keys, n);
+                if (reverse)
+                {
+                    System.Array.Reverse(order, 0, n);
+                }
             }
-        }
 
-        var order = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-
-        if (!failed)
-        {
-            if (reverse)
+            if (ownKeys)
             {
-                System.Array.Reverse(order);
+                for (int i = 0; i < n; i++)
+                {
+                    rt.DecRef((PyObject*)keys[i]);
+                }
             }
 
-            failed = !SortByKind(order, keys);
-            if (reverse && !failed)
+            bool modified = PyRuntime.ListSize(list) != 0;
+            if (modified)
             {
-                System.Array.Reverse(order);
+                ListClearItems(list);
             }
-            else if (reverse)
+
+            rt.ListResize(list, n);
+            for (int i = 0; i < n; i++)
             {
-                System.Array.Reverse(order);
+                PyRuntime.ListItems(list)[i] = (PyObject*)items[failed ? i : order[i]];
             }
-        }
 
-        if (ownKeys)
-        {
-            foreach (nint k in keys)
+            if (modified && !failed)
             {
-                rt.DecRef((PyObject*)k);
+                rt.SetError(rt.ValueErrorType, "list modified during sort");
+                return -1;
             }
-        }
 
-        bool modified = PyRuntime.ListSize(list) != 0;
-        if (modified)
+            return failed ? -1 : 0;
+        }
+        finally
         {
-            ListClearItems(list);
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<nint>.Shared.Return(keys);
+            ArrayPool<nint>.Shared.Return(items);
         }
-
-        rt.ListResize(list, n);
-        for (nint i = 0; i < n; i++)
-        {
-            PyRuntime.ListItems(list)[i] = (PyObject*)items[failed ? i : order[i]];
-        }
-
-        if (modified && !failed)
-        {
-            rt.SetError(rt.ValueErrorType, "list modified during sort");
-            return -1;
-        }
-
-        return failed ? -1 : 0;
     }
 
     /// <summary>
-    /// Sorts <paramref name="order"/> (indices into <paramref name="keys"/>) with the comparer
-    /// the keys allow: when every key is an exact int, every key an exact str, or every key
-    /// an exact tuple (see <see cref="ISortLess"/>), else the object protocol.
+    /// Sorts <paramref name="order"/>[0, n) (indices of the items) with <paramref name="keys"/>[0, n)
+    /// (their keys, in the same order) alongside, with the comparer the keys allow: when every
+    /// key is an exact int, every key an exact str, or every key an exact tuple (see
+    /// <see cref="ISortLess"/>), else the object protocol.
     /// </summary>
-    private bool SortByKind(int[] order, nint[] keys)
+    private bool SortByKind(int[] order, nint[] keys, int n)
     {
         PyRuntime rt = Rt;
-        PyTypeObject* common = keys.Length > 0 ? ((PyObject*)keys[0])->Type : null;
-        foreach (nint k in keys)
+        PyTypeObject* common = n > 0 ? ((PyObject*)keys[0])->Type : null;
+        for (int i = 0; i < n; i++)
         {
-            if (((PyObject*)k)->Type != common)
+            if (((PyObject*)keys[i])->Type != common)
             {
                 common = null;
                 break;
             }
         }
 
-        // The keys travel with the indices so the merges read them in order.
-        var sortedKeys = new nint[order.Length];
-        for (int i = 0; i < order.Length; i++)
+        // The merge moves the left run out of the way, so the buffers need half the length.
+        int half = (n / 2) + 1;
+        int[] tmpOrder = ArrayPool<int>.Shared.Rent(half);
+        nint[] tmpKeys = ArrayPool<nint>.Shared.Rent(half);
+        try
         {
-            sortedKeys[i] = keys[order[i]];
-        }
+            if (common == rt.IntType)
+            {
+                return MergeSort(default(IntSortLess), order, keys, tmpOrder, tmpKeys, 0, n);
+            }
 
-        var tmpOrder = new int[order.Length];
-        var tmpKeys = new nint[order.Length];
-        if (common == rt.IntType)
+            if (common == rt.StrType)
+            {
+                return MergeSort(default(StrSortLess), order, keys, tmpOrder, tmpKeys, 0, n);
+            }
+
+            if (common == rt.TupleType)
+            {
+                return MergeSort(default(TupleSortLess), order, keys, tmpOrder, tmpKeys, 0, n);
+            }
+
+            return MergeSort(default(GenericSortLess), order, keys, tmpOrder, tmpKeys, 0, n);
+        }
+        finally
         {
-            return MergeSort(default(IntSortLess), order, sortedKeys, tmpOrder, tmpKeys, 0, order.Length);
+            ArrayPool<nint>.Shared.Return(tmpKeys);
+            ArrayPool<int>.Shared.Return(tmpOrder);
         }
-
-        if (common == rt.StrType)
-        {
-            return MergeSort(default(StrSortLess), order, sortedKeys, tmpOrder, tmpKeys, 0, order.Length);
-        }
-
-        if (common == rt.TupleType)
-        {
-            return MergeSort(default(TupleSortLess), order, sortedKeys, tmpOrder, tmpKeys, 0, order.Length);
-        }
-
-        return MergeSort(default(GenericSortLess), order, sortedKeys, tmpOrder, tmpKeys, 0, order.Length);
     }
 
-    /// <summary>A stable top-down merge sort of order[lo, hi) with keys[lo, hi) alongside.</summary>
+    /// <summary>
+    /// A stable top-down merge sort of order[lo, hi) with keys[lo, hi) alongside. Each merge
+    /// copies the left run into the buffers and merges it with the right run back in place;
+    /// on an error the two arrays still hold the same pairs, in some order.
+    /// </summary>
     private bool MergeSort<TLess>(TLess less, int[] order, nint[] keys, int[] tmpOrder, nint[] tmpKeys, int lo, int hi)
         where TLess : struct, ISortLess
     {
@@ -160,45 +185,40 @@ internal sealed unsafe partial class Interpreter
             return false;
         }
 
-        int i = lo;
+        int leftLength = mid - lo;
+        System.Array.Copy(order, lo, tmpOrder, 0, leftLength);
+        System.Array.Copy(keys, lo, tmpKeys, 0, leftLength);
+        int i = 0;
         int j = mid;
         int k = lo;
-        while (i < mid && j < hi)
+        bool ok = true;
+        while (i < leftLength && j < hi)
         {
             // Take from the right only when right < left (keeps the sort stable).
-            int lt = less.Less(this, (PyObject*)keys[j], (PyObject*)keys[i]);
+            int lt = less.Less(this, (PyObject*)keys[j], (PyObject*)tmpKeys[i]);
             if (lt < 0)
             {
-                return false;
+                ok = false;
+                break;
             }
 
             if (lt == 1)
             {
-                tmpKeys[k] = keys[j];
-                tmpOrder[k++] = order[j++];
+                keys[k] = keys[j];
+                order[k++] = order[j++];
             }
             else
             {
-                tmpKeys[k] = keys[i];
-                tmpOrder[k++] = order[i++];
+                keys[k] = tmpKeys[i];
+                order[k++] = tmpOrder[i++];
             }
         }
 
-        while (i < mid)
-        {
-            tmpKeys[k] = keys[i];
-            tmpOrder[k++] = order[i++];
-        }
-
-        while (j < hi)
-        {
-            tmpKeys[k] = keys[j];
-            tmpOrder[k++] = order[j++];
-        }
-
-        System.Array.Copy(tmpOrder, lo, order, lo, hi - lo);
-        System.Array.Copy(tmpKeys, lo, keys, lo, hi - lo);
-        return true;
+        // The rest of the left run goes back (on an error too: no pair is lost); the rest of
+        // the right run is already in place.
+        System.Array.Copy(tmpOrder, i, order, k, leftLength - i);
+        System.Array.Copy(tmpKeys, i, keys, k, leftLength - i);
+        return ok;
     }
 
     /// <summary>A list's items as a managed copy (borrowed pointers).</summary>

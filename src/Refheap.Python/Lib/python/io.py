@@ -195,9 +195,17 @@ class BytesIO(_BufferIO):
 
 
 class _File(_BufferIO):
-    """A file opened with open(): the whole file is in memory; writes go back on flush/close."""
+    """A file opened with open(): the whole file is in memory; writes go back on flush/close.
+    A file opened only to write ('w' or 'x', no '+') streams instead: once its buffer holds
+    _SPILL characters written at the end, they are appended to the file and dropped, so
+    writing a large file does not hold it, joined and encoded, in memory (CPython's buffered
+    writer holds 8 KiB). _flushed counts what went out; a seek or truncate reads it back."""
+
+    _SPILL = 1 << 16
 
     def __init__(self, name, mode, binary, encoding, errors=None, newline=None):
+        self._stream = '+' not in mode and ('w' in mode or 'x' in mode)
+        self._flushed = 0
         self.name = name
         self.mode = mode
         self._binary = binary
@@ -223,13 +231,11 @@ class _File(_BufferIO):
             super().__init__(data)
         else:
             try:
-                text = data.decode(self.encoding, self.errors)
+                text = self._decoded(data)
             except UnicodeDecodeError as e:
                 # CPython decodes as it reads: the error comes from the first read.
                 self._decode_error = e
                 text = ''
-            if newline is None:
-                text = text.replace('\r\n', '\n').replace('\r', '\n')
             super().__init__(text)
         if 'a' in mode:
             self._pos = len(self._buf)
@@ -258,21 +264,75 @@ class _File(_BufferIO):
         if not self._binary and not isinstance(s, str):
             raise TypeError('write() argument must be str, not %s' % type(s).__name__)
         self._dirty = True
-        return super().write(s)
+        n = super().write(s)
+        if self._stream and self._end >= self._SPILL and self._pos == self._end:
+            self._spill()
+        return n
+
+    def _spill(self):
+        # The buffer (everything from _flushed on; all of the file while _flushed is 0) goes
+        # to the file and is emptied.
+        self._sync()
+        data = self._encoded(self._buf, self._flushed == 0)
+        _refheap_io.write_file(self.name, data, self._flushed > 0)
+        self._flushed += len(self._buf)
+        self._buf = self._buf[:0]
+        self._pos = self._end = 0
+        self._dirty = False
+
+    def _unspill(self):
+        # Back to the whole file in memory (before a seek or truncate).
+        if self._flushed:
+            pos = self._flushed + self._pos
+            self._spill()
+            data = _refheap_io.read_file(self.name)
+            self._buf = data if self._binary else self._decoded(data)
+            self._end = len(self._buf)
+            self._pos = pos
+            self._flushed = 0
+            self._dirty = True
+        self._stream = False
+
+    def seek(self, pos, whence=0):
+        self._checkClosed()
+        self._unspill()
+        return super().seek(pos, whence)
+
+    def tell(self):
+        self._checkClosed()
+        return self._flushed + self._pos
+
+    def truncate(self, size=None):
+        self._checkClosed()
+        self._unspill()
+        return super().truncate(size)
 
     def flush(self):
         self._checkClosed()
-        if self._dirty:
+        if self._dirty and self._flushed:
+            self._spill()
+        elif self._dirty:
             self._sync()
-            if self._binary:
-                data = self._buf
-            else:
-                text = self._buf
-                if self._newline not in (None, '', '\n'):
-                    text = text.replace('\n', self._newline)
-                data = text.encode(self.encoding, self.errors)
-            _refheap_io.write_file(self.name, data, False)
+            _refheap_io.write_file(self.name, self._encoded(self._buf, True), False)
             self._dirty = False
+
+    def _encoded(self, buf, at_start):
+        # The bytes of buffered text: newline translation, then the encoding (a BOM-writing
+        # codec writes its BOM only at the start of the file).
+        if self._binary:
+            return buf
+        if self._newline not in (None, '', '\n'):
+            buf = buf.replace('\n', self._newline)
+        encoding = self.encoding
+        if not at_start and encoding.lower().replace('_', '-') == 'utf-8-sig':
+            encoding = 'utf-8'
+        return buf.encode(encoding, self.errors)
+
+    def _decoded(self, data):
+        text = data.decode(self.encoding, self.errors)
+        if self._newline is None:
+            text = text.replace('\r\n', '\n').replace('\r', '\n')
+        return text
 
     def readable(self):
         return self._readable
