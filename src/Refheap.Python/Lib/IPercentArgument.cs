@@ -35,6 +35,18 @@ public interface IPercentArgument
     /// <summary><c>mapping[key]</c> (PyObject_GetItem).</summary>
     public IPercentArgument GetItem(string key);
 
+    /// <summary>
+    /// bytes % args, %s and %b: the bytes of a bytes-like object or of its __bytes__(), as
+    /// latin-1 text; null when it is neither.
+    /// </summary>
+    public string? BytesValue => null;
+
+    /// <summary>PyBytes_Check or PyByteArray_Check (bytes % never treats those as a mapping).</summary>
+    public bool IsBytesOrByteArray => false;
+
+    /// <summary>bytes % mapping: <c>mapping[key]</c> with a bytes key (given as latin-1 text).</summary>
+    public IPercentArgument GetItemBytes(string latin1Key) => GetItem(latin1Key);
+
     /// <summary><c>str(v)</c>.</summary>
     public string Str();
 

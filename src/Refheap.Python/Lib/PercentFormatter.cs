@@ -43,11 +43,17 @@ public static class PercentFormatter
     private const int FlagZero = 16;
 
     /// <summary>Formats <paramref name="format"/> with the right operand <paramref name="args"/>.</summary>
-    public static string Format(string format, IPercentArgument args)
+    public static string Format(string format, IPercentArgument args) => Format(format, args, bytesMode: false);
+
+    /// <summary>
+    /// With <paramref name="bytesMode"/>, bytes % args (PEP 461; the format and the result are
+    /// latin-1 text): %s/%b take bytes-like objects, %r/%a give ascii(), %c a byte.
+    /// </summary>
+    public static string Format(string format, IPercentArgument args, bool bytesMode)
     {
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(args);
-        var state = new State(FormatSpec.CodePoints(format), args);
+        var state = new State(FormatSpec.CodePoints(format), args, bytesMode);
         return state.Run();
     }
 
@@ -65,8 +71,11 @@ public static class PercentFormatter
         private int _pos;
         private int _count;
 
-        public State(int[] fmt, IPercentArgument args)
+        private readonly bool _bytes;
+
+        public State(int[] fmt, IPercentArgument args, bool bytesMode)
         {
+            _bytes = bytesMode;
             _fmt = fmt;
             _args = args;
             _tuple = args.TupleItems;
@@ -81,7 +90,7 @@ public static class PercentFormatter
                 _argIndex = -2;
             }
 
-            _dict = args.IsMapping && _tuple == null && args.StrValue == null ? args : null;
+            _dict = args.IsMapping && _tuple == null && (bytesMode ? !args.IsBytesOrByteArray : args.StrValue == null) ? args : null;
         }
 
         public string Run()
@@ -112,7 +121,7 @@ public static class PercentFormatter
 
             if (_argIndex < _argLength && _dict == null)
             {
-                throw Error(PythonErrorKind.TypeError, "not all arguments converted during string formatting");
+                throw Error(PythonErrorKind.TypeError, _bytes ? "not all arguments converted during bytes formatting" : "not all arguments converted during string formatting");
             }
 
             return _out.ToString();
@@ -153,6 +162,17 @@ public static class PercentFormatter
             string text;
             switch (ch)
             {
+                case 's' or 'b' when _bytes:
+                    text = v.BytesValue ?? throw Error(
+                        PythonErrorKind.TypeError,
+                        $"%b requires a bytes-like object, or an object that implements __bytes__, not '{v.TypeName}'");
+                    break;
+                case 'r' or 'a' when _bytes:
+                    text = v.Ascii();
+                    break;
+                case 'c' when _bytes:
+                    text = ((char)FormatByte(v)).ToString();
+                    break;
                 case 's':
                     text = v.StrValue ?? v.Str();
                     break;
@@ -190,7 +210,7 @@ public static class PercentFormatter
             Output(text, (char)ch, flags, width, prec, numeric);
             if (_dict != null && _argIndex < _argLength)
             {
-                throw Error(PythonErrorKind.TypeError, "not all arguments converted during string formatting");
+                throw Error(PythonErrorKind.TypeError, _bytes ? "not all arguments converted during bytes formatting" : "not all arguments converted during string formatting");
             }
         }
 
@@ -230,7 +250,7 @@ public static class PercentFormatter
                 }
 
                 string key = PyFormat.FromCodePoints(_fmt, keyStart, _pos - keyStart - 1);
-                _args = _dict.GetItem(key);
+                _args = _bytes ? _dict.GetItemBytes(key) : _dict.GetItem(key);
                 _tuple = null;
                 _argLength = -1;
                 _argIndex = -2;
@@ -490,6 +510,30 @@ public static class PercentFormatter
             string prefix = (flags & FlagAlt) != 0 && numberBase != 10 ? (numberBase == 8 ? "0o" : "0x") : string.Empty;
             string result = (n.Sign < 0 ? "-" : string.Empty) + prefix + digits;
             return type == 'X' ? result.ToUpperInvariant() : result;
+        }
+
+        /// <summary>bytes %c: a bytes-like object of one byte, or an int (via __index__) in range(256).</summary>
+        private static int FormatByte(IPercentArgument v)
+        {
+            string? b = v.StrValue == null ? v.BytesValue : null;
+            if (b != null)
+            {
+                if (b.Length == 1)
+                {
+                    return b[0];
+                }
+            }
+            else if (v.TryIndex(out BigInteger n))
+            {
+                if (n.Sign < 0 || n > 255)
+                {
+                    throw Error(PythonErrorKind.OverflowError, "%c arg not in range(256)");
+                }
+
+                return (int)n;
+            }
+
+            throw Error(PythonErrorKind.TypeError, "%c requires an integer in range(256) or a single byte");
         }
 
         /// <summary>formatchar: a one-character str, or an int (via __index__) in range(0x110000).</summary>

@@ -342,6 +342,27 @@ internal sealed unsafe partial class Interpreter
         }
     }
 
+    /// <summary>bytes % args and bytearray % args (PEP 461).</summary>
+    private PyObject* BytesPercentFormat(PyObject* format, PyObject* args)
+    {
+        var arg = new PercentArg(this, args);
+        try
+        {
+            string r = PercentFormatter.Format(System.Text.Encoding.Latin1.GetString(BytesOf(format)), arg, bytesMode: true);
+            byte[] data = System.Text.Encoding.Latin1.GetBytes(r);
+            return PyRuntime.IsBytes(format) ? Rt.NewBytes(data) : Rt.NewByteArray(data);
+        }
+        catch (PercentArgError)
+        {
+            return null;
+        }
+        catch (PythonLibException e)
+        {
+            RaiseLibError(e);
+            return null;
+        }
+    }
+
     /// <summary>Thrown through the formatter when a Python call inside it failed (the error is already set).</summary>
     private sealed class PercentArgError : System.Exception
     {
@@ -392,6 +413,64 @@ internal sealed unsafe partial class Interpreter
         public bool IsNumber => PyRuntime.IsInt(O) || _interp.Rt.IsFloat(O);
 
         public string? StrValue => PyRuntime.IsStr(O) ? PyRuntime.StrToString(O) : null;
+
+        public bool IsBytesOrByteArray => PyRuntime.IsBytes(O) || _interp.Rt.IsByteArray(O);
+
+        public string? BytesValue
+        {
+            get
+            {
+                PyObject* o = O;
+                if (PyRuntime.IsBytes(o) || _interp.Rt.IsByteArray(o))
+                {
+                    return System.Text.Encoding.Latin1.GetString(BytesOf(o));
+                }
+
+                PyObject* fn = _interp.LookupSpecial(o, _interp.Str("__bytes__"));
+                if (fn == null)
+                {
+                    if (_interp.Rt.ErrorOccurred)
+                    {
+                        throw new PercentArgError();
+                    }
+
+                    return null;
+                }
+
+                PyObject** one = stackalloc PyObject*[1];
+                one[0] = o;
+                PyObject* r = _interp.CallUnbound(fn, o, one, 1);
+                if (r == null)
+                {
+                    throw new PercentArgError();
+                }
+
+                if (!PyRuntime.IsBytes(r))
+                {
+                    _interp.Rt.SetError(_interp.Rt.TypeErrorType, $"__bytes__ returned non-bytes (type {_interp.Rt.TypeName(r)})");
+                    _interp.Rt.DecRef(r);
+                    throw new PercentArgError();
+                }
+
+                string text = System.Text.Encoding.Latin1.GetString(BytesOf(r));
+                _interp.Rt.DecRef(r);
+                return text;
+            }
+        }
+
+        public IPercentArgument GetItemBytes(string latin1Key)
+        {
+            PyObject* k = _interp.Rt.NewBytes(System.Text.Encoding.Latin1.GetBytes(latin1Key));
+            PyObject* v = k == null ? null : _interp.GetItem(O, k);
+            _interp.Rt.XDecRef(k);
+            if (v == null)
+            {
+                throw new PercentArgError();
+            }
+
+            _interp.Rt.DecRef(v);
+            return new PercentArg(_interp, v);
+        }
 
         public IPercentArgument GetItem(string key)
         {

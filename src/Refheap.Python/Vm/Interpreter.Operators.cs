@@ -406,10 +406,9 @@ internal sealed unsafe partial class Interpreter
             return StrPercentFormat(a, b);
         }
 
-        if (op == BinaryOps.Remainder && !selfIsRight && PyRuntime.IsBytes(a))
+        if (op == BinaryOps.Remainder && !selfIsRight && (PyRuntime.IsBytes(a) || rt.IsByteArray(a)))
         {
-            rt.SetError(rt.NotImplementedErrorType, "bytes % formatting is not supported by Refheap yet");
-            return null;
+            return BytesPercentFormat(a, b);
         }
 
         if (rt.IsAnySet(a) && rt.IsAnySet(b) && op is BinaryOps.Or or BinaryOps.And or BinaryOps.Subtract or BinaryOps.Xor)
