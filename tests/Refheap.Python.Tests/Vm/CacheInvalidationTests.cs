@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using Refheap.Memory;
-using Refheap.Python.Hosting;
 using Xunit;
 
 namespace Refheap.Python.Tests.Vm;
@@ -14,20 +10,7 @@ namespace Refheap.Python.Tests.Vm;
 /// </summary>
 public sealed class CacheInvalidationTests
 {
-    private static string Run(string source)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int status = PythonEngine.RunCommand(source, new RunOptions
-        {
-            Profile = AllocatorProfile.Refheap,
-            Argv = ["-c"],
-            Stdout = stdout,
-            Stderr = stderr,
-        });
-        Assert.True(status == 0, $"exit status {status}: {stderr}");
-        return stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
-    }
+    private static string Run(string source) => ScriptRunner.Run(source);
 
     [Fact]
     public void ClassAttributeAssignedAfterLookup()
