@@ -43,11 +43,35 @@ public sealed unsafe partial class PyRuntime
         XDecRef(old);
     }
 
-    /// <summary>PyErr_NoMemory: sets MemoryError without allocating; returns null for convenience.</summary>
+    private bool _makingMemoryError;
+
+    /// <summary>
+    /// PyErr_NoMemory: a fresh MemoryError, as 3.11's get_memory_error makes one while memory
+    /// allows (a refused large allocation usually leaves room for it); otherwise the reserved
+    /// instance (3.11's last_resort_memory_error), cleared of the traceback and chain it
+    /// carried the last time it was raised. Returns null for convenience.
+    /// </summary>
     public PyObject* NoMemory()
     {
+        if (!_makingMemoryError && MemoryErrorType != null)
+        {
+            _makingMemoryError = true;
+            PyObject* fresh = NewException(MemoryErrorType, "");
+            _makingMemoryError = false;
+            if (fresh != null)
+            {
+                SetErrorObject(fresh);
+                return null;
+            }
+        }
+
         if (_reservedMemoryError != null)
         {
+            var e = (PyBaseExceptionObject*)_reservedMemoryError;
+            Clear(ref e->Traceback);
+            Clear(ref e->Context);
+            Clear(ref e->Cause);
+            e->SuppressContext = 0;
             SetErrorObject(NewRef(_reservedMemoryError));
         }
 
