@@ -5,11 +5,9 @@ using Refheap.Runtime.Types;
 
 namespace Refheap.Python.Vm;
 
-// Same-assembly copies of Py_INCREF / Py_DECREF and of the types and singletons the eval loop
-// tests on every instruction. The loop of a long-running frame stays in its ReadyToRun code
-// (tiered compilation only helps later calls), and ReadyToRun code does not inline
-// Refheap.Runtime's methods and property getters (another version bubble): there each
-// PyRuntime.IncRef or rt.True would be a call.
+// The eval loop's names for Py_INCREF / Py_DECREF (the runtime's own, inlined: the Refheap
+// assemblies are one ReadyToRun version bubble) and its cached copies of the types and
+// singletons it tests on every instruction, plus the field accessors of its fast paths.
 internal sealed unsafe partial class Interpreter
 {
     private PyTypeObject* _loopIntType;
@@ -42,29 +40,15 @@ internal sealed unsafe partial class Interpreter
 
     /// <summary>Py_INCREF.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void LoopIncRef(PyObject* o) => o->RefCount++;
+    private static void LoopIncRef(PyObject* o) => PyRuntime.IncRef(o);
 
     /// <summary>Py_NewRef.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static PyObject* LoopNewRef(PyObject* o)
-    {
-        o->RefCount++;
-        return o;
-    }
+    private static PyObject* LoopNewRef(PyObject* o) => PyRuntime.NewRef(o);
 
-    /// <summary>PyRuntime.DecRef: deallocation at zero, else the refheap profile's old-object note.</summary>
+    /// <summary>Py_DECREF (PyRuntime.DecRef).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void LoopDecRef(PyRuntime rt, PyObject* o)
-    {
-        if (--o->RefCount == 0)
-        {
-            o->Type->Dealloc(rt, o);
-        }
-        else if (rt.TrackOldDecrements && (o->Type->Flags & TypeFlags.HaveGc) != 0)
-        {
-            rt.NoteOldDecrement(o);
-        }
-    }
+    private static void LoopDecRef(PyRuntime rt, PyObject* o) => rt.DecRef(o);
 
     /// <summary>Py_XDECREF.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
