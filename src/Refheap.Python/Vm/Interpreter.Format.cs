@@ -340,6 +340,10 @@ internal sealed unsafe partial class Interpreter
             RaiseLibError(e);
             return null;
         }
+        finally
+        {
+            arg.Release();
+        }
     }
 
     /// <summary>bytes % args and bytearray % args (PEP 461).</summary>
@@ -361,6 +365,10 @@ internal sealed unsafe partial class Interpreter
             RaiseLibError(e);
             return null;
         }
+        finally
+        {
+            arg.Release();
+        }
     }
 
     /// <summary>Thrown through the formatter when a Python call inside it failed (the error is already set).</summary>
@@ -374,10 +382,32 @@ internal sealed unsafe partial class Interpreter
         private readonly Interpreter _interp;
         private readonly nint _o;
 
+        // References to the values fetched from a mapping (%(key)s), shared by the whole
+        // formatting and released by Release() when it ends: a mapping's __getitem__ may
+        // return a new object that nothing else keeps alive.
+        private readonly NintList _owned;
+
         public PercentArg(Interpreter interp, PyObject* o)
+            : this(interp, o, new NintList())
+        {
+        }
+
+        private PercentArg(Interpreter interp, PyObject* o, NintList owned)
         {
             _interp = interp;
             _o = (nint)o;
+            _owned = owned;
+        }
+
+        /// <summary>Releases the values fetched from the mapping.</summary>
+        public void Release()
+        {
+            for (int i = 0; i < _owned.Count; i++)
+            {
+                _interp.Rt.DecRef((PyObject*)_owned[i]);
+            }
+
+            _owned.Clear();
         }
 
         private PyObject* O => (PyObject*)_o;
@@ -398,7 +428,7 @@ internal sealed unsafe partial class Interpreter
                 var list = new List<IPercentArgument>();
                 for (nint i = 0; i < PyRuntime.TupleSize(O); i++)
                 {
-                    list.Add(new PercentArg(_interp, PyRuntime.TupleItems(O)[i]));
+                    list.Add(new PercentArg(_interp, PyRuntime.TupleItems(O)[i], _owned));
                 }
 
                 return list;
@@ -458,9 +488,14 @@ internal sealed unsafe partial class Interpreter
             }
         }
 
-        public IPercentArgument GetItemBytes(string latin1Key)
+        public IPercentArgument GetItemBytes(string latin1Key) =>
+            ItemFor(_interp.Rt.NewBytes(System.Text.Encoding.Latin1.GetBytes(latin1Key)));
+
+        public IPercentArgument GetItem(string key) => ItemFor(_interp.Rt.NewStr(key));
+
+        /// <summary>mapping[key] for a new key reference (released here); null key: the error is set.</summary>
+        private PercentArg ItemFor(PyObject* k)
         {
-            PyObject* k = _interp.Rt.NewBytes(System.Text.Encoding.Latin1.GetBytes(latin1Key));
             PyObject* v = k == null ? null : _interp.GetItem(O, k);
             _interp.Rt.XDecRef(k);
             if (v == null)
@@ -468,23 +503,8 @@ internal sealed unsafe partial class Interpreter
                 throw new PercentArgError();
             }
 
-            _interp.Rt.DecRef(v);
-            return new PercentArg(_interp, v);
-        }
-
-        public IPercentArgument GetItem(string key)
-        {
-            PyObject* k = _interp.Rt.NewStr(key);
-            PyObject* v = k == null ? null : _interp.GetItem(O, k);
-            _interp.Rt.XDecRef(k);
-            if (v == null)
-            {
-                throw new PercentArgError();
-            }
-
-            // The value stays alive through the mapping while formatting runs.
-            _interp.Rt.DecRef(v);
-            return new PercentArg(_interp, v);
+            _owned.Add((nint)v);
+            return new PercentArg(_interp, v, _owned);
         }
 
         public string Str() => _interp.StrOf(O) ?? throw new PercentArgError();
