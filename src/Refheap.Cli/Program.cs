@@ -13,7 +13,7 @@ namespace Refheap.Cli;
 internal static class Program
 {
     private const string Usage =
-        "usage: refheap [--profile cpython311|refheap] [--max-memory SIZE] (run script.py | script.py | -c code) [args...]";
+        "usage: refheap [--profile cpython311|refheap] [--max-memory SIZE] [-u] (run script.py | script.py | -c code) [args...]";
 
     private const string Help = Usage + """
 
@@ -27,6 +27,9 @@ internal static class Program
                                 pauses, page-level release) or cpython311 (exactly 3.11's)
           --max-memory SIZE     cap the heap (e.g. 500000, 64M, 2G); going over it raises
                                 MemoryError inside the program
+          -u                    unbuffered stdout and stderr (also: PYTHONUNBUFFERED set to
+                                a non-empty string); by default stdout is block-buffered
+                                unless it is a terminal, as python3's
           -h, --help            print this help and exit
           -V, --version         print the version and exit
 
@@ -96,6 +99,10 @@ internal static class Program
                 case "-V" or "--version":
                     Console.Out.WriteLine($"refheap {Version()} (Python 3.11.7 semantics)");
                     return 0;
+                case "-u":
+                    settings.Unbuffered = true;
+                    i++;
+                    continue;
             }
 
             string? value = null;
@@ -206,6 +213,9 @@ internal static class Program
         public AllocatorProfile Profile = AllocatorProfile.Refheap;
         public long MaxBytes;
 
-        public RunOptions Options(string[] argv) => new() { Profile = Profile, MaxBytes = MaxBytes, Argv = argv };
+        // python3: PYTHONUNBUFFERED set to a non-empty string is -u.
+        public bool Unbuffered = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PYTHONUNBUFFERED"));
+
+        public RunOptions Options(string[] argv) => new() { Profile = Profile, MaxBytes = MaxBytes, Argv = argv, Unbuffered = Unbuffered };
     }
 }

@@ -43,7 +43,13 @@ public sealed unsafe partial class PyRuntime : IDisposable
     public Allocator Allocator { get; }
 
     /// <summary>Where the collector's debug output and unraisable errors go (sys.stderr).</summary>
-    public TextWriter Stderr { get; set; } = Console.Error;
+    public TextWriter Stderr
+    {
+        get => _stderr ??= Console.Error;
+        set => _stderr = value;
+    }
+
+    private TextWriter? _stderr;
 
     /// <summary>sys.getrecursionlimit().</summary>
     public int RecursionLimit { get; set; }

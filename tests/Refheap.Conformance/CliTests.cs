@@ -55,6 +55,49 @@ public sealed class CliTests : IDisposable
         Assert.StartsWith(message + "\n", stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// stdout and stderr on one pipe: the order the text arrives in shows how each stream is
+    /// buffered. CPython 3.11 on this machine judges it (block-buffered stdout, line-buffered
+    /// stderr; both write-through with -u or PYTHONUNBUFFERED).
+    /// </summary>
+    [Theory]
+    [InlineData("", "", "1/0")]
+    [InlineData("-u", "", "1/0")]
+    [InlineData("", "1", "1/0")]
+    [InlineData("", "", "raise SystemExit('bye')")]
+    [InlineData("", "", "import atexit; atexit.register(sys.stderr.write, 'atexit\\n')")]
+    [InlineData("-c", "", "1/0")]
+    public void Stdout_and_stderr_on_one_pipe_interleave_as_on_CPython(string option, string unbufferedEnv, string ending)
+    {
+        string program = "import sys\nprint('out 1')\nsys.stderr.write('err 1\\n')\nsys.stdout.write('out 2 ')\n" +
+            "sys.stderr.write('err 2 ')\nprint('out 3')\nsys.stderr.write('\\n')\n" + ending + "\n";
+        File.WriteAllText(Path.Combine(_dir, "b.py"), program);
+        string[] args = option switch { "" => ["b.py"], "-c" => ["-c", program], _ => [option, "b.py"] };
+        string refheap = MergedOutput("dotnet", [Path.Combine(AppContext.BaseDirectory, "refheap.dll"), .. args], unbufferedEnv);
+        string cpython = MergedOutput("python3", ["-S", .. args], unbufferedEnv);
+        Assert.Contains("out 3", cpython, StringComparison.Ordinal);
+        Assert.Equal(cpython, refheap);
+    }
+
+    private string MergedOutput(string program, string[] arguments, string unbufferedEnv)
+    {
+        var psi = new ProcessStartInfo("/bin/sh") { WorkingDirectory = _dir, RedirectStandardOutput = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("exec \"$@\" 2>&1");
+        psi.ArgumentList.Add("sh");
+        psi.ArgumentList.Add(program);
+        foreach (string a in arguments)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["PYTHONUNBUFFERED"] = unbufferedEnv;
+        using var process = Process.Start(psi)!;
+        string output = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), $"{program} did not finish in 60 s");
+        return output;
+    }
+
     private (string Stdout, string Stderr, int Code) Run(string arguments)
     {
         var psi = new ProcessStartInfo("dotnet")

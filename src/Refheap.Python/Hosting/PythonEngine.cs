@@ -23,12 +23,28 @@ public sealed class RunOptions
     /// <summary>The directory relative paths resolve against (os.getcwd()); null means the process's.</summary>
     public string? WorkingDirectory { get; init; }
 
-    public TextWriter Stdout { get; init; } = Console.Out;
+    /// <summary>Unbuffered standard streams (python3 -u); applies to the default Stdout and Stderr.</summary>
+    public bool Unbuffered { get; init; }
 
-    public TextWriter Stderr { get; init; } = Console.Error;
+    /// <summary>Where sys.stdout writes; by default the process's stdout, buffered as CPython does (<see cref="StandardStreams"/>).</summary>
+    public TextWriter Stdout
+    {
+        get => _stdout ??= StandardStreams.OpenStdout(Unbuffered);
+        init => _stdout = value;
+    }
 
-    /// <summary>What sys.stdin and input() read.</summary>
-    public TextReader Stdin { get; init; } = Console.In;
+    /// <summary>Where sys.stderr writes; by default the process's stderr, line-buffered.</summary>
+    public TextWriter Stderr
+    {
+        get => _stderr ??= StandardStreams.OpenStderr(Unbuffered);
+        init => _stderr = value;
+    }
+
+    /// <summary>What sys.stdin and input() read; null (the default) means the process's stdin, opened on first read.</summary>
+    public TextReader? Stdin { get; init; }
+
+    private TextWriter? _stdout;
+    private TextWriter? _stderr;
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Text;
 using Refheap.Python.Compiler;
 using Refheap.Python.Objects;
@@ -113,9 +114,10 @@ internal sealed unsafe partial class Interpreter
     public string? ReadStdinLine()
     {
         var sb = new StringBuilder();
+        TextReader stdin = Stdin ??= Console.In;
         while (true)
         {
-            int c = Stdin.Read();
+            int c = stdin.Read();
             if (c < 0)
             {
                 return sb.Length == 0 ? null : sb.ToString();

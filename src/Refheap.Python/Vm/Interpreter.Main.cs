@@ -46,7 +46,20 @@ internal sealed unsafe partial class Interpreter
         rt.DictSetItem(d, Str("__spec__"), rt.None);
         rt.DictSetItem(d, Str("__loader__"), rt.None);
         int exit = 0;
-        if (!ExecSource(source, filename, d))
+        bool ok = ExecSource(source, filename, d);
+        if (setFileName)
+        {
+            // _PyRun_SimpleFileObject's flush_io: a script file's buffered output goes out before
+            // its traceback, SystemExit message or atexit output (not so for -c).
+            PyObject* pending = rt.FetchError();
+            FlushStreams("stderr", "stdout");
+            if (pending != null)
+            {
+                rt.SetErrorObject(pending);
+            }
+        }
+
+        if (!ok)
         {
             // SystemExit leaves through Py_Exit in CPython, before __file__ is deleted.
             setFileName &= !Rt.ErrorMatches(SystemExitType);
@@ -338,9 +351,10 @@ internal sealed unsafe partial class Interpreter
         }
     }
 
-    private void FlushStreams()
+    /// <summary>sys.stdout and sys.stderr's flush() (in the order given; errors ignored), then the host writers'.</summary>
+    private void FlushStreams(string first = "stdout", string second = "stderr")
     {
-        foreach (string name in new[] { "stdout", "stderr" })
+        foreach (string name in new[] { first, second })
         {
             PyObject* s = SysAttrBorrowed(name);
             if (s == null || s == Rt.None)

@@ -44,8 +44,8 @@ internal sealed unsafe partial class Interpreter : IDisposable
 
     public TextWriter Stderr { get; set; }
 
-    /// <summary>What sys.stdin reads.</summary>
-    public TextReader Stdin { get; set; } = TextReader.Null;
+    /// <summary>What sys.stdin reads; null means the process's stdin (System.Console's reader, created on first read).</summary>
+    public TextReader? Stdin { get; set; } = TextReader.Null;
 
     public string[] Argv { get; }
 
