@@ -79,6 +79,40 @@ public sealed class CliTests : IDisposable
         Assert.Equal(cpython, refheap);
     }
 
+    /// <summary>
+    /// stdout is a pipe nobody reads any more: CPython raises BrokenPipeError where the write
+    /// happens, and reports a failed flush at exit ("Exception ignored in: ...", status 120).
+    /// </summary>
+    [Theory]
+    [InlineData("", "import time; time.sleep(0.5); print('x')")]
+    [InlineData("", "import time, sys; time.sleep(0.5); print('x'); sys.stdout.flush()")]
+    [InlineData("", "import time; time.sleep(0.5)\nfor i in range(100000): print(i)")]
+    [InlineData("-u", "import time; time.sleep(0.5); print('x')")]
+    public void A_closed_stdout_pipe_raises_BrokenPipeError_as_on_CPython(string option, string program)
+    {
+        string[] args = option.Length == 0 ? ["-c", program] : [option, "-c", program];
+        (string stderr, int code) refheap = ClosedStdout("dotnet", [Path.Combine(AppContext.BaseDirectory, "refheap.dll"), .. args]);
+        (string stderr, int code) cpython = ClosedStdout("python3", ["-S", .. args]);
+        Assert.Contains("BrokenPipeError", cpython.stderr, StringComparison.Ordinal);
+        Assert.Equal(cpython, refheap);
+    }
+
+    private (string Stderr, int Code) ClosedStdout(string program, string[] arguments)
+    {
+        var psi = new ProcessStartInfo(program) { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string a in arguments)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["PYTHONUNBUFFERED"] = "";
+        using var process = Process.Start(psi)!;
+        process.StandardOutput.Close();
+        string stderr = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), $"{program} did not finish in 60 s");
+        return (stderr, process.ExitCode);
+    }
+
     private string MergedOutput(string program, string[] arguments, string unbufferedEnv)
     {
         var psi = new ProcessStartInfo("/bin/sh") { WorkingDirectory = _dir, RedirectStandardOutput = true, UseShellExecute = false };

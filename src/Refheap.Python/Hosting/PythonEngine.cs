@@ -130,8 +130,17 @@ public static class PythonEngine
             rt.Dispose();
         }
 
-        options.Stdout.Flush();
-        options.Stderr.Flush();
+        try
+        {
+            options.Stdout.Flush();
+            options.Stderr.Flush();
+        }
+        catch (IOException)
+        {
+            // Reported at shutdown already (flush_std_files); the status says it.
+            exit = 120;
+        }
+
         return exit;
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
+using Refheap.Memory.Platform;
 
 namespace Refheap.Python.Hosting;
 
@@ -17,8 +17,9 @@ namespace Refheap.Python.Hosting;
 /// CPython.
 /// </summary>
 /// <remarks>
-/// The streams wrap file descriptors 1 and 2 directly: System.Console's writers flush after
-/// every write, and creating them costs several milliseconds of start-up.
+/// The streams write to file descriptors 1 and 2 with write(2) (<see cref="NativeFiles"/>):
+/// System.Console's writers flush after every write, cost several milliseconds to create, and
+/// ignore a closed pipe.
 /// </remarks>
 public static class StandardStreams
 {
@@ -26,7 +27,7 @@ public static class StandardStreams
 
     /// <summary>A writer for fd 1: line-buffered if it is a terminal, else block-buffered; or unbuffered.</summary>
     public static TextWriter OpenStdout(bool unbuffered) =>
-        Open(1, unbuffered ? FlushAfter.EveryWrite : Console.IsOutputRedirected ? FlushAfter.FullBuffer : FlushAfter.LineEnd);
+        Open(1, unbuffered ? FlushAfter.EveryWrite : IsTerminal(1) ? FlushAfter.LineEnd : FlushAfter.FullBuffer);
 
     /// <summary>A writer for fd 2: line-buffered, or unbuffered.</summary>
     public static TextWriter OpenStderr(bool unbuffered) =>
@@ -39,26 +40,27 @@ public static class StandardStreams
         EveryWrite,
     }
 
-    private static TextWriter Open(int fd, FlushAfter mode)
-    {
-        var stream = new FileStream(new SafeFileHandle(fd, ownsHandle: false), FileAccess.Write, bufferSize: 0);
-        var writer = new StreamWriter(stream, new UTF8Encoding(false), BufferSize, leaveOpen: true);
-        return mode == FlushAfter.FullBuffer ? writer : new FlushingWriter(writer, mode == FlushAfter.EveryWrite);
-    }
+    private static bool IsTerminal(int fd) =>
+        NativeFiles.Available ? NativeFiles.IsTerminal(fd) : fd == 1 ? !Console.IsOutputRedirected : !Console.IsErrorRedirected;
 
-    /// <summary>Flushes its inner writer after every write, or after writes that contain a line end.</summary>
-    private sealed class FlushingWriter(StreamWriter inner, bool always) : TextWriter
-    {
-        public override Encoding Encoding => inner.Encoding;
+    private static StdWriter Open(int fd, FlushAfter mode) => new(fd, mode);
 
-        public override void Write(char value)
-        {
-            inner.Write(value);
-            if (always || value is '\n' or '\r')
-            {
-                inner.Flush();
-            }
-        }
+    /// <summary>
+    /// Text buffered as chars and written as UTF-8 when the mode says so. A write or flush that
+    /// fails (EPIPE on a closed pipe, ENOSPC) throws <see cref="IOException"/> and keeps the text,
+    /// as CPython's buffered writer keeps its buffer: the flush at exit then fails too and is
+    /// reported ("Exception ignored in: ... BrokenPipeError", exit status 120).
+    /// </summary>
+    private sealed class StdWriter(int fd, FlushAfter mode) : TextWriter
+    {
+        private Stream? _consoleStream;
+        private static readonly UTF8Encoding Utf8 = new(false);
+        private char[] _chars = new char[BufferSize];
+        private int _length;
+
+        public override Encoding Encoding => Utf8;
+
+        public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
 
         public override void Write(string? value) => Write(value.AsSpan());
 
@@ -66,20 +68,73 @@ public static class StandardStreams
 
         public override void Write(ReadOnlySpan<char> buffer)
         {
-            inner.Write(buffer);
-            if (always || buffer.IndexOfAny('\n', '\r') >= 0)
+            if (_length + buffer.Length > _chars.Length)
             {
-                inner.Flush();
+                Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + buffer.Length));
+            }
+
+            buffer.CopyTo(_chars.AsSpan(_length));
+            _length += buffer.Length;
+            bool flush = mode switch
+            {
+                FlushAfter.EveryWrite => true,
+                FlushAfter.LineEnd => buffer.IndexOfAny('\n', '\r') >= 0,
+                _ => _length >= BufferSize,
+            };
+            if (flush)
+            {
+                // A write that fails here loses its text (as CPython's text layer drops its
+                // pending bytes when the buffered write under it fails).
+                FlushCore(keepOnFailure: false);
             }
         }
 
-        public override void Flush() => inner.Flush();
+        public override void Flush() => FlushCore(keepOnFailure: true);
+
+        private void FlushCore(bool keepOnFailure)
+        {
+            if (_length == 0)
+            {
+                return;
+            }
+
+            ReadOnlySpan<char> text = _chars.AsSpan(0, _length);
+            byte[] bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
+            try
+            {
+                int n = Utf8.GetBytes(text, bytes);
+                if (!keepOnFailure)
+                {
+                    _length = 0;
+                }
+
+                if (NativeFiles.Available)
+                {
+                    NativeFiles.WriteAll(fd, bytes.AsSpan(0, n));
+                }
+                else
+                {
+                    _consoleStream ??= fd == 1 ? Console.OpenStandardOutput() : Console.OpenStandardError();
+                    _consoleStream.Write(bytes, 0, n);
+                }
+
+                _length = 0;
+                if (_chars.Length > 4 * BufferSize)
+                {
+                    _chars = new char[BufferSize];
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
 
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
-                inner.Dispose();
+                _consoleStream?.Dispose();
             }
 
             base.Dispose(disposing);

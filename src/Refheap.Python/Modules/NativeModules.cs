@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using Refheap.Python.Objects;
 using Refheap.Python.Vm;
 using Refheap.Runtime;
@@ -85,14 +86,30 @@ internal static unsafe partial class NativeModules
             Interpreter i = Interpreter.Of(r);
             long fd = (long)PyRuntime.IntToBigInteger(a[0]);
             string text = PyRuntime.StrToString(a[1]);
-            (fd == 2 ? i.Stderr : i.Stdout).Write(text);
+            try
+            {
+                (fd == 2 ? i.Stderr : i.Stdout).Write(text);
+            }
+            catch (IOException e)
+            {
+                return i.RaiseHostIOError(e);
+            }
+
             return r.NewInt(PyRuntime.StrLength(a[1]));
         });
         interp.AddFunction(m, "flush", (r, s, a, n, k) =>
         {
             Interpreter i = Interpreter.Of(r);
-            i.Stdout.Flush();
-            i.Stderr.Flush();
+            try
+            {
+                i.Stdout.Flush();
+                i.Stderr.Flush();
+            }
+            catch (IOException e)
+            {
+                return i.RaiseHostIOError(e);
+            }
+
             return PyRuntime.NewRef(r.None);
         });
         interp.AddFunction(m, "readline", (r, s, a, n, k) =>

@@ -31,6 +31,13 @@ internal sealed unsafe class CodeInfo
     public bool IsGenerator;
 
     /// <summary>
+    /// Code of the embedded _bootstrap module, which implements in Python what CPython has in C
+    /// (sys.stdout/stderr, memoryview, ...): its frames get no traceback entries, so an error
+    /// raised in there (BrokenPipeError from print) shows the caller's frames only, as on CPython.
+    /// </summary>
+    public bool HideInTracebacks;
+
+    /// <summary>
     /// Only positional-or-keyword parameters and no cells (no *args, **kwargs, keyword-only
     /// parameters or cell parameters): a call with exactly ArgCount positional arguments and
     /// no keywords binds them in order (CallPyFunction's fast path).
@@ -58,7 +65,7 @@ internal static unsafe class CodeFactory
 
         int[] pinned = GC.AllocateUninitializedArray<int>(cc.Code.Length, pinned: true);
         cc.Code.CopyTo(pinned, 0);
-        var info = new CodeInfo { Source = cc, Code = pinned };
+        var info = new CodeInfo { Source = cc, Code = pinned, HideInTracebacks = cc.Filename == Interpreter.BootstrapFilename };
         info.CodePtr = (int*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(pinned));
         code->ManagedId = rt.AddManaged(info);
         code->Consts = rt.NewTuple(cc.Consts.Count);

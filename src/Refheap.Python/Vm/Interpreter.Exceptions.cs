@@ -149,6 +149,11 @@ internal sealed unsafe partial class Interpreter
     /// <summary>PyTraceBack_Here: a traceback entry for frame <paramref name="f"/> at the failing instruction.</summary>
     private void AddTraceback(InterpreterFrame* f, CodeInfo info, PyObject* exc, int instrIndex)
     {
+        if (info.HideInTracebacks)
+        {
+            return;
+        }
+
         PyRuntime rt = Rt;
         PyFrameObject* fo = rt.GetFrameObject(f);
         if (fo == null)

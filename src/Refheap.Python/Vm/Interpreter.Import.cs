@@ -330,6 +330,9 @@ internal sealed unsafe partial class Interpreter
     /// <summary>The pseudo-directory of the library embedded in this assembly.</summary>
     public const string EmbeddedPrefix = "<refheap-lib>";
 
+    /// <summary>The code filename of the embedded _bootstrap module.</summary>
+    public const string BootstrapFilename = EmbeddedPrefix + "/_bootstrap.py";
+
     private static bool FindSource(string dir, string leaf, out string file, out byte[]? source, out bool isPackage)
     {
         source = null;

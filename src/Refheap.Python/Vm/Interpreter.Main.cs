@@ -1,3 +1,4 @@
+using System.IO;
 using System.Numerics;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
@@ -52,7 +53,7 @@ internal sealed unsafe partial class Interpreter
             // _PyRun_SimpleFileObject's flush_io: a script file's buffered output goes out before
             // its traceback, SystemExit message or atexit output (not so for -c).
             PyObject* pending = rt.FetchError();
-            FlushStreams("stderr", "stdout");
+            FlushStreams(first: "stderr", second: "stdout");
             if (pending != null)
             {
                 rt.SetErrorObject(pending);
@@ -79,8 +80,8 @@ internal sealed unsafe partial class Interpreter
 
         rt.DecRef(main);
 
-        int finalExit = Finalize();
-        return exit != 0 ? exit : finalExit;
+        // Py_RunMain: a failed Py_FinalizeEx (stdout could not be flushed) makes the status 120.
+        return Finalize() < 0 ? 120 : exit;
     }
 
     private int ReportFatal()
@@ -189,7 +190,10 @@ internal sealed unsafe partial class Interpreter
         PyRuntime rt = Rt;
         int exit = 0;
         RunAtExit();
-        FlushStreams();
+        if (!FlushStreams(report: true))
+        {
+            exit = -1;
+        }
 
         // _PyGC_CollectIfEnabled: a full collection with gc.callbacks while the modules are
         // still intact, so __del__ of cyclic garbage still sees its globals (skipped under
@@ -221,7 +225,11 @@ internal sealed unsafe partial class Interpreter
 
         FinalizeModules();
         rt.ClearError();
-        FlushStreams();
+        if (!FlushStreams())
+        {
+            exit = -1;
+        }
+
         return exit;
     }
 
@@ -351,9 +359,14 @@ internal sealed unsafe partial class Interpreter
         }
     }
 
-    /// <summary>sys.stdout and sys.stderr's flush() (in the order given; errors ignored), then the host writers'.</summary>
-    private void FlushStreams(string first = "stdout", string second = "stderr")
+    /// <summary>
+    /// flush_std_files: sys.stdout's and sys.stderr's flush() (in the order given), then the host
+    /// writers'. Returns false when a flush failed; with <paramref name="report"/>, a failure of
+    /// sys.stdout is written as unraisable ("Exception ignored in: &lt;...stdout...&gt;").
+    /// </summary>
+    private bool FlushStreams(bool report = false, string first = "stdout", string second = "stderr")
     {
+        bool ok = true;
         foreach (string name in new[] { first, second })
         {
             PyObject* s = SysAttrBorrowed(name);
@@ -363,18 +376,32 @@ internal sealed unsafe partial class Interpreter
             }
 
             PyObject* flush = GetAttrOrNull(s, Str("flush"));
-            if (flush != null)
+            PyObject* r = flush == null ? null : CallNoArgs(flush);
+            Rt.XDecRef(flush);
+            if (r == null && Rt.ErrorOccurred)
             {
-                PyObject* r = CallNoArgs(flush);
-                Rt.XDecRef(r);
-                Rt.DecRef(flush);
+                ok = false;
+                if (report && name == "stdout")
+                {
+                    Rt.WriteUnraisable(null, s);
+                }
             }
 
+            Rt.XDecRef(r);
             Rt.ClearError();
         }
 
-        Stdout.Flush();
-        Stderr.Flush();
+        try
+        {
+            Stdout.Flush();
+            Stderr.Flush();
+        }
+        catch (IOException)
+        {
+            ok = false;
+        }
+
+        return ok;
     }
 
     private void SetSysAttr(string name, PyObject* value)

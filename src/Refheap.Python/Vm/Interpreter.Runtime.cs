@@ -335,6 +335,29 @@ internal sealed unsafe partial class Interpreter
 
     private string ResolvePath(PyObject* path) => Path.GetFullPath(PyRuntime.StrToString(path), WorkingDirectory);
 
+    /// <summary>
+    /// A failed write to the host's stdout/stderr as Python sees it: OSError(errno, strerror)
+    /// as the errno map makes it (BrokenPipeError for EPIPE). On Unix .NET puts the errno in
+    /// the exception's HResult; anything else is EIO. Returns null.
+    /// </summary>
+    public PyObject* RaiseHostIOError(IOException e)
+    {
+        PyRuntime rt = Rt;
+        int errno = e.HResult is > 0 and < 4096 ? e.HResult : 5;
+        PyObject** args = stackalloc PyObject*[2];
+        args[0] = rt.NewInt(errno);
+        args[1] = rt.NewStr(e.Message);
+        PyObject* exc = Call((PyObject*)OSErrorSubclassFor(OSErrorType, args, 2), args, 2, null);
+        rt.DecRef(args[0]);
+        rt.DecRef(args[1]);
+        if (exc != null)
+        {
+            rt.SetErrorObject(exc);
+        }
+
+        return null;
+    }
+
     private void RaiseOSError(PyTypeObject* type, int errno, string strerror, PyObject* filename)
     {
         PyRuntime rt = Rt;

@@ -159,7 +159,11 @@ internal sealed unsafe partial class Interpreter
         Make("IsADirectoryError", OSErrorType);
         Make("NotADirectoryError", OSErrorType);
         Make("TimeoutError", OSErrorType);
-        Make("ConnectionError", OSErrorType);
+        PyTypeObject* connection = Make("ConnectionError", OSErrorType);
+        Make("BrokenPipeError", connection);
+        Make("ConnectionAbortedError", connection);
+        Make("ConnectionRefusedError", connection);
+        Make("ConnectionResetError", connection);
         Make("BlockingIOError", OSErrorType);
         Make("ChildProcessError", OSErrorType);
         Make("InterruptedError", OSErrorType);
