@@ -67,14 +67,17 @@ public sealed class CliTests : IDisposable
     [InlineData("", "", "raise SystemExit('bye')")]
     [InlineData("", "", "import atexit; atexit.register(sys.stderr.write, 'atexit\\n')")]
     [InlineData("-c", "", "1/0")]
+    [InlineData(">file", "", "1/0")]
+    [InlineData(">file", "1", "1/0")]
     public void Stdout_and_stderr_on_one_pipe_interleave_as_on_CPython(string option, string unbufferedEnv, string ending)
     {
         string program = "import sys\nprint('out 1')\nsys.stderr.write('err 1\\n')\nsys.stdout.write('out 2 ')\n" +
             "sys.stderr.write('err 2 ')\nprint('out 3')\nsys.stderr.write('\\n')\n" + ending + "\n";
         File.WriteAllText(Path.Combine(_dir, "b.py"), program);
-        string[] args = option switch { "" => ["b.py"], "-c" => ["-c", program], _ => [option, "b.py"] };
-        string refheap = MergedOutput("dotnet", [Path.Combine(AppContext.BaseDirectory, "refheap.dll"), .. args], unbufferedEnv);
-        string cpython = MergedOutput("python3", ["-S", .. args], unbufferedEnv);
+        string[] args = option switch { "" or ">file" => ["b.py"], "-c" => ["-c", program], _ => [option, "b.py"] };
+        bool toFile = option == ">file";
+        string refheap = MergedOutput("dotnet", [Path.Combine(AppContext.BaseDirectory, "refheap.dll"), .. args], unbufferedEnv, toFile);
+        string cpython = MergedOutput("python3", ["-S", .. args], unbufferedEnv, toFile);
         Assert.Contains("out 3", cpython, StringComparison.Ordinal);
         Assert.Equal(cpython, refheap);
     }
@@ -113,11 +116,13 @@ public sealed class CliTests : IDisposable
         return (stderr, process.ExitCode);
     }
 
-    private string MergedOutput(string program, string[] arguments, string unbufferedEnv)
+    /// <summary>The program's stdout and stderr on one pipe, or with <paramref name="toFile"/> on one file (`&gt; out 2&gt;&amp;1`).</summary>
+    private string MergedOutput(string program, string[] arguments, string unbufferedEnv, bool toFile = false)
     {
+        string outFile = Path.Combine(_dir, "merged.txt");
         var psi = new ProcessStartInfo("/bin/sh") { WorkingDirectory = _dir, RedirectStandardOutput = true, UseShellExecute = false };
         psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add("exec \"$@\" 2>&1");
+        psi.ArgumentList.Add(toFile ? "exec \"$@\" > merged.txt 2>&1" : "exec \"$@\" 2>&1");
         psi.ArgumentList.Add("sh");
         psi.ArgumentList.Add(program);
         foreach (string a in arguments)
@@ -129,7 +134,7 @@ public sealed class CliTests : IDisposable
         using var process = Process.Start(psi)!;
         string output = process.StandardOutput.ReadToEnd();
         Assert.True(process.WaitForExit(60_000), $"{program} did not finish in 60 s");
-        return output;
+        return toFile ? File.ReadAllText(outFile) : output;
     }
 
     private (string Stdout, string Stderr, int Code) Run(string arguments)
