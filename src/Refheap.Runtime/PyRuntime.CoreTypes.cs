@@ -146,6 +146,7 @@ public sealed unsafe partial class PyRuntime
         rt.TypeModified(t);
         rt.Untrack(o);
         rt.ClearWeakRefs(o);
+        rt.ReleaseSharedKeysRecord(t);
         rt._sharedKeys.Remove((nint)o);
         rt.ReleaseSharedKeyObjects(t);
         rt.RemoveSubclass(t, t->Bases);
@@ -227,7 +228,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>The size of 3.11's ht_cached_keys: a 32-byte header, 64 one-byte indices, 42 entries of 16 bytes.</summary>
-    private const nint CachedKeysSize = 32 + 64 + (42 * 16);
+    internal const nint CachedKeysSize = 32 + 64 + (42 * 16);
 
     /// <summary>object_dealloc: tp_free.</summary>
     private static void ObjectDealloc(PyRuntime rt, PyObject* o) => rt.FreeObject(o);

@@ -21,8 +21,33 @@ public unsafe struct PyDictObject
     /// <summary>ma_keys.</summary>
     public PyDictKeysObject* Keys;
 
-    /// <summary>ma_values: the values of a split table; always null here (no split tables yet).</summary>
+    /// <summary>
+    /// ma_values. Refheap's tables are always combined; a dict that 3.11 would keep split (an
+    /// instance __dict__ sharing its class's cached keys) points here at the class's
+    /// <see cref="SharedKeysRecord"/> instead, so that its size and its conversion to a
+    /// combined table follow 3.11's (docs/design/objects.md, "Instance dicts"). Null otherwise.
+    /// </summary>
     public void* Values;
+}
+
+/// <summary>
+/// What a split dict of 3.11 sees of its class's cached keys (ht_cached_keys): the number of
+/// names (dk_nentries) and the entries left (dk_usable), which give its size
+/// (48 + 8 * (nentries + usable)), and a reference count like dk_refcnt: one for the class
+/// while it lives (<see cref="Owner"/>), one per dict marked with it. The block is as large as
+/// 3.11's cached keys object (768 bytes, so from the raw allocator, as there).
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct SharedKeysRecord
+{
+    public nint RefCount;
+
+    public nint NEntries;
+
+    public nint Usable;
+
+    /// <summary>The class, or null once it died (the keys then count in the dict's size, dk_refcnt == 1).</summary>
+    public PyTypeObject* Owner;
 }
 
 /// <summary>

@@ -181,6 +181,11 @@ public sealed unsafe partial class PyRuntime
             rt.DictKeysDecRef(keys);
         }
 
+        if (mp->Values != null)
+        {
+            rt.UnmarkSplit(mp);
+        }
+
         if (rt._dictNumFree < DictMaxFreeList && o->Type == rt.DictType)
         {
             rt._dictFreeList[rt._dictNumFree++] = (nint)o;
@@ -249,10 +254,15 @@ public sealed unsafe partial class PyRuntime
 
     /// <summary>
     /// _PyDict_SizeOf: 48, plus the keys object when this dict owns it (the shared empty
-    /// keys are not counted).
+    /// keys are not counted); a split table counts its values array instead.
     /// </summary>
     private static nint DictSizeOf(PyRuntime rt, PyObject* o)
     {
+        if (((PyDictObject*)o)->Values != null)
+        {
+            return SplitDictSizeOf(o);
+        }
+
         PyDictKeysObject* keys = ((PyDictObject*)o)->Keys;
         nint size = o->Type->BasicSize;
         if (keys != rt.EmptyKeys && keys->RefCount == 1)

@@ -30,7 +30,11 @@ public sealed unsafe partial class PyRuntime
         PyDictKeysObject* dk = mp->Keys;
         if (mp->Values != null)
         {
-            Fail("ma_values is set, but this runtime has no split tables");
+            var rec = (SharedKeysRecord*)mp->Values;
+            if (rec->RefCount < 1 || rec->NEntries < 0 || rec->Usable < 0 || rec->NEntries + rec->Usable > SharedKeysMaxSize)
+            {
+                Fail($"bad shared keys of a split dict: refcount {rec->RefCount}, nentries {rec->NEntries}, usable {rec->Usable}");
+            }
         }
 
         if (dk == EmptyKeys)

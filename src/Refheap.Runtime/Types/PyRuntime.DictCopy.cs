@@ -116,6 +116,25 @@ public sealed unsafe partial class PyRuntime
             return NewDict();
         }
 
+        if (mp->Values != null)
+        {
+            // A split table's copy shares the class's keys too.
+            PyObject* splitCopy = DictCopyCombined(mp, op);
+            if (splitCopy != null)
+            {
+                var rec = (SharedKeysRecord*)mp->Values;
+                rec->RefCount++;
+                ((PyDictObject*)splitCopy)->Values = rec;
+            }
+
+            return splitCopy;
+        }
+
+        return DictCopyCombined(mp, op);
+    }
+
+    private PyObject* DictCopyCombined(PyDictObject* mp, PyObject* op)
+    {
         if (mp->Used >= (mp->Keys->NEntries * 2) / 3)
         {
             PyDictKeysObject* keys = CloneCombinedDictKeys(mp);
@@ -231,7 +250,7 @@ public sealed unsafe partial class PyRuntime
         {
             overrideExisting = true;
             PyDictKeysObject* okeys = other->Keys;
-            if (other->Used == okeys->NEntries
+            if (other->Values == null && other->Used == okeys->NEntries
                 && (okeys->Log2Size == DictLog2MinSize || UsableFraction(DictKeysSize(okeys) / 2) < other->Used))
             {
                 PyDictKeysObject* keys = CloneCombinedDictKeys(other);
@@ -242,6 +261,11 @@ public sealed unsafe partial class PyRuntime
 
                 DictKeysDecRef(mp->Keys);
                 mp->Keys = keys;
+                if (mp->Values != null)
+                {
+                    UnmarkSplit(mp);
+                }
+
                 mp->Used = other->Used;
                 mp->VersionTag = ++_dictGlobalVersion;
                 if (IsTracked(b) && !IsTracked(a))
@@ -253,7 +277,14 @@ public sealed unsafe partial class PyRuntime
             }
         }
 
-        if (UsableFraction(DictKeysSize(mp->Keys)) < other->Used
+        if (mp->Values != null)
+        {
+            if (SplitBeforeMerge(mp, other, out _) != 0)
+            {
+                return -1;
+            }
+        }
+        else if (UsableFraction(DictKeysSize(mp->Keys)) < other->Used
             && DictResize(mp, EstimateLog2KeySize(mp->Used + other->Used), IsUnicodeKeys(other->Keys)) != 0)
         {
             return -1;

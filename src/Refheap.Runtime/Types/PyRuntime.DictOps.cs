@@ -46,6 +46,13 @@ public sealed unsafe partial class PyRuntime
     /// <summary>insert_to_emptydict: the first item gets a fresh 8-slot table of the key's kind.</summary>
     private int InsertToEmptyDict(PyDictObject* mp, PyObject* key, nint hash, PyObject* value)
     {
+        if (mp->Values != null)
+        {
+            // Split-marked and empty: the key joins the class's keys or the dict turns
+            // combined (with an empty table this cannot fail).
+            _ = SplitBeforeInsert(mp, key, hash);
+        }
+
         bool unicode = key->Type == StrType;
         PyDictKeysObject* dk = NewKeysObject(DictLog2MinSize, unicode);
         if (dk == null)
@@ -56,7 +63,6 @@ public sealed unsafe partial class PyRuntime
         }
 
         mp->Keys = dk;
-        mp->Values = null;
         DictMaintainTracking((PyObject*)mp, key, value);
         SetIndex(dk, (nint)((nuint)hash & (DictMinSize - 1)), 0);
         StoreNewEntry(dk, 0, key, hash, value);
@@ -70,6 +76,13 @@ public sealed unsafe partial class PyRuntime
     /// <summary>insertdict: consumes the references to key and value.</summary>
     private int InsertDict(PyDictObject* mp, PyObject* key, nint hash, PyObject* value)
     {
+        if (mp->Values != null && SplitBeforeInsert(mp, key, hash) < 0)
+        {
+            DecRef(value);
+            DecRef(key);
+            return -1;
+        }
+
         if (IsUnicodeKeys(mp->Keys) && key->Type != StrType && InsertionResize(mp, unicode: false) < 0)
         {
             DecRef(value);
@@ -393,13 +406,19 @@ public sealed unsafe partial class PyRuntime
 
         var mp = (PyDictObject*)op;
         PyDictKeysObject* oldKeys = mp->Keys;
+        if (mp->Values != null)
+        {
+            // A split table holds the class's keys, never the empty ones: it becomes combined.
+            UnmarkSplit(mp);
+        }
+
         if (oldKeys == EmptyKeys)
         {
             return;
         }
 
         mp->Keys = EmptyKeys;
-        mp->Values = null;
+
         mp->Used = 0;
         mp->VersionTag = ++_dictGlobalVersion;
         DictKeysDecRef(oldKeys);

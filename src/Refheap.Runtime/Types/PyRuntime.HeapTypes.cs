@@ -25,7 +25,24 @@ public sealed unsafe partial class PyRuntime
 
     private sealed class SharedKeysState
     {
-        public int Usable = SharedKeysInitialUsable;
+        private int _usable = SharedKeysInitialUsable;
+
+        /// <summary>The dicts' view of these keys, made when the first split dict is (<see cref="SharedKeysRecordFor"/>).</summary>
+        public Types.SharedKeysRecord* Record;
+
+        /// <summary>dk_usable of the class's cached keys (mirrored into <see cref="Record"/>).</summary>
+        public int Usable
+        {
+            get => _usable;
+            set
+            {
+                _usable = value;
+                if (Record != null)
+                {
+                    Record->Usable = value;
+                }
+            }
+        }
     }
 
     // InitInlineValues' memo of the last class's shared-keys state; valid while the type
@@ -137,17 +154,71 @@ public sealed unsafe partial class PyRuntime
         }
 
         int size = type->SharedKeysCount + keys.Usable;
-        var values = (PyObject**)Allocator.TryAllocate(size * 8);
+        PyObject** values = NewValues(size);
         if (values == null)
         {
             NoMemory();
             return false;
         }
 
-        new Span<nint>(values, size).Clear();
         *ValuesPointer(o) = values;
         return true;
     }
+
+    /// <summary>
+    /// new_values: one PyMem block of a prefix and <paramref name="size"/> value pointers, as
+    /// 3.11 lays it out. The prefix (size + 2 bytes, rounded up to 8) holds the instance's
+    /// insertion order: the key indices in the order the attributes were set
+    /// (<see cref="ValuesOrder"/>), then their count, then the prefix size in the last byte.
+    /// Returns the address of the first value pointer, or null.
+    /// </summary>
+    private PyObject** NewValues(int size)
+    {
+        int prefix = (size + 2 + 7) & ~7;
+        var mem = (byte*)Allocator.TryAllocate(prefix + (size * 8));
+        if (mem == null)
+        {
+            return null;
+        }
+
+        new Span<byte>(mem, prefix + (size * 8)).Clear();
+        mem[prefix - 1] = (byte)prefix;
+        return (PyObject**)(mem + prefix);
+    }
+
+    /// <summary>The start of a values array's insertion-order bytes (count at prefix - 2).</summary>
+    private static byte* ValuesOrder(PyObject** values) => (byte*)values - ((byte*)values)[-1];
+
+    private static ref byte ValuesOrderCount(PyObject** values) => ref ((byte*)values)[-2];
+
+    /// <summary>_PyDictValues_AddToInsertionOrder.</summary>
+    private static void ValuesAddToOrder(PyObject** values, int index)
+    {
+        ref byte count = ref ValuesOrderCount(values);
+        ValuesOrder(values)[count] = (byte)index;
+        count++;
+    }
+
+    /// <summary>Removes a deleted attribute's index from the insertion order.</summary>
+    private static void ValuesRemoveFromOrder(PyObject** values, int index)
+    {
+        ref byte count = ref ValuesOrderCount(values);
+        byte* order = ValuesOrder(values);
+        int n = count;
+        int j = 0;
+        while (j < n && order[j] != index)
+        {
+            j++;
+        }
+
+        if (j < n)
+        {
+            new Span<byte>(order + j + 1, n - j - 1).CopyTo(new Span<byte>(order + j, n - j - 1));
+            count--;
+        }
+    }
+
+    private void FreeValues(PyObject** values) => Allocator.Free((byte*)values - ((byte*)values)[-1]);
 
     /// <summary>Sets an instance attribute (a slot member, or an instance attribute). Null value deletes.</summary>
     public bool SetAttribute(PyObject* o, string name, PyObject* value)
@@ -398,7 +469,7 @@ public sealed unsafe partial class PyRuntime
             XDecRef(values[i]);
         }
 
-        Allocator.Free(values);
+        FreeValues(values);
     }
 
     /// <summary>subtype_traverse: slots, the inline values (or the dict), then the type itself.</summary>

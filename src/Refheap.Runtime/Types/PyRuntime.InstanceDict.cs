@@ -7,9 +7,10 @@ namespace Refheap.Runtime;
 // Instance attribute storage by attribute name object (Objects/dictobject.c, 3.11:
 // _PyObject_StoreInstanceAttribute, _PyObject_GetInstanceAttribute, make_dict_from_instance_
 // attributes). A managed-dict instance keeps its attributes as inline values indexed by its
-// class's shared keys until a dict is needed: `__dict__` is read, a name does not fit the
-// shared keys, or an attribute is deleted out of order; then the values move into a real dict
-// kept in the pre-header. Types with a fixed dict offset (functions, modules, exceptions)
+// class's shared keys, with the order the instance set them in (the values' prefix), until a
+// dict is needed: `__dict__` is read or a name does not fit the shared keys; then the values
+// move, in that order, into a dict kept in the pre-header, marked split on the class's keys
+// (PyRuntime.SplitDicts.cs). Types with a fixed dict offset (functions, modules, exceptions)
 // keep a dict at that offset, made on the first store.
 // Invariant: for a managed-dict instance, at most one of (values, dict) in the pre-header is set.
 public sealed unsafe partial class PyRuntime
@@ -84,6 +85,15 @@ public sealed unsafe partial class PyRuntime
                     }
 
                     values[index] = value;
+                    if (prev == null)
+                    {
+                        ValuesAddToOrder(values, index);
+                    }
+                    else if (value == null)
+                    {
+                        ValuesRemoveFromOrder(values, index);
+                    }
+
                     XIncRef(value);
                     XDecRef(prev);
                     return 0;
@@ -164,9 +174,13 @@ public sealed unsafe partial class PyRuntime
                     return null;
                 }
 
+                // In the instance's own insertion order (a cleared slot is skipped).
                 NintList keys = SharedKeyObjects(t);
-                for (int i = 0; i < t->SharedKeysCount; i++)
+                byte* order = ValuesOrder(values);
+                int count = ValuesOrderCount(values);
+                for (int j = 0; j < count; j++)
                 {
+                    int i = order[j];
                     if (values[i] != null && DictSetItem(dict, (PyObject*)keys[i], values[i]) < 0)
                     {
                         DecRef(dict);
@@ -176,11 +190,18 @@ public sealed unsafe partial class PyRuntime
 
                 FreeInstanceAttributes(o);
                 *dictPtr = dict;
+
+                // make_dict_from_instance_attributes: a split dict on the class's keys.
+                if (!MarkSplit(dict, t))
+                {
+                    return null;
+                }
             }
             else if (*dictPtr == null)
             {
+                // new_dict_with_shared_keys(CACHED_KEYS(tp)).
                 *dictPtr = NewDict();
-                if (*dictPtr == null)
+                if (*dictPtr == null || !MarkSplit(*dictPtr, t))
                 {
                     return null;
                 }
@@ -283,6 +304,11 @@ public sealed unsafe partial class PyRuntime
         index.Set((nuint)key, (nuint)(info.SharedKeys.Count - 1));
         keys.Usable--;
         t->SharedKeysCount = info.SharedKeys.Count;
+        if (keys.Record != null)
+        {
+            keys.Record->NEntries = t->SharedKeysCount;
+        }
+
         return info.SharedKeys.Count - 1;
     }
 

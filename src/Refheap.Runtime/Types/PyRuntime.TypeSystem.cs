@@ -249,6 +249,7 @@ public sealed unsafe partial class PyRuntime
         t->Bases = null;
         t->Mro = null;
         PyTypeObject* b = t->Base;
+        ReleaseSharedKeysRecord(t);
         _sharedKeys.Remove((nint)t);
         InfoOf(t).Released = true;
         PyTypeObject* meta = ((PyObject*)t)->Type;

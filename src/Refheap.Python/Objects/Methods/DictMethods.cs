@@ -101,6 +101,12 @@ internal static unsafe partial class DictMethods
             return null;
         }
 
+        if (rt.DictPrepareForPopItem(self) < 0)
+        {
+            rt.DecRef(res);
+            return null;
+        }
+
         PyDictKeysObject* dk = mp->Keys;
         bool unicode = dk->Kind != (byte)DictKeysKind.General;
         nint i = dk->NEntries - 1;
