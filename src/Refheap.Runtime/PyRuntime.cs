@@ -60,13 +60,13 @@ public sealed unsafe partial class PyRuntime : IDisposable
     /// <summary>tp_name of an object's type.</summary>
     public string TypeName(PyObject* o) => _types[o->Type->TypeId].Name;
 
+    /// <summary>The embedder's state (the interpreter running on this runtime), for callbacks that only get the runtime.</summary>
+    public object? Host { get; set; }
+
     /// <summary>
     /// Releases every object the runtime itself holds (singletons, caches, free lists, type
     /// objects) and then the allocator. Objects a host still holds are freed with the heap.
     /// </summary>
-    /// <summary>The embedder's state (the interpreter running on this runtime), for callbacks that only get the runtime.</summary>
-    public object? Host { get; set; }
-
     public void Dispose()
     {
         if (_disposed)
