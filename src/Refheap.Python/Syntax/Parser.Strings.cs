@@ -31,6 +31,13 @@ internal sealed partial class Parser
         {
             throw ErrorAtLast("cannot mix bytes and nonbytes literals");
         }
+        if (_src.HasUndecodable && !anyBytes)
+        {
+            foreach (StringLiteral p in parts)
+            {
+                CheckUndecodable(p);
+            }
+        }
         string? kind = parts[0].IsUnicode ? "u" : null;
         if (anyBytes)
         {
@@ -70,6 +77,46 @@ internal sealed partial class Parser
         }
         builder.Flush();
         return joined;
+    }
+
+    /// <summary>
+    /// A str literal holding bytes that are not UTF-8 (a file declared utf-8): CPython's error
+    /// from decoding them. A plain literal without backslashes (or a raw one) is decoded whole,
+    /// so the position counts from the body's start; otherwise (escapes, f-strings) each run of
+    /// non-ASCII bytes is decoded on its own and the position counts from the run's start.
+    /// </summary>
+    private void CheckUndecodable(StringLiteral p)
+    {
+        string body = p.Body;
+        int bad = UndecodableBytes.IndexOfEscape(body);
+        if (bad < 0)
+        {
+            return;
+        }
+
+        string segment = body;
+        if (!p.IsRaw && (p.IsFString || body.Contains('\\', System.StringComparison.Ordinal)))
+        {
+            int from = bad;
+            while (from > 0 && body[from - 1] >= 0x80)
+            {
+                from--;
+            }
+
+            int to = bad;
+            while (to < body.Length && body[to] >= 0x80)
+            {
+                to++;
+            }
+
+            segment = body[from..to];
+        }
+
+        string? error = UndecodableBytes.DescribeError(UndecodableBytes.ToBytes(segment));
+        if (error is not null)
+        {
+            throw ErrorAtLast("(unicode error) " + error);
+        }
     }
 
     /// <summary>Decodes literal text of a string token (escapes unless raw) into sb.</summary>

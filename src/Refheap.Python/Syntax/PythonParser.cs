@@ -125,6 +125,11 @@ internal static class SourceDecoder
         {
             return strict.GetString(bytes, start, bytes.Length - start);
         }
+        catch (DecoderFallbackException) when ((cookie is not null || bom) && encoding == Encoding.UTF8)
+        {
+            // Declared UTF-8: bytes that are not are kept, and reported where they are decoded.
+            return UndecodableBytes.Decode(bytes, start);
+        }
         catch (DecoderFallbackException)
         {
             int line = 1;

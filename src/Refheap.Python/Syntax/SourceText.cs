@@ -17,6 +17,7 @@ internal sealed class SourceText
     {
         Filename = filename;
         Text = Normalize(source);
+        HasUndecodable = UndecodableBytes.IndexOfEscape(Text) >= 0;
         for (int i = 0; i < Text.Length; i++)
         {
             if (Text[i] == '\n' && i + 1 < Text.Length)
@@ -29,6 +30,9 @@ internal sealed class SourceText
     public string Text { get; }
 
     public string Filename { get; }
+
+    /// <summary>The text keeps bytes that were not UTF-8 (see <see cref="UndecodableBytes"/>).</summary>
+    public bool HasUndecodable { get; }
 
     public int LineCount => _lineStarts.Count;
 
@@ -79,6 +83,11 @@ internal sealed class SourceText
     /// <summary>Code points in Text[lineStart..index].</summary>
     public int CharCol(int lineStart, int index)
     {
+        if (HasUndecodable)
+        {
+            return CharColOverUndecodable(lineStart, index);
+        }
+
         int n = 0;
         for (int i = lineStart; i < index && i < Text.Length; i++)
         {
@@ -88,6 +97,48 @@ internal sealed class SourceText
             }
         }
         return n;
+    }
+
+    /// <summary>
+    /// CharCol on a line that may hold undecodable bytes, as CPython computes it: the 1-based
+    /// byte column in the source, then the characters in that many bytes of the line as it is
+    /// shown (decoded with errors='replace', each U+FFFD three bytes in UTF-8; a cut character
+    /// counts once), minus one. So after such bytes an error points further left, exactly as
+    /// CPython's carets do.
+    /// </summary>
+    private int CharColOverUndecodable(int lineStart, int index)
+    {
+        int limit = 1;
+        for (int i = lineStart; i < index && i < Text.Length; i++)
+        {
+            limit += RawLength(Text[i]);
+        }
+
+        int bytes = 0;
+        int n = 0;
+        for (int i = lineStart; i < Text.Length && bytes < limit; i++)
+        {
+            char c = Text[i];
+            if (UndecodableBytes.IsEscape(c))
+            {
+                bytes += 3;
+                i += UndecodableBytes.ReplacedRun(Text, i) - 1;
+                n++;
+            }
+            else
+            {
+                bytes += RawLength(c);
+                if (!char.IsLowSurrogate(c))
+                {
+                    n++;
+                }
+            }
+        }
+
+        return n - 1;
+
+        static int RawLength(char c) =>
+            UndecodableBytes.IsEscape(c) ? 1 : c < 0x80 ? 1 : c < 0x800 ? 2 : char.IsSurrogate(c) ? 2 : 3;
     }
 
     /// <summary>Code points in the first <paramref name="byteCol"/> UTF-8 bytes of a line.</summary>
@@ -128,6 +179,12 @@ internal sealed class SourceText
         bool textWithNewline)
     {
         string text = LineText(line);
+        if (HasUndecodable)
+        {
+            // The line as CPython shows it: decoded with errors='replace'.
+            text = UndecodableBytes.Shown(text);
+        }
+
         if (!textWithNewline && text.EndsWith('\n'))
         {
             text = text[..^1];

@@ -58,9 +58,11 @@ internal sealed partial class Tokenizer
         {
             if (!Rune.TryGetRuneAt(name, i, out Rune r))
             {
-                // A lone surrogate.
+                // A lone surrogate: a byte that is not UTF-8 (declared-utf-8 file), or a real one.
                 _pos = start + i + 1;
-                throw Error($"invalid character '{name[i]}' (U+{(int)name[i]:X4})", _pos, _pos);
+                throw UndecodableBytes.IsEscape(name[i])
+                    ? UndecodableError(name, start + i)
+                    : Error($"invalid character '{name[i]}' (U+{(int)name[i]:X4})", _pos, _pos);
             }
             bool ok = i == 0 ? IsXidStart(r) : IsXidContinue(r);
             if (!ok)
@@ -74,6 +76,14 @@ internal sealed partial class Tokenizer
             i += r.Utf16SequenceLength;
         }
         return normalized;
+    }
+
+    /// <summary>A name (or stray text) holding bytes that are not UTF-8: CPython's decoding error at the bad byte, with no end column.</summary>
+    private PythonSyntaxError UndecodableError(string token, int badIndex)
+    {
+        string? error = UndecodableBytes.DescribeError(UndecodableBytes.ToBytes(token));
+        string msg = "(unicode error) " + (error ?? "'utf-8' codec can't decode the source");
+        return _source.Error("SyntaxError", msg, _line, _source.CharCol(_lineStart, badIndex) + 1, _line, -1, true);
     }
 
     private static bool IsXidStart(Rune r) =>
@@ -176,6 +186,17 @@ internal sealed partial class Tokenizer
         {
             // Not an identifier start (e.g. a lone surrogate): report it like verify_identifier.
             _pos++;
+            if (UndecodableBytes.IsEscape(c))
+            {
+                int end = _pos;
+                while (end < _text.Length && _text[end] >= 128)
+                {
+                    end++;
+                }
+
+                throw UndecodableError(_text[start..end], start);
+            }
+
             throw Error($"invalid character '{c}' (U+{(int)c:X4})", _pos, _pos);
         }
         foreach (string op in s_threeCharOps)
