@@ -102,6 +102,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>Frees the memory of a non-GC object (PyObject_Free of the whole block).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void FreeObject(PyObject* o)
     {
         Allocator.Free((byte*)o - PreHeaderSize(o->Type));

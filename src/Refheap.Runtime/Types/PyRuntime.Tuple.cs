@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Refheap.Runtime.Objects;
 
 namespace Refheap.Runtime;
@@ -76,6 +77,24 @@ public sealed unsafe partial class PyRuntime
         {
             SetError(SystemErrorType, "bad argument to internal function");
             return null;
+        }
+
+        // maybe_freelist_pop inline: the common case of the loops is one pop, a few null
+        // items and the link into generation 0.
+        if ((nuint)(size - 1) < TupleMaxSaveSize - 1)
+        {
+            var op = (PyObject*)_tupleFreeList[size - 1];
+            if (op != null)
+            {
+                PyObject** items = TupleItems(op);
+                _tupleFreeList[size - 1] = (nint)items[0];
+                _tupleNumFree[size - 1]--;
+                op->RefCount = 1;
+                ClearItems(items, size);
+
+                Track(op);
+                return op;
+            }
         }
 
         if (size == 0)
@@ -201,6 +220,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>maybe_freelist_push: sizes 1..20, exact tuples, up to 2000 per size.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TupleFreeListPush(PyObject* o)
     {
         nint index = TupleSize(o) - 1;
