@@ -536,33 +536,16 @@ internal sealed unsafe partial class Interpreter
                         *sp++ = x;
                         continue;
                     case OpCode.BuildMap:
-                        x = rt.NewDictPresized(arg, AllExactStr(sp - (2 * arg), arg, 2));
+                        x = rt.DictFromItems(sp - (2 * arg), 2, sp - (2 * arg) + 1, 2, arg);
+                        for (int i = 1; i <= 2 * arg; i++)
+                        {
+                            LoopDecRef(rt, sp[-i]);
+                        }
+
+                        sp -= 2 * arg;
                         if (x == null)
                         {
                             goto Error;
-                        }
-
-                        {
-                            int err = 0;
-                            for (int i = arg; i > 0; i--)
-                            {
-                                if (err == 0 && rt.DictSetItem(x, sp[-2 * i], sp[(-2 * i) + 1]) < 0)
-                                {
-                                    err = -1;
-                                }
-                            }
-
-                            for (int i = 1; i <= 2 * arg; i++)
-                            {
-                                LoopDecRef(rt, sp[-i]);
-                            }
-
-                            sp -= 2 * arg;
-                            if (err < 0)
-                            {
-                                LoopDecRef(rt, x);
-                                goto Error;
-                            }
                         }
 
                         *sp++ = x;
@@ -570,16 +553,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.BuildConstKeyMap:
                         {
                             PyObject* keys = *--sp;
-                            x = rt.NewDictPresized(arg, AllExactStr(LoopTupleItems(keys), arg, 1));
-                            int err = x == null ? -1 : 0;
-                            for (int i = 0; i < arg; i++)
-                            {
-                                if (err == 0 && rt.DictSetItem(x, LoopTupleItems(keys)[i], sp[i - arg]) < 0)
-                                {
-                                    err = -1;
-                                }
-                            }
-
+                            x = rt.DictFromItems(LoopTupleItems(keys), 1, sp - arg, 1, arg);
                             for (int i = 1; i <= arg; i++)
                             {
                                 LoopDecRef(rt, sp[-i]);
@@ -587,9 +561,8 @@ internal sealed unsafe partial class Interpreter
 
                             sp -= arg;
                             LoopDecRef(rt, keys);
-                            if (err < 0)
+                            if (x == null)
                             {
-                                LoopXDecRef(rt, x);
                                 goto Error;
                             }
 

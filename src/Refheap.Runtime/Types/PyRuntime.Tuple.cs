@@ -276,6 +276,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>_PyObject_GC_MAY_BE_TRACKED.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool MayBeTracked(PyObject* o)
     {
         if (!IsGc(o))
