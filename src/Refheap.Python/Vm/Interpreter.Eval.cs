@@ -125,12 +125,43 @@ internal sealed unsafe partial class Interpreter
 
                         LoopIncRef(v);
                         *sp++ = v;
+
+                        // LOAD_FAST__LOAD_FAST: the next instruction's case is entered directly
+                        // (PREDICT in ceval.c), with the state a dispatch would have set.
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.LoadFast)
+                        {
+                            instrIndex = pc;
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.LoadFast;
+                        }
+
                         continue;
                     case OpCode.StoreFast:
                         v = *--sp;
                         x = localsplus[arg];
                         localsplus[arg] = v;
                         LoopXDecRef(rt, x);
+
+                        // STORE_FAST__LOAD_FAST, and the backward jump that closes a loop body.
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.LoadFast)
+                        {
+                            instrIndex = pc;
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.LoadFast;
+                        }
+
+                        if ((OpCode)(byte)word == OpCode.Jump)
+                        {
+                            instrIndex = pc;
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.Jump;
+                        }
+
                         continue;
                     case OpCode.DeleteFast:
                         x = localsplus[arg];
@@ -491,6 +522,15 @@ internal sealed unsafe partial class Interpreter
                         }
 
                         *sp++ = x;
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.StoreFast)
+                        {
+                            instrIndex = pc;
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.StoreFast;
+                        }
+
                         continue;
                     case OpCode.BuildList:
                         x = rt.NewList(arg);
@@ -505,6 +545,15 @@ internal sealed unsafe partial class Interpreter
                         }
 
                         *sp++ = x;
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.StoreFast)
+                        {
+                            instrIndex = pc;
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.StoreFast;
+                        }
+
                         continue;
                     case OpCode.BuildSet:
                         x = rt.NewSet((PyObject*)null);
@@ -711,6 +760,15 @@ internal sealed unsafe partial class Interpreter
                             goto Error;
                         }
 
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.ForIter)
+                        {
+                            instrIndex = pc;
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.ForIter;
+                        }
+
                         continue;
                     case OpCode.PopJumpIfFalse:
                     case OpCode.PopJumpIfTrue:
@@ -791,6 +849,17 @@ internal sealed unsafe partial class Interpreter
                             if (x != null)
                             {
                                 *sp++ = x;
+
+                                // FOR_ITER's PREDICT(STORE_FAST).
+                                word = code[pc];
+                                if ((OpCode)(byte)word == OpCode.StoreFast)
+                                {
+                                    instrIndex = pc;
+                                    f->PrevInstr = pc++;
+                                    arg = word >> 8;
+                                    goto case OpCode.StoreFast;
+                                }
+
                                 continue;
                             }
 
