@@ -32,7 +32,17 @@ public sealed unsafe partial class PyRuntime
     internal const nuint PrevMaskClassOnly = 32;
     internal const nuint PrevWalkBits = PrevMaskLeaf | PrevMaskClassOnly;
     internal const int PrevShift = 6;                  // _PyGC_PREV_SHIFT is 2; four more bits here
-    internal static readonly nuint PrevMask = ~PrevFlags; // _PyGC_PREV_MASK
+
+    /// <summary>
+    /// _PyGC_PREV_MASK. A property, not a static readonly field: ReadyToRun code reads a
+    /// static field through a call for the class's statics, on every list operation.
+    /// </summary>
+    internal static nuint PrevMask
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ~PrevFlags;
+    }
+
     internal const nuint NextMaskUnreachable = 1;      // NEXT_MASK_UNREACHABLE
 
     // Heads of generations 0, 1, 2, the permanent generation (index 3), and the Refheap
