@@ -148,7 +148,16 @@ public sealed unsafe partial class PyRuntime
             ThrowSmallIntDealloc();
         }
 
-        rt.FreeObject(o);
+        // An exact int has no pre-header (int is a static, non-GC type): the block starts at
+        // the object. Static subtypes that inherit this slot (bool) take the general path.
+        if (o->Type == rt.IntType)
+        {
+            rt.Allocator.Free(o);
+        }
+        else
+        {
+            rt.FreeObject(o);
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -182,7 +191,14 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>PyLong_FromLong: the cached object for -5..256, else a new int of exactly the digits needed.</summary>
-    public PyObject* NewInt(long value)
+    public PyObject* NewInt(long value) => NewIntInline(value);
+
+    /// <summary>
+    /// <see cref="NewInt(long)"/> compiled into its caller, for the eval loop's hottest site (FOR_ITER
+    /// over a range): no call for a cached or one-digit int.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public PyObject* NewIntInline(long value)
     {
         if (value >= SmallIntMin && value <= SmallIntMax)
         {

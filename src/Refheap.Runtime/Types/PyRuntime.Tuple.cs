@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Refheap.Runtime.Objects;
 
 namespace Refheap.Runtime;
@@ -83,12 +84,14 @@ public sealed unsafe partial class PyRuntime
         // items and the link into generation 0.
         if ((nuint)(size - 1) < TupleMaxSaveSize - 1)
         {
-            var op = (PyObject*)_tupleFreeList[size - 1];
+            // Unchecked element refs: the index was just range-checked against both arrays' length.
+            ref nint head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tupleFreeList), size - 1);
+            var op = (PyObject*)head;
             if (op != null)
             {
                 PyObject** items = TupleItems(op);
-                _tupleFreeList[size - 1] = (nint)items[0];
-                _tupleNumFree[size - 1]--;
+                head = (nint)items[0];
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tupleNumFree), size - 1)--;
                 op->RefCount = 1;
                 ClearItems(items, size);
 
@@ -224,12 +227,18 @@ public sealed unsafe partial class PyRuntime
     private bool TupleFreeListPush(PyObject* o)
     {
         nint index = TupleSize(o) - 1;
-        if (o->Type == TupleType && index >= 0 && index < TupleMaxSaveSize && _tupleNumFree[index] < TupleMaxFreeList)
+        if (o->Type == TupleType && (nuint)index < TupleMaxSaveSize)
         {
-            TupleItems(o)[0] = (PyObject*)_tupleFreeList[index];
-            _tupleFreeList[index] = (nint)o;
-            _tupleNumFree[index]++;
-            return true;
+            // Unchecked element refs: the index was just range-checked against both arrays' length.
+            ref int numFree = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tupleNumFree), index);
+            if (numFree < TupleMaxFreeList)
+            {
+                ref nint head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tupleFreeList), index);
+                TupleItems(o)[0] = (PyObject*)head;
+                head = (nint)o;
+                numFree++;
+                return true;
+            }
         }
 
         return false;
