@@ -116,15 +116,17 @@ internal sealed unsafe partial class Interpreter
                         *sp++ = v;
                         continue;
                     case OpCode.LoadFast:
-                        v = localsplus[arg];
-                        if (v == null)
+                        // Case-local temporaries (here and in STORE_FAST): short-lived values
+                        // the JIT keeps in registers, where the method-wide v and x are spilled.
+                        PyObject* loaded = localsplus[arg];
+                        if (loaded == null)
                         {
                             RaiseUnboundLocal(info, arg);
                             goto Error;
                         }
 
-                        LoopIncRef(v);
-                        *sp++ = v;
+                        LoopIncRef(loaded);
+                        *sp++ = loaded;
 
                         // LOAD_FAST__LOAD_FAST: the next instruction's case is entered directly
                         // (PREDICT in ceval.c), with the state a dispatch would have set.
@@ -139,10 +141,9 @@ internal sealed unsafe partial class Interpreter
 
                         continue;
                     case OpCode.StoreFast:
-                        v = *--sp;
-                        x = localsplus[arg];
-                        localsplus[arg] = v;
-                        LoopXDecRef(rt, x);
+                        PyObject* old = localsplus[arg];
+                        localsplus[arg] = *--sp;
+                        LoopXDecRef(rt, old);
 
                         // STORE_FAST__LOAD_FAST, and the backward jump that closes a loop body.
                         word = code[pc];

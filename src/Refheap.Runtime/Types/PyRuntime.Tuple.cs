@@ -74,14 +74,9 @@ public sealed unsafe partial class PyRuntime
     /// </summary>
     public PyObject* NewTuple(nint size)
     {
-        if (size < 0)
-        {
-            SetError(SystemErrorType, "bad argument to internal function");
-            return null;
-        }
-
         // maybe_freelist_pop inline: the common case of the loops is one pop, a few null
-        // items and the link into generation 0.
+        // items and the link into generation 0. No call on this path, so the method saves
+        // no registers; everything else is NewTupleSlow.
         if ((nuint)(size - 1) < TupleMaxSaveSize - 1)
         {
             // Unchecked element refs: the index was just range-checked against both arrays' length.
@@ -93,11 +88,27 @@ public sealed unsafe partial class PyRuntime
                 head = (nint)items[0];
                 Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tupleNumFree), size - 1)--;
                 op->RefCount = 1;
-                ClearItems(items, size);
+                for (nint i = 0; i < size; i++)
+                {
+                    items[i] = null;
+                }
 
                 Track(op);
                 return op;
             }
+        }
+
+        return NewTupleSlow(size);
+    }
+
+    /// <summary>NewTuple without a free tuple of the size at hand: a new block, the empty singleton, or the error.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private PyObject* NewTupleSlow(nint size)
+    {
+        if (size < 0)
+        {
+            SetError(SystemErrorType, "bad argument to internal function");
+            return null;
         }
 
         if (size == 0)
