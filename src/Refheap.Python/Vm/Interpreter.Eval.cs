@@ -511,18 +511,19 @@ internal sealed unsafe partial class Interpreter
                         }
 
                     case OpCode.BuildTuple:
-                        x = rt.NewTuple(arg);
-                        if (x == null)
+                        PyObject* tuple = rt.NewTuple(arg);
+                        if (tuple == null)
                         {
                             goto Error;
                         }
 
+                        PyObject** tupleItems = LoopTupleItems(tuple);
                         for (int i = arg - 1; i >= 0; i--)
                         {
-                            LoopTupleItems(x)[i] = *--sp;
+                            tupleItems[i] = *--sp;
                         }
 
-                        *sp++ = x;
+                        *sp++ = tuple;
                         word = code[pc];
                         if ((OpCode)(byte)word == OpCode.StoreFast)
                         {
@@ -534,18 +535,19 @@ internal sealed unsafe partial class Interpreter
 
                         continue;
                     case OpCode.BuildList:
-                        x = rt.NewList(arg);
-                        if (x == null)
+                        PyObject* list = rt.NewList(arg);
+                        if (list == null)
                         {
                             goto Error;
                         }
 
+                        PyObject** listItems = LoopListItems(list);
                         for (int i = arg - 1; i >= 0; i--)
                         {
-                            LoopListItems(x)[i] = *--sp;
+                            listItems[i] = *--sp;
                         }
 
-                        *sp++ = x;
+                        *sp++ = list;
                         word = code[pc];
                         if ((OpCode)(byte)word == OpCode.StoreFast)
                         {
@@ -843,13 +845,13 @@ internal sealed unsafe partial class Interpreter
                         sp[-1] = x;
                         continue;
                     case OpCode.ForIter:
-                        v = sp[-1];
-                        x = ForIterFast(rt, v);
-                        if (x != NotCovered)
+                        PyObject* iterator = sp[-1];
+                        PyObject* item = ForIterFast(rt, iterator);
+                        if (item != NotCovered)
                         {
-                            if (x != null)
+                            if (item != null)
                             {
-                                *sp++ = x;
+                                *sp++ = item;
 
                                 // FOR_ITER's PREDICT(STORE_FAST).
                                 word = code[pc];
@@ -870,15 +872,15 @@ internal sealed unsafe partial class Interpreter
                             }
 
                             sp--;
-                            LoopDecRef(rt, v);
+                            LoopDecRef(rt, iterator);
                             pc = arg;
                             continue;
                         }
 
-                        x = IterNext(v);
-                        if (x != null)
+                        item = IterNext(iterator);
+                        if (item != null)
                         {
-                            *sp++ = x;
+                            *sp++ = item;
                             continue;
                         }
 
@@ -893,7 +895,7 @@ internal sealed unsafe partial class Interpreter
                         }
 
                         sp--;
-                        LoopDecRef(rt, v);
+                        LoopDecRef(rt, iterator);
                         pc = arg;
                         continue;
                     case OpCode.KwNames:
