@@ -340,7 +340,7 @@ public sealed unsafe partial class Allocator
     }
 
     /// <summary>Throws unless <paramref name="p"/> is a live block of <paramref name="pool"/>.</summary>
-    private static void ClassifyPoolPointer(PoolHeader* pool, byte* p, string operation)
+    private void ClassifyPoolPointer(PoolHeader* pool, byte* p, string operation)
     {
         uint offset = (uint)(p - (byte*)pool);
         uint sizeIndex = pool->SizeIndex;

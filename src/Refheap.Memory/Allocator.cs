@@ -73,6 +73,10 @@ public sealed unsafe partial class Allocator : IDisposable
     // Divisibility magic per class: (x * M) <= M - 1 iff x % size == 0 (Lemire, 2019).
     private static readonly ulong[] s_divisibility = BuildDivisibility();
 
+    // The table again in an instance field: ReadyToRun code reads a static field through a
+    // call for the class's statics, and every free tests a block start.
+    private readonly ulong[] _divisibility = s_divisibility;
+
     /// <summary>Creates an allocator with the default options (the Refheap profile).</summary>
     public Allocator()
         : this(new AllocatorOptions())
@@ -219,7 +223,7 @@ public sealed unsafe partial class Allocator : IDisposable
     /// the block does not carry the free tag. False means "look closer", not "invalid".
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool LooksLikeLiveBlock(PoolHeader* pool, byte* p)
+    private bool LooksLikeLiveBlock(PoolHeader* pool, byte* p)
     {
         uint offset = (uint)(p - (byte*)pool);
         uint sizeIndex = pool->SizeIndex;
@@ -326,9 +330,9 @@ public sealed unsafe partial class Allocator : IDisposable
     private static ulong FreeTag(void* p) => (ulong)p ^ FreeTagKey;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsBlockStart(uint relative, uint sizeIndex)
+    private bool IsBlockStart(uint relative, uint sizeIndex)
     {
-        ulong m = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s_divisibility), (nint)sizeIndex);
+        ulong m = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_divisibility), (nint)sizeIndex);
         return unchecked(relative * m) <= m - 1;
     }
 

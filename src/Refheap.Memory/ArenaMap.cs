@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Refheap.Memory;
@@ -61,6 +62,7 @@ internal unsafe struct ArenaMap : IDisposable
     }
 
     /// <summary>arena_map_is_used: is <paramref name="p"/> inside the pools of a live arena?</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly bool Contains(void* p)
     {
         nuint a = (nuint)p;

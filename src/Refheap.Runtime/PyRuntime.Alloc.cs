@@ -102,6 +102,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>Frees the memory of a non-GC object (PyObject_Free of the whole block).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void FreeObject(PyObject* o)
     {
         Allocator.Free((byte*)o - PreHeaderSize(o->Type));
@@ -205,8 +206,8 @@ public sealed unsafe partial class PyRuntime
         }
     }
 
-    /// <summary>_Py_Dealloc.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>_Py_Dealloc: the type's tp_dealloc, called straight from each Py_DECREF site.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Dealloc(PyObject* o) => o->Type->Dealloc(this, o);
 
     /// <summary>Py_NewRef.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Refheap.Runtime.Objects;
 
 namespace Refheap.Runtime;
@@ -23,16 +24,12 @@ public sealed unsafe partial class PyRuntime
     /// Py_TRASHCAN_BEGIN: returns true when the object was parked and the caller must return
     /// at once. The object must be an untracked GC object with refcount 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TrashBegin(PyObject* o)
     {
         if (_trashDeleteNesting >= TrashUnwindLevel)
         {
-            GcHead* g = AsGc(o);
-            System.Diagnostics.Debug.Assert(g->Next == 0, "trashcan: a tracked object was deposited");
-
-            // _PyGCHead_SET_PREV: the flag bits (FINALIZED) stay.
-            SetPrev(g, (GcHead*)_trashDeleteLater);
-            _trashDeleteLater = o;
+            TrashDeposit(o);
             return true;
         }
 
@@ -45,7 +42,20 @@ public sealed unsafe partial class PyRuntime
         return false;
     }
 
+    /// <summary>_PyTrash_thread_deposit_object: park the object on the chain.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void TrashDeposit(PyObject* o)
+    {
+        GcHead* g = AsGc(o);
+        System.Diagnostics.Debug.Assert(g->Next == 0, "trashcan: a tracked object was deposited");
+
+        // _PyGCHead_SET_PREV: the flag bits (FINALIZED) stay.
+        SetPrev(g, (GcHead*)_trashDeleteLater);
+        _trashDeleteLater = o;
+    }
+
     /// <summary>Py_TRASHCAN_END.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void TrashEnd()
     {
         _trashDeleteNesting--;
@@ -55,6 +65,7 @@ public sealed unsafe partial class PyRuntime
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void DestroyTrashChain()
     {
         while (_trashDeleteLater != null)

@@ -459,6 +459,24 @@ public sealed partial class PyCompiler
     private void CompileDict(DictExpr d)
     {
         bool hasUnpack = d.Keys.Contains(null);
+
+        // compiler_subdict (Python/compile.c, 3.11): two or more items whose keys are all
+        // constants, few enough for the stack guard, push only the values; the keys are one
+        // constant tuple and BUILD_CONST_KEY_MAP makes the dict.
+        if (!hasUnpack && d.Keys.Count > 1 && d.Keys.Count * 2 <= StackUseGuard && AllConstantKeys(d.Keys))
+        {
+            var keys = new object?[d.Keys.Count];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                VisitExpr(d.Values[i]);
+                keys[i] = ((Constant)d.Keys[i]!).Value;
+            }
+
+            LoadConst(new ConstTuple(keys));
+            Emit(OpCode.BuildConstKeyMap, d.Keys.Count);
+            return;
+        }
+
         if (!hasUnpack)
         {
             foreach ((ExprNode? k, ExprNode v) in Zip(d.Keys, d.Values))
@@ -487,6 +505,19 @@ public sealed partial class PyCompiler
                 Emit(OpCode.DictUpdate, 1);
             }
         }
+    }
+
+    private static bool AllConstantKeys(List<ExprNode?> keys)
+    {
+        foreach (ExprNode? k in keys)
+        {
+            if (k is not Constant)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static IEnumerable<(ExprNode?, ExprNode)> Zip(List<ExprNode?> keys, List<ExprNode> values)

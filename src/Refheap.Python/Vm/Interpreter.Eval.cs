@@ -116,21 +116,53 @@ internal sealed unsafe partial class Interpreter
                         *sp++ = v;
                         continue;
                     case OpCode.LoadFast:
-                        v = localsplus[arg];
-                        if (v == null)
+                        // Case-local temporaries (here and in STORE_FAST): short-lived values
+                        // the JIT keeps in registers, where the method-wide v and x are spilled.
+                        PyObject* loaded = localsplus[arg];
+                        if (loaded == null)
                         {
                             RaiseUnboundLocal(info, arg);
                             goto Error;
                         }
 
-                        LoopIncRef(v);
-                        *sp++ = v;
+                        LoopIncRef(loaded);
+                        *sp++ = loaded;
+
+                        // LOAD_FAST__LOAD_FAST: the next instruction's case is entered directly
+                        // (PREDICT in ceval.c), with the state a dispatch would have set.
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.LoadFast)
+                        {
+                            instrIndex = pc;
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.LoadFast;
+                        }
+
                         continue;
                     case OpCode.StoreFast:
-                        v = *--sp;
-                        x = localsplus[arg];
-                        localsplus[arg] = v;
-                        LoopXDecRef(rt, x);
+                        PyObject* old = localsplus[arg];
+                        localsplus[arg] = *--sp;
+                        LoopXDecRef(rt, old);
+
+                        // STORE_FAST__LOAD_FAST, and the backward jump that closes a loop body.
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.LoadFast)
+                        {
+                            instrIndex = pc;
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.LoadFast;
+                        }
+
+                        if ((OpCode)(byte)word == OpCode.Jump)
+                        {
+                            instrIndex = pc;
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.Jump;
+                        }
+
                         continue;
                     case OpCode.DeleteFast:
                         x = localsplus[arg];
@@ -479,32 +511,52 @@ internal sealed unsafe partial class Interpreter
                         }
 
                     case OpCode.BuildTuple:
-                        x = rt.NewTuple(arg);
-                        if (x == null)
+                        PyObject* tuple = rt.NewTuple(arg);
+                        if (tuple == null)
                         {
                             goto Error;
                         }
 
+                        PyObject** tupleItems = LoopTupleItems(tuple);
                         for (int i = arg - 1; i >= 0; i--)
                         {
-                            LoopTupleItems(x)[i] = *--sp;
+                            tupleItems[i] = *--sp;
                         }
 
-                        *sp++ = x;
+                        *sp++ = tuple;
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.StoreFast)
+                        {
+                            instrIndex = pc;
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.StoreFast;
+                        }
+
                         continue;
                     case OpCode.BuildList:
-                        x = rt.NewList(arg);
-                        if (x == null)
+                        PyObject* list = rt.NewList(arg);
+                        if (list == null)
                         {
                             goto Error;
                         }
 
+                        PyObject** listItems = LoopListItems(list);
                         for (int i = arg - 1; i >= 0; i--)
                         {
-                            LoopListItems(x)[i] = *--sp;
+                            listItems[i] = *--sp;
                         }
 
-                        *sp++ = x;
+                        *sp++ = list;
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.StoreFast)
+                        {
+                            instrIndex = pc;
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.StoreFast;
+                        }
+
                         continue;
                     case OpCode.BuildSet:
                         x = rt.NewSet((PyObject*)null);
@@ -536,33 +588,16 @@ internal sealed unsafe partial class Interpreter
                         *sp++ = x;
                         continue;
                     case OpCode.BuildMap:
-                        x = rt.NewDictPresized(arg, AllExactStr(sp - (2 * arg), arg, 2));
+                        x = rt.DictFromItems(sp - (2 * arg), 2, sp - (2 * arg) + 1, 2, arg);
+                        for (int i = 1; i <= 2 * arg; i++)
+                        {
+                            LoopDecRef(rt, sp[-i]);
+                        }
+
+                        sp -= 2 * arg;
                         if (x == null)
                         {
                             goto Error;
-                        }
-
-                        {
-                            int err = 0;
-                            for (int i = arg; i > 0; i--)
-                            {
-                                if (err == 0 && rt.DictSetItem(x, sp[-2 * i], sp[(-2 * i) + 1]) < 0)
-                                {
-                                    err = -1;
-                                }
-                            }
-
-                            for (int i = 1; i <= 2 * arg; i++)
-                            {
-                                LoopDecRef(rt, sp[-i]);
-                            }
-
-                            sp -= 2 * arg;
-                            if (err < 0)
-                            {
-                                LoopDecRef(rt, x);
-                                goto Error;
-                            }
                         }
 
                         *sp++ = x;
@@ -570,16 +605,7 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.BuildConstKeyMap:
                         {
                             PyObject* keys = *--sp;
-                            x = rt.NewDictPresized(arg, AllExactStr(LoopTupleItems(keys), arg, 1));
-                            int err = x == null ? -1 : 0;
-                            for (int i = 0; i < arg; i++)
-                            {
-                                if (err == 0 && rt.DictSetItem(x, LoopTupleItems(keys)[i], sp[i - arg]) < 0)
-                                {
-                                    err = -1;
-                                }
-                            }
-
+                            x = rt.DictFromItems(LoopTupleItems(keys), 1, sp - arg, 1, arg);
                             for (int i = 1; i <= arg; i++)
                             {
                                 LoopDecRef(rt, sp[-i]);
@@ -587,9 +613,8 @@ internal sealed unsafe partial class Interpreter
 
                             sp -= arg;
                             LoopDecRef(rt, keys);
-                            if (err < 0)
+                            if (x == null)
                             {
-                                LoopXDecRef(rt, x);
                                 goto Error;
                             }
 
@@ -738,6 +763,15 @@ internal sealed unsafe partial class Interpreter
                             goto Error;
                         }
 
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.ForIter)
+                        {
+                            instrIndex = pc;
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.ForIter;
+                        }
+
                         continue;
                     case OpCode.PopJumpIfFalse:
                     case OpCode.PopJumpIfTrue:
@@ -811,13 +845,24 @@ internal sealed unsafe partial class Interpreter
                         sp[-1] = x;
                         continue;
                     case OpCode.ForIter:
-                        v = sp[-1];
-                        x = ForIterFast(rt, v);
-                        if (x != NotCovered)
+                        PyObject* iterator = sp[-1];
+                        PyObject* item = ForIterFast(rt, iterator);
+                        if (item != NotCovered)
                         {
-                            if (x != null)
+                            if (item != null)
                             {
-                                *sp++ = x;
+                                *sp++ = item;
+
+                                // FOR_ITER's PREDICT(STORE_FAST).
+                                word = code[pc];
+                                if ((OpCode)(byte)word == OpCode.StoreFast)
+                                {
+                                    instrIndex = pc;
+                                    f->PrevInstr = pc++;
+                                    arg = word >> 8;
+                                    goto case OpCode.StoreFast;
+                                }
+
                                 continue;
                             }
 
@@ -827,15 +872,15 @@ internal sealed unsafe partial class Interpreter
                             }
 
                             sp--;
-                            LoopDecRef(rt, v);
+                            LoopDecRef(rt, iterator);
                             pc = arg;
                             continue;
                         }
 
-                        x = IterNext(v);
-                        if (x != null)
+                        item = IterNext(iterator);
+                        if (item != null)
                         {
-                            *sp++ = x;
+                            *sp++ = item;
                             continue;
                         }
 
@@ -850,7 +895,7 @@ internal sealed unsafe partial class Interpreter
                         }
 
                         sp--;
-                        LoopDecRef(rt, v);
+                        LoopDecRef(rt, iterator);
                         pc = arg;
                         continue;
                     case OpCode.KwNames:

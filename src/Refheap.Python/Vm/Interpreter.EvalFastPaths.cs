@@ -155,7 +155,7 @@ internal sealed unsafe partial class Interpreter
 
             long value = unchecked(r->Start + (r->Index * r->Step));
             r->Index++;
-            return rt.NewInt(value);
+            return rt.NewIntInline(value);
         }
 
         return t == _loopListIterType ? rt.ListIterNextItem(it) : NotCovered;

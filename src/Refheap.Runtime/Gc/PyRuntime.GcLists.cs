@@ -32,7 +32,17 @@ public sealed unsafe partial class PyRuntime
     internal const nuint PrevMaskClassOnly = 32;
     internal const nuint PrevWalkBits = PrevMaskLeaf | PrevMaskClassOnly;
     internal const int PrevShift = 6;                  // _PyGC_PREV_SHIFT is 2; four more bits here
-    internal static readonly nuint PrevMask = ~PrevFlags; // _PyGC_PREV_MASK
+
+    /// <summary>
+    /// _PyGC_PREV_MASK. A property, not a static readonly field: ReadyToRun code reads a
+    /// static field through a call for the class's statics, on every list operation.
+    /// </summary>
+    internal static nuint PrevMask
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ~PrevFlags;
+    }
+
     internal const nuint NextMaskUnreachable = 1;      // NEXT_MASK_UNREACHABLE
 
     // Heads of generations 0, 1, 2, the permanent generation (index 3), and the Refheap
@@ -101,6 +111,7 @@ public sealed unsafe partial class PyRuntime
     public static bool IsTracked(PyObject* o) => AsGc(o)->Next != 0;
 
     /// <summary>PyObject_GC_Track: append to the tail of generation 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Track(PyObject* o)
     {
         GcHead* g = AsGc(o);
@@ -114,6 +125,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>PyObject_GC_UnTrack: a no-op for an untracked object.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Untrack(PyObject* o)
     {
         GcHead* g = AsGc(o);
@@ -122,7 +134,7 @@ public sealed unsafe partial class PyRuntime
             GcListRemove(g);
             if ((g->Prev & PrevMaskCandidate) != 0)
             {
-                _oldCandidates.Remove((nint)o);
+                RemoveOldCandidate(o);
             }
 
             // _PyObject_GC_UNTRACK keeps only the FINALIZED bit: an object that dies inside a
@@ -130,6 +142,9 @@ public sealed unsafe partial class PyRuntime
             g->Prev &= PrevMaskFinalized;
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RemoveOldCandidate(PyObject* o) => _oldCandidates.Remove((nint)o);
 
     /// <summary>_PyObject_GC_Link: count the allocation, maybe collect (3.11 collects synchronously here).</summary>
     private void GcLink()
@@ -203,6 +218,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>gc_list_remove: unlink and mark untracked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void GcListRemove(GcHead* node)
     {
         GcHead* prev = Prev(node);

@@ -104,6 +104,7 @@ public sealed unsafe partial class PyRuntime
     public PyObject* NewDictPresized(nint minUsed) => NewDictPresized(minUsed, unicode: false);
 
     /// <summary>dict_new_presized.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal PyObject* NewDictPresized(nint minUsed, bool unicode)
     {
         const int log2MaxPresize = 17;
@@ -123,6 +124,7 @@ public sealed unsafe partial class PyRuntime
     /// comes from the free list when it can (not counted by the collector), else a counted
     /// GC allocation. It is returned untracked.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PyObject* NewDictObject(PyDictKeysObject* keys, nint used)
     {
         PyObject* op;
@@ -155,6 +157,7 @@ public sealed unsafe partial class PyRuntime
     /// and keeps only the FINALIZED flag, so an object that dies inside a collection does
     /// not carry COLLECTING onto a free list.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void UntrackForDealloc(PyObject* o)
     {
         Untrack(o);

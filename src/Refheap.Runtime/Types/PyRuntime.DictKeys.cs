@@ -158,12 +158,30 @@ public sealed unsafe partial class PyRuntime
         dk->NEntries = 0;
         dk->Usable = usable;
         dk->Version = 0;
+        if (log2Size == DictLog2MinSize)
+        {
+            // The commonest table (8 slots, 5 entries): fixed-size stores, no memset calls.
+            *(ulong*)(dk + 1) = ulong.MaxValue;
+            byte* entries = (byte*)(dk + 1) + DictMinSize;
+            if (unicode)
+            {
+                Unsafe.InitBlockUnaligned(entries, 0, 5 * (uint)sizeof(PyDictUnicodeEntry));
+            }
+            else
+            {
+                Unsafe.InitBlockUnaligned(entries, 0, 5 * (uint)sizeof(PyDictKeyEntry));
+            }
+
+            return dk;
+        }
+
         NativeMemory.Fill(dk + 1, (nuint)1 << log2Bytes, 0xff);
         NativeMemory.Clear((byte*)(dk + 1) + ((nint)1 << log2Bytes), (nuint)(entrySize * usable));
         return dk;
     }
 
     /// <summary>dictkeys_decref; the shared empty keys are never freed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void DictKeysDecRef(PyDictKeysObject* dk)
     {
         if (dk == EmptyKeys)
@@ -207,6 +225,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>The end of free_keys_object and of dictresize: keys free list or PyObject_Free.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ReleaseKeysBlock(PyDictKeysObject* dk)
     {
         if (dk->Log2Size == DictLog2MinSize && IsUnicodeKeys(dk) && _dictKeysNumFree < DictMaxFreeList)
@@ -410,6 +429,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>find_empty_slot: the first EMPTY or DUMMY slot on the hash's probe path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static nint FindEmptySlot(PyDictKeysObject* dk, nint hash)
     {
         nuint mask = (nuint)DictKeysSize(dk) - 1;

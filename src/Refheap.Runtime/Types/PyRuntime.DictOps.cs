@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Refheap.Runtime.Objects;
 using Refheap.Runtime.Types;
 
@@ -16,7 +17,7 @@ public sealed unsafe partial class PyRuntime
     /// </summary>
     public int DictSetItem(PyObject* op, PyObject* key, PyObject* value)
     {
-        if (!IsDict(op))
+        if (op->Type != DictType && !IsDict(op))
         {
             BadInternalCall();
             return -1;
@@ -155,6 +156,7 @@ public sealed unsafe partial class PyRuntime
         return 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreNewEntry(PyDictKeysObject* dk, nint index, PyObject* key, nint hash, PyObject* value)
     {
         if (IsUnicodeKeys(dk))

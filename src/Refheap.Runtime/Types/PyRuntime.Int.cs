@@ -125,6 +125,7 @@ public sealed unsafe partial class PyRuntime
     private PyObject* SmallInt(long v) => NewRef((PyObject*)_smallInts[v - SmallIntMin]);
 
     /// <summary>True when <paramref name="o"/> is one of the cached ints -5..256.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsSmallIntSingleton(PyObject* o)
     {
         if (o->Type != IntType || !IsMediumInt(o))
@@ -144,11 +145,24 @@ public sealed unsafe partial class PyRuntime
     {
         if (rt.IsSmallIntSingleton(o))
         {
-            throw new InvalidOperationException("Fatal Python error: deallocating a small int singleton");
+            ThrowSmallIntDealloc();
         }
 
-        rt.FreeObject(o);
+        // An exact int has no pre-header (int is a static, non-GC type): the block starts at
+        // the object. Static subtypes that inherit this slot (bool) take the general path.
+        if (o->Type == rt.IntType)
+        {
+            rt.Allocator.Free(o);
+        }
+        else
+        {
+            rt.FreeObject(o);
+        }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowSmallIntDealloc() =>
+        throw new InvalidOperationException("Fatal Python error: deallocating a small int singleton");
 
     /// <summary>_PyLong_New: ob_size = ndigits, digit 0 cleared; OverflowError past MAX_LONG_DIGITS.</summary>
     internal PyObject* AllocInt(nint ndigits)
@@ -177,13 +191,43 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>PyLong_FromLong: the cached object for -5..256, else a new int of exactly the digits needed.</summary>
-    public PyObject* NewInt(long value)
+    public PyObject* NewInt(long value) => NewIntInline(value);
+
+    /// <summary>
+    /// <see cref="NewInt(long)"/> compiled into its caller, for the eval loop's hottest site (FOR_ITER
+    /// over a range): no call for a cached or one-digit int.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public PyObject* NewIntInline(long value)
     {
         if (value >= SmallIntMin && value <= SmallIntMax)
         {
             return SmallInt(value);
         }
 
+        // One digit (|value| < 2**30): the loops' common case, allocated here without the
+        // digit count loop and the calls of AllocInt / NewObject (same block, same header).
+        if ((ulong)(value + PyLongObject.Mask) <= 2 * (ulong)PyLongObject.Mask)
+        {
+            var o = (PyObject*)Allocator.TryAllocate(PyLongObject.HeaderSize + sizeof(uint));
+            if (o == null)
+            {
+                return NoMemory();
+            }
+
+            o->RefCount = 1;
+            o->Type = IntType;
+            ((PyVarObject*)o)->Size = value < 0 ? -1 : 1;
+            ((PyLongObject*)o)->Digit0 = (uint)(value < 0 ? -value : value);
+            return o;
+        }
+
+        return NewMultiDigitInt(value);
+    }
+
+    /// <summary>NewInt for a value of two or three digits.</summary>
+    private PyObject* NewMultiDigitInt(long value)
+    {
         ulong abs = value < 0 ? 0UL - (ulong)value : (ulong)value;
         nint ndigits = 0;
         for (ulong t = abs; t != 0; t >>= PyLongObject.Shift)

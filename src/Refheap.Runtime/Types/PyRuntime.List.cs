@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Refheap.Runtime.Objects;
 
@@ -85,13 +86,30 @@ public sealed unsafe partial class PyRuntime
                 return NoMemory();
             }
 
-            new Span<nint>(l->Items, (int)size).Clear();
+            ClearItems(l->Items, size);
         }
 
         l->Base.Size = size;
         l->Allocated = size;
         Track(op);
         return op;
+    }
+
+    /// <summary>Nulls <paramref name="count"/> item slots: a few stores for a short list, memset for a long one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void ClearItems(PyObject** items, nint count)
+    {
+        if (count <= 8)
+        {
+            for (nint i = 0; i < count; i++)
+            {
+                items[i] = null;
+            }
+        }
+        else
+        {
+            new Span<nint>(items, (int)count).Clear();
+        }
     }
 
     /// <summary>

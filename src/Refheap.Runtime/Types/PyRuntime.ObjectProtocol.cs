@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Refheap.Runtime.Objects;
 using Refheap.Runtime.Types;
 
@@ -25,6 +26,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>The hash a dict or set uses for a key: a str's cached hash, else PyObject_Hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal nint KeyHash(PyObject* key)
     {
         if (key->Type == StrType)

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Refheap.Runtime.Objects;
 
 namespace Refheap.Runtime;
@@ -71,6 +73,37 @@ public sealed unsafe partial class PyRuntime
     /// stolen references), or the empty singleton. Null with MemoryError on failure.
     /// </summary>
     public PyObject* NewTuple(nint size)
+    {
+        // maybe_freelist_pop inline: the common case of the loops is one pop, a few null
+        // items and the link into generation 0. No call on this path, so the method saves
+        // no registers; everything else is NewTupleSlow.
+        if ((nuint)(size - 1) < TupleMaxSaveSize - 1)
+        {
+            // Unchecked element refs: the index was just range-checked against both arrays' length.
+            ref nint head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tupleFreeList), size - 1);
+            var op = (PyObject*)head;
+            if (op != null)
+            {
+                PyObject** items = TupleItems(op);
+                head = (nint)items[0];
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tupleNumFree), size - 1)--;
+                op->RefCount = 1;
+                for (nint i = 0; i < size; i++)
+                {
+                    items[i] = null;
+                }
+
+                Track(op);
+                return op;
+            }
+        }
+
+        return NewTupleSlow(size);
+    }
+
+    /// <summary>NewTuple without a free tuple of the size at hand: a new block, the empty singleton, or the error.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private PyObject* NewTupleSlow(nint size)
     {
         if (size < 0)
         {
@@ -201,15 +234,22 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>maybe_freelist_push: sizes 1..20, exact tuples, up to 2000 per size.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TupleFreeListPush(PyObject* o)
     {
         nint index = TupleSize(o) - 1;
-        if (o->Type == TupleType && index >= 0 && index < TupleMaxSaveSize && _tupleNumFree[index] < TupleMaxFreeList)
+        if (o->Type == TupleType && (nuint)index < TupleMaxSaveSize)
         {
-            TupleItems(o)[0] = (PyObject*)_tupleFreeList[index];
-            _tupleFreeList[index] = (nint)o;
-            _tupleNumFree[index]++;
-            return true;
+            // Unchecked element refs: the index was just range-checked against both arrays' length.
+            ref int numFree = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tupleNumFree), index);
+            if (numFree < TupleMaxFreeList)
+            {
+                ref nint head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tupleFreeList), index);
+                TupleItems(o)[0] = (PyObject*)head;
+                head = (nint)o;
+                numFree++;
+                return true;
+            }
         }
 
         return false;
@@ -256,6 +296,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>_PyObject_GC_MAY_BE_TRACKED.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool MayBeTracked(PyObject* o)
     {
         if (!IsGc(o))

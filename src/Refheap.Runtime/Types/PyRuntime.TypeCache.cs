@@ -34,6 +34,10 @@ public sealed unsafe partial class PyRuntime
     /// <summary>REFHEAP_CHECK_TYPE_CACHE=1: every cache hit is checked against a fresh MRO walk.</summary>
     private static readonly bool s_checkTypeCache = Environment.GetEnvironmentVariable("REFHEAP_CHECK_TYPE_CACHE") == "1";
 
+    // The same flag in an instance field: ReadyToRun code reads a static field through a call
+    // for the class's statics, and the lookup tests it on every hit.
+    private readonly bool _checkTypeCache = s_checkTypeCache;
+
     private readonly TypeCacheEntry[] _typeCache = new TypeCacheEntry[1 << TypeCacheBits];
     private uint _typeCacheEpoch = 1;
 
@@ -54,7 +58,7 @@ public sealed unsafe partial class PyRuntime
     {
         nint h = ((PyAsciiObject*)name)->Hash ^ ((nint)type >> 4);
         ref TypeCacheEntry e = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_typeCache), (int)h & ((1 << TypeCacheBits) - 1));
-        if (e.Type == (nint)type && e.Name == (nint)name && e.Epoch == _typeCacheEpoch && !s_checkTypeCache)
+        if (e.Type == (nint)type && e.Name == (nint)name && e.Epoch == _typeCacheEpoch && !_checkTypeCache)
         {
             return (PyObject*)e.Value;
         }
@@ -67,7 +71,7 @@ public sealed unsafe partial class PyRuntime
     {
         uint epoch = _typeCacheEpoch;
         PyObject* v = LookupTypeUncached(type, name);
-        if (s_checkTypeCache && e.Type == (nint)type && e.Name == (nint)name && e.Epoch == epoch && e.Value != (nint)v)
+        if (_checkTypeCache && e.Type == (nint)type && e.Name == (nint)name && e.Epoch == epoch && e.Value != (nint)v)
         {
             throw new InvalidOperationException($"Fatal Python error: stale type cache entry for {InfoOf(type).Name}.{StrToString(name)}");
         }
