@@ -186,4 +186,34 @@ public sealed class EvalFastPathTests
             + "list index out of range\nsub\nTrue False True False True False True\n",
             Run(src));
     }
+    [Fact]
+    public void InlinedCallsFillPositionalDefaults()
+    {
+        const string src = """
+            import sys
+            sentinel = object()
+            def f(a, b=sentinel, c=[]):
+                return a, b is sentinel, len(c), sys.getrefcount(b)
+            base = sys.getrefcount(sentinel)
+            print(f(1), f(1, 2)[:3], f(1, 2, [3])[:3])
+            print(sys.getrefcount(sentinel) - base)
+            def g(a, b=2):
+                return a + b
+            g.__defaults__ = (10, 20)
+            print(g(1), g(1, 1), g())
+            g.__defaults__ = None
+            try:
+                g(1)
+            except TypeError as e:
+                print(e)
+            def h(x, k=[]):
+                k.append(x)
+                return len(k)
+            print([h(i) for i in range(3)], h.__defaults__)
+            """;
+        Assert.Equal(
+            "(1, True, 0, 4) (1, False, 0) (1, False, 1)\n0\n21 2 30\n"
+            + "g() missing 1 required positional argument: 'b'\n[1, 2, 3] ([0, 1, 2],)\n",
+            Run(src));
+    }
 }
