@@ -365,7 +365,6 @@ internal sealed unsafe partial class Interpreter
         PyRuntime rt = Rt;
         var d = (PyMethodDescrObject*)callable;
         BuiltinDef def = rt.BuiltinDefOf2(d->DefIndex);
-        string owner = rt.InfoOf(d->Owner).Name;
         switch ((MethodKind)d->Kind)
         {
             case MethodKind.Static:
@@ -376,14 +375,14 @@ internal sealed unsafe partial class Interpreter
 
         if (nargs < 1)
         {
-            rt.SetError(rt.TypeErrorType, $"unbound method {owner}.{def.Name}() needs an argument");
+            rt.SetError(rt.TypeErrorType, $"unbound method {rt.InfoOf(d->Owner).Name}.{def.Name}() needs an argument");
             return null;
         }
 
         PyObject* self = args[0];
         if (!PyRuntime.IsSubtypeMro(self->Type, d->Owner))
         {
-            rt.SetError(rt.TypeErrorType, $"descriptor '{def.Name}' for '{owner}' objects doesn't apply to a '{rt.TypeName(self)}' object");
+            rt.SetError(rt.TypeErrorType, $"descriptor '{def.Name}' for '{rt.InfoOf(d->Owner).Name}' objects doesn't apply to a '{rt.TypeName(self)}' object");
             return null;
         }
 
