@@ -122,7 +122,7 @@ public sealed unsafe partial class PyRuntime
             GcListRemove(g);
             if ((g->Prev & PrevMaskCandidate) != 0)
             {
-                _oldCandidates.Remove((nint)o);
+                ForgetCandidateBit(o);
             }
 
             // _PyObject_GC_UNTRACK keeps only the FINALIZED bit: an object that dies inside a
