@@ -446,6 +446,30 @@ internal sealed unsafe partial class Interpreter
         return result;
     }
 
+    /// <summary>
+    /// fn(self, *args) for a Python function with positional arguments only (a class's
+    /// __init__): the simple frame path gets self and new references to the arguments
+    /// without an intermediate argument array; other functions go through CallWithSelf.
+    /// </summary>
+    private PyObject* CallFunctionWithSelf(PyFunctionObject* fn, PyObject* self, PyObject** args, nint nargs)
+    {
+        var code = (PyCodeObject*)fn->Code;
+        CodeInfo info = Unsafe.As<CodeInfo>(Rt.GetManaged(code->ManagedId));
+        if (!info.SimpleArgs || info.IsGenerator || nargs >= 8 || !FitsSimpleFrame(fn, code, nargs + 1))
+        {
+            return CallWithSelf((PyObject*)fn, self, args, nargs, null);
+        }
+
+        PyObject** all = stackalloc PyObject*[8];
+        all[0] = self;
+        for (nint i = 0; i < nargs; i++)
+        {
+            all[i + 1] = args[i];
+        }
+
+        return CallSimple(fn, code, info, all, nargs + 1, steal: false);
+    }
+
     /// <summary>CallSimple's frame, pushed and bound, not yet linked or run (the eval loop runs it inline).</summary>
     private InterpreterFrame* PushSimpleFrame(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal)
     {
