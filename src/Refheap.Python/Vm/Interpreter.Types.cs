@@ -380,7 +380,7 @@ internal sealed unsafe partial class Interpreter
         }
 
         PyObject* self = args[0];
-        if (!PyRuntime.IsSubtypeMro(self->Type, d->Owner))
+        if (self->Type != d->Owner && !PyRuntime.IsSubtypeMro(self->Type, d->Owner))
         {
             rt.SetError(rt.TypeErrorType, $"descriptor '{def.Name}' for '{rt.InfoOf(d->Owner).Name}' objects doesn't apply to a '{rt.TypeName(self)}' object");
             return null;
@@ -447,7 +447,7 @@ internal sealed unsafe partial class Interpreter
     /// </summary>
     private static bool DescrCheck(PyRuntime rt, PyGetSetDescrObject* d, PyObject* obj)
     {
-        if (PyRuntime.IsSubtypeMro(obj->Type, d->Owner))
+        if (obj->Type == d->Owner || PyRuntime.IsSubtypeMro(obj->Type, d->Owner))
         {
             return true;
         }
