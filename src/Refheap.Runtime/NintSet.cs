@@ -21,18 +21,18 @@ internal sealed class NintSet
 
     public int Count => _slotOf.Count;
 
-    /// <summary>Adds <paramref name="item"/>; false if it was already present.</summary>
+    /// <summary>Adds <paramref name="item"/>; false if it was already present (one probe of the table).</summary>
     public bool Add(nint item)
     {
-        if (_slotOf.TryGetValue((nuint)item, out _))
+        int slot = _freeCount > 0 ? _free[_freeCount - 1] : _highWater;
+        if (!_slotOf.TryAdd((nuint)item, (nuint)slot))
         {
             return false;
         }
 
-        int slot;
         if (_freeCount > 0)
         {
-            slot = _free[--_freeCount];
+            _freeCount--;
         }
         else
         {
@@ -43,11 +43,10 @@ internal sealed class NintSet
                 _items = bigger;
             }
 
-            slot = _highWater++;
+            _highWater++;
         }
 
         _items[slot] = item;
-        _slotOf.Add((nuint)item, (nuint)slot);
         return true;
     }
 

@@ -120,7 +120,7 @@ public sealed unsafe partial class PyRuntime
             GcListRemove(g);
             if ((g->Prev & PrevMaskCandidate) != 0)
             {
-                _oldCandidates.Remove((nint)o);
+                ForgetCandidateBit(o);
             }
         }
 

@@ -26,11 +26,20 @@ public class AddressTableTests
                 if (model.ContainsKey(key))
                 {
                     Assert.Throws<ArgumentException>(() => table.Add(key, 1));
+                    Assert.False(table.TryAdd(key, 2));
                     continue;
                 }
 
                 nuint value = (nuint)rng.Next();
-                table.Add(key, value);
+                if (rng.Next(2) == 0)
+                {
+                    table.Add(key, value);
+                }
+                else
+                {
+                    Assert.True(table.TryAdd(key, value));
+                }
+
                 model.Add(key, value);
                 keys.Add(key);
             }

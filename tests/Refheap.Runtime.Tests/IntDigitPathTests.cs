@@ -78,6 +78,38 @@ public unsafe class IntDigitPathTests
         t.AssertNoLeaks();
     }
 
+    [Fact]
+    public void Remainders_by_powers_of_two_agree_with_BigInteger_and_allocate_the_divisors_digits()
+    {
+        // x % (1 << k) of a non-negative x takes the low bits without a division; the
+        // remainder object keeps x_divrem's allocation (|b| digits).
+        using var t = new TestRuntime();
+        PyRuntime rt = t.Runtime;
+        var rng = new Random(64);
+        for (int i = 0; i < 5_000; i++)
+        {
+            BigInteger x = Operand(rng);
+            int k = rng.Next(30, 400);
+            BigInteger y = BigInteger.One << k;
+            PyObject* a = rt.NewInt(x);
+            PyObject* b = rt.NewInt(y);
+            PyObject* r = rt.IntModulo(a, b);
+            BigInteger expected = FloorMod(x, y);
+            if (x.Sign > 0 && BigInteger.Abs(x) >= y && expected > 256)
+            {
+                long divisorDigits = (k / 30) + 1;
+                Assert.True(rt.Allocator.BlockSizeOf(r) >= 24 + (4 * divisorDigits), $"{x} % 2**{k}");
+            }
+
+            Check(rt, expected, r, "mod", x, y);
+            rt.DecRef(a);
+            rt.DecRef(b);
+        }
+
+        rt.Allocator.AssertValid();
+        t.AssertNoLeaks();
+    }
+
     private static void Check(PyRuntime rt, BigInteger expected, PyObject* r, string op, BigInteger x, BigInteger y)
     {
         string where = $"{op} {x} {y}";

@@ -61,6 +61,38 @@ public unsafe class RefheapTriggerTests
     }
 
     [Fact]
+    public void An_oversized_container_carries_the_candidate_bit_and_leaves_the_set_when_freed()
+    {
+        using var t = new TestRuntime(AllocatorProfile.Refheap);
+        PyRuntime rt = t.Runtime;
+        PyTypeObject* cls = rt.NewClass("Obj");
+        PyObject* keep = rt.NewList(0);
+        for (int i = 0; i < 200_000; i++)
+        {
+            PyObject* o = rt.NewInstance(cls);
+            PyRuntime.IncRef(keep);
+            rt.ListAppend(keep, o);
+            rt.DecRef(keep);
+            rt.DecRef(o);
+        }
+
+        // The list grew past the huge-container size while old: an old scan set it aside. Its
+        // CANDIDATE bit turns later decrements away without a set lookup.
+        Assert.True(rt.OversizedCount > 0);
+        Assert.True(PyRuntime.IsOldCandidate(keep));
+        int before = rt.OversizedCount;
+        rt.DecRef(keep);
+        Assert.Equal(before - 1, rt.OversizedCount);
+
+        // The full collection empties the set and clears its members' bits: every member is alive.
+        rt.Collect();
+        Assert.Equal(0, rt.OversizedCount);
+        rt.DecRef((PyObject*)cls);
+        rt.AssertValid();
+        t.AssertNoLeaks();
+    }
+
+    [Fact]
     public void Cyclic_garbage_in_the_old_generation_is_still_collected_automatically()
     {
         using var t = new TestRuntime(AllocatorProfile.Refheap);

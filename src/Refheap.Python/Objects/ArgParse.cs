@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 
@@ -11,13 +12,13 @@ namespace Refheap.Python.Objects;
 internal static unsafe class ArgParse
 {
     /// <summary>_PyArg_NoKeywords: "NAME() takes no keyword arguments".</summary>
-    public static bool NoKeywords(PyRuntime rt, string fname, PyObject* kwnames)
-    {
-        if (kwnames == null || PyRuntime.TupleSize(kwnames) == 0)
-        {
-            return true;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NoKeywords(PyRuntime rt, string fname, PyObject* kwnames) =>
+        kwnames == null || PyRuntime.TupleSize(kwnames) == 0 || KeywordsGiven(rt, fname);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool KeywordsGiven(PyRuntime rt, string fname)
+    {
         rt.SetError(rt.TypeErrorType, $"{fname}() takes no keyword arguments");
         return false;
     }
@@ -40,7 +41,12 @@ internal static unsafe class ArgParse
     }
 
     /// <summary>METH_O: "NAME() takes exactly one argument (N given)".</summary>
-    public static bool OneArg(PyRuntime rt, string fname, nint nargs, PyObject* kwnames)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool OneArg(PyRuntime rt, string fname, nint nargs, PyObject* kwnames) =>
+        (nargs == 1 && kwnames == null) || OneArgSlow(rt, fname, nargs, kwnames);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool OneArgSlow(PyRuntime rt, string fname, nint nargs, PyObject* kwnames)
     {
         if (!NoKeywords(rt, fname, kwnames))
         {
@@ -57,7 +63,12 @@ internal static unsafe class ArgParse
     }
 
     /// <summary>_PyArg_CheckPositional: "NAME expected at least/most N argument(s), got M" (no parentheses, as CPython).</summary>
-    public static bool Positional(PyRuntime rt, string fname, nint nargs, int min, int max, PyObject* kwnames = null)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Positional(PyRuntime rt, string fname, nint nargs, int min, int max, PyObject* kwnames = null) =>
+        (kwnames == null && nargs >= min && nargs <= max) || PositionalSlow(rt, fname, nargs, min, max, kwnames);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool PositionalSlow(PyRuntime rt, string fname, nint nargs, int min, int max, PyObject* kwnames)
     {
         if (!NoKeywords(rt, fname, kwnames))
         {

@@ -1,3 +1,4 @@
+using Refheap.Python.Objects;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 
@@ -49,6 +50,17 @@ internal sealed unsafe partial class Interpreter
         delegate*<PyRuntime, PyObject*, PyObject*, PyObject*, PyObject*> get = null;
         if (descr != null)
         {
+            if (descr->Type == MemberDescriptorType && ((PyGetSetDescrObject*)descr)->Owner == t)
+            {
+                // A __slots__ member of the instance's own class: member_get without the
+                // descriptor's reference or the indirect call (it runs no Python code).
+                PyObject* v = *(PyObject**)((byte*)o + ((PyGetSetDescrObject*)descr)->Index);
+                if (v != null)
+                {
+                    return PyRuntime.NewRef(v);
+                }
+            }
+
             PyRuntime.IncRef(descr);
             get = descr->Type->DescrGet;
             if (get != null && descr->Type->DescrSet != null)
@@ -109,6 +121,17 @@ internal sealed unsafe partial class Interpreter
         PyObject* descr = rt.LookupType(t, name);
         if (descr != null)
         {
+            if (descr->Type == MemberDescriptorType && ((PyGetSetDescrObject*)descr)->Owner == t && value != null)
+            {
+                // A __slots__ member of the instance's own class: member_set inline. The new
+                // value is stored before the old one is released, as member_set does.
+                var field = (PyObject**)((byte*)o + ((PyGetSetDescrObject*)descr)->Index);
+                PyObject* old = *field;
+                *field = PyRuntime.NewRef(value);
+                rt.XDecRef(old);
+                return 0;
+            }
+
             var set = descr->Type->DescrSet;
             if (set != null)
             {

@@ -372,7 +372,7 @@ internal sealed unsafe partial class Interpreter
         var fn = (PyFunctionObject*)func;
         var code = (PyCodeObject*)fn->Code;
         CodeInfo info = Unsafe.As<CodeInfo>(rt.GetManaged(code->ManagedId));
-        if (kwnames == null && nargs == code->ArgCount && info.SimpleArgs && !info.IsGenerator)
+        if (kwnames == null && info.SimpleArgs && !info.IsGenerator && FitsSimpleFrame(fn, code, nargs))
         {
             return CallSimple(fn, code, info, args, nargs, steal);
         }
@@ -412,10 +412,30 @@ internal sealed unsafe partial class Interpreter
     }
 
     /// <summary>
-    /// CallPyFunction for <see cref="CodeInfo.SimpleArgs"/> code given exactly its positional
-    /// arguments: they go to the first locals in order (moved when <paramref name="steal"/>,
-    /// which leaves every count as taking a reference and dropping the caller's would), then
-    /// the closure's cells.
+    /// Whether <paramref name="nargs"/> positional arguments bind to <see cref="CodeInfo.SimpleArgs"/>
+    /// code without BindArguments: all of its positional parameters, or all but a tail that the
+    /// defaults tuple covers (a __defaults__ that is not a tuple takes the general path).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool FitsSimpleFrame(PyFunctionObject* fn, PyCodeObject* code, nint nargs)
+    {
+        nint missing = code->ArgCount - nargs;
+        if (missing == 0)
+        {
+            return true;
+        }
+
+        PyObject* defaults = fn->Defaults;
+        return missing > 0 && defaults != null && defaults->Type == _loopTupleType
+            && missing <= ((PyVarObject*)defaults)->Size;
+    }
+
+    /// <summary>
+    /// CallPyFunction for <see cref="CodeInfo.SimpleArgs"/> code given its positional arguments
+    /// (<see cref="FitsSimpleFrame"/>): they go to the first locals in order (moved when
+    /// <paramref name="steal"/>, which leaves every count as taking a reference and dropping the
+    /// caller's would), then new references to the defaults of the parameters not given (as
+    /// initialize_locals takes them), then the closure's cells.
     /// </summary>
     private PyObject* CallSimple(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal)
     {
@@ -424,6 +444,30 @@ internal sealed unsafe partial class Interpreter
         Rt.FrameClear(f);
         PopFrame(f);
         return result;
+    }
+
+    /// <summary>
+    /// fn(self, *args) for a Python function with positional arguments only (a class's
+    /// __init__): the simple frame path gets self and new references to the arguments
+    /// without an intermediate argument array; other functions go through CallWithSelf.
+    /// </summary>
+    private PyObject* CallFunctionWithSelf(PyFunctionObject* fn, PyObject* self, PyObject** args, nint nargs)
+    {
+        var code = (PyCodeObject*)fn->Code;
+        CodeInfo info = Unsafe.As<CodeInfo>(Rt.GetManaged(code->ManagedId));
+        if (!info.SimpleArgs || info.IsGenerator || nargs >= 8 || !FitsSimpleFrame(fn, code, nargs + 1))
+        {
+            return CallWithSelf((PyObject*)fn, self, args, nargs, null);
+        }
+
+        PyObject** all = stackalloc PyObject*[8];
+        all[0] = self;
+        for (nint i = 0; i < nargs; i++)
+        {
+            all[i + 1] = args[i];
+        }
+
+        return CallSimple(fn, code, info, all, nargs + 1, steal: false);
     }
 
     /// <summary>CallSimple's frame, pushed and bound, not yet linked or run (the eval loop runs it inline).</summary>
@@ -457,6 +501,19 @@ internal sealed unsafe partial class Interpreter
             {
                 locals[i] = LoopNewRef(args[i]);
             }
+        }
+
+        int argCount = code->ArgCount;
+        if (nargs < argCount)
+        {
+            PyObject* defaults = fn->Defaults;
+            PyObject** defs = LoopTupleItems(defaults) + (((PyVarObject*)defaults)->Size - argCount);
+            for (nint i = nargs; i < argCount; i++)
+            {
+                locals[i] = LoopNewRef(defs[i]);
+            }
+
+            nargs = argCount;
         }
 
         int nfree = info.NFree;

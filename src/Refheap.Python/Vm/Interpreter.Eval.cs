@@ -921,7 +921,7 @@ internal sealed unsafe partial class Interpreter
                                 var fn = (PyFunctionObject*)callable;
                                 var fcode = (PyCodeObject*)fn->Code;
                                 CodeInfo callee = Unsafe.As<CodeInfo>(rt.GetManaged(fcode->ManagedId));
-                                if (nargs == fcode->ArgCount && callee.SimpleArgs && !callee.IsGenerator)
+                                if (callee.SimpleArgs && !callee.IsGenerator && FitsSimpleFrame(fn, fcode, nargs))
                                 {
                                     // The call runs inline (see "Inlined calls" in docs/design/interpreter.md).
                                     InterpreterFrame* nf = PushSimpleFrame(fn, fcode, callee, args, nargs, steal: true);

@@ -76,7 +76,9 @@ internal sealed unsafe partial class Interpreter
         }
 
         PyRuntime.IncRef(init);
-        PyObject* r = CallWithSelf(init, obj, args, nargs, kwnames);
+        PyObject* r = init->Type == rt.PyFunctionType && kwnames == null
+            ? CallFunctionWithSelf((PyFunctionObject*)init, obj, args, nargs)
+            : CallWithSelf(init, obj, args, nargs, kwnames);
         rt.DecRef(init);
         if (r == null)
         {

@@ -369,7 +369,6 @@ internal sealed unsafe partial class Interpreter
         PyRuntime rt = Rt;
         var d = (PyMethodDescrObject*)callable;
         BuiltinDef def = rt.BuiltinDefOf2(d->DefIndex);
-        string owner = rt.InfoOf(d->Owner).Name;
         switch ((MethodKind)d->Kind)
         {
             case MethodKind.Static:
@@ -380,14 +379,14 @@ internal sealed unsafe partial class Interpreter
 
         if (nargs < 1)
         {
-            rt.SetError(rt.TypeErrorType, $"unbound method {owner}.{def.Name}() needs an argument");
+            rt.SetError(rt.TypeErrorType, $"unbound method {rt.InfoOf(d->Owner).Name}.{def.Name}() needs an argument");
             return null;
         }
 
         PyObject* self = args[0];
-        if (!PyRuntime.IsSubtypeMro(self->Type, d->Owner))
+        if (self->Type != d->Owner && !PyRuntime.IsSubtypeMro(self->Type, d->Owner))
         {
-            rt.SetError(rt.TypeErrorType, $"descriptor '{def.Name}' for '{owner}' objects doesn't apply to a '{rt.TypeName(self)}' object");
+            rt.SetError(rt.TypeErrorType, $"descriptor '{def.Name}' for '{rt.InfoOf(d->Owner).Name}' objects doesn't apply to a '{rt.TypeName(self)}' object");
             return null;
         }
 
@@ -452,7 +451,7 @@ internal sealed unsafe partial class Interpreter
     /// </summary>
     private static bool DescrCheck(PyRuntime rt, PyGetSetDescrObject* d, PyObject* obj)
     {
-        if (PyRuntime.IsSubtypeMro(obj->Type, d->Owner))
+        if (obj->Type == d->Owner || PyRuntime.IsSubtypeMro(obj->Type, d->Owner))
         {
             return true;
         }

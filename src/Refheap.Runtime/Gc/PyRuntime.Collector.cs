@@ -47,7 +47,7 @@ public sealed unsafe partial class PyRuntime
                     {
                         _fullCollectionOwed = false;
                         _scansSinceOwed = 0;
-                        _oversized.Clear();
+                        ClearOversized();
                     }
 
                     return CollectWithCallback(i, oldScan: !full);

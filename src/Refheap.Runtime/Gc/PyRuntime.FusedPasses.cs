@@ -220,7 +220,7 @@ public sealed unsafe partial class PyRuntime
                     g->Next = 0;
                     if ((g->Prev & PrevMaskCandidate) != 0)
                     {
-                        _oldCandidates.Remove((nint)o);
+                        ForgetCandidateBit(o);
                     }
 
                     g->Prev &= PrevMaskFinalized;

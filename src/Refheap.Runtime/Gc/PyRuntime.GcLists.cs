@@ -134,7 +134,7 @@ public sealed unsafe partial class PyRuntime
             GcListRemove(g);
             if ((g->Prev & PrevMaskCandidate) != 0)
             {
-                RemoveOldCandidate(o);
+                ForgetCandidateBit(o);
             }
 
             // _PyObject_GC_UNTRACK keeps only the FINALIZED bit: an object that dies inside a
@@ -142,9 +142,6 @@ public sealed unsafe partial class PyRuntime
             g->Prev &= PrevMaskFinalized;
         }
     }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RemoveOldCandidate(PyObject* o) => _oldCandidates.Remove((nint)o);
 
     /// <summary>_PyObject_GC_Link: count the allocation, maybe collect (3.11 collects synchronously here).</summary>
     private void GcLink()

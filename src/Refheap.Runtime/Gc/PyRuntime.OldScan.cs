@@ -51,8 +51,44 @@ public sealed unsafe partial class PyRuntime
     /// Roots whose closure outgrew an old scan's budget: they are not candidates again until the
     /// full collection their truncated scan owed has run (it examines everything anyway), so a
     /// program that keeps touching one huge container does not pay a cut-short scan each time.
+    /// Members carry the CANDIDATE bit without being in the candidate set, so a decrement of
+    /// one is turned away by the bit test alone (a set lookup per decrement was a cache miss
+    /// once a truncated scan had put thousands of roots here); an object that is untracked or
+    /// freed with the bit leaves whichever set holds it (<see cref="ForgetCandidateBit"/>), so
+    /// the set never holds a dead address.
     /// </summary>
     private readonly NintSet _oversized = new();
+
+    /// <summary>Refheap profile: objects in the oversized set; for tests.</summary>
+    internal int OversizedCount => _oversized.Count;
+
+    /// <summary>Makes a tracked old object oversized: in the set, CANDIDATE bit set.</summary>
+    private void AddOversized(nint o)
+    {
+        _oversized.Add(o);
+        AsGc((PyObject*)o)->Prev |= PrevMaskCandidate;
+    }
+
+    /// <summary>Empties the oversized set, clearing its members' CANDIDATE bits (they are all alive and tracked).</summary>
+    private void ClearOversized()
+    {
+        foreach (nint o in _oversized)
+        {
+            AsGc((PyObject*)o)->Prev &= ~PrevMaskCandidate;
+        }
+
+        _oversized.Clear();
+    }
+
+    /// <summary>An object with the CANDIDATE bit is being untracked or freed: drop it from the candidate or the oversized set.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal void ForgetCandidateBit(PyObject* o)
+    {
+        if (!_oldCandidates.Remove((nint)o))
+        {
+            _oversized.Remove((nint)o);
+        }
+    }
 
     /// <summary>Containers with more items than an old scan's budget allows to visit.</summary>
     private const int HugeContainerItems = 50_000;
@@ -73,14 +109,10 @@ public sealed unsafe partial class PyRuntime
         return (t == SetType || t == FrozenSetType) && SetSize(o) > HugeContainerItems;
     }
 
+    /// <summary>Makes <paramref name="o"/> a candidate (callers tested the bit: it is not one, nor oversized).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddOldCandidate(PyObject* o, GcHead* g)
     {
-        if (_oversized.Count > 0 && _oversized.Contains((nint)o))
-        {
-            return;
-        }
-
         g->Prev |= PrevMaskCandidate;
         _oldCandidates.Add((nint)o);
     }
@@ -215,7 +247,7 @@ public sealed unsafe partial class PyRuntime
                     // Scanning it would cost its whole size each time it is touched (a list
                     // being appended to). Leave it out: the scan stays correct (what it holds
                     // counts as referenced from outside), and the owed full collection looks.
-                    _oversized.Add(c);
+                    AddOversized(c);
                     _fullCollectionOwed = true;
                     continue;
                 }
@@ -244,7 +276,7 @@ public sealed unsafe partial class PyRuntime
             OldScansTruncated++;
             foreach (nint r in roots)
             {
-                _oversized.Add(r);
+                AddOversized(r);
             }
         }
 

@@ -272,6 +272,11 @@ public sealed unsafe partial class PyRuntime
     /// <summary>The remainder half of l_divmod / l_mod: |a| &lt; |b| with agreeing signs returns a itself.</summary>
     private PyObject* FloorRemainder(PyObject* a, PyObject* b)
     {
+        if (TryPowerOfTwoRemainder(a, b, out PyObject* masked))
+        {
+            return masked;
+        }
+
         DivRemShape(a, b, out _, out _, out BigInteger r, out long rAlloc, out bool remIsA);
         if (NeedsFloorAdjust(r, b))
         {
@@ -280,6 +285,53 @@ public sealed unsafe partial class PyRuntime
         }
 
         return remIsA ? IntPositive(a) : IntFromBigInteger(r, (nint)rAlloc);
+    }
+
+    /// <summary>
+    /// a % b for a &gt;= 0 and b a positive power of two of two or more digits (x % (1 &lt;&lt; 64)),
+    /// when |a| is not below b: the low bits of a, without a division. The result object is
+    /// what x_divrem's remainder would be (|b| digits allocated, small ints shared).
+    /// </summary>
+    private bool TryPowerOfTwoRemainder(PyObject* a, PyObject* b, out PyObject* result)
+    {
+        result = null;
+        nint sa = ((PyVarObject*)a)->Size;
+        nint sb = ((PyVarObject*)b)->Size;
+        if (sa <= 0 || sb < 2 || sb > 64 || sa < sb)
+        {
+            return false;
+        }
+
+        uint* db = IntDigits(b);
+        uint top = db[sb - 1];
+        if ((top & (top - 1)) != 0)
+        {
+            return false;
+        }
+
+        for (nint i = 0; i < sb - 1; i++)
+        {
+            if (db[i] != 0)
+            {
+                return false;
+            }
+        }
+
+        uint* da = IntDigits(a);
+        if (sa == sb && da[sa - 1] < top)
+        {
+            return false; // |a| < b: the remainder is a itself (FloorRemainder's remIsA)
+        }
+
+        uint* z = stackalloc uint[(int)sb];
+        for (nint i = 0; i < sb - 1; i++)
+        {
+            z[i] = da[i];
+        }
+
+        z[sb - 1] = da[sb - 1] & (top - 1);
+        result = IntFromDigits(z, sb, negative: false, allocDigits: sb);
+        return true;
     }
 
     /// <summary>long_divmod: the tuple (a // b, a % b).</summary>

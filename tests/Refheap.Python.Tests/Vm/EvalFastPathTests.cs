@@ -186,4 +186,98 @@ public sealed class EvalFastPathTests
             + "list index out of range\nsub\nTrue False True False True False True\n",
             Run(src));
     }
+    [Fact]
+    public void InlinedCallsFillPositionalDefaults()
+    {
+        const string src = """
+            import sys
+            sentinel = object()
+            def f(a, b=sentinel, c=[]):
+                return a, b is sentinel, len(c), sys.getrefcount(b)
+            base = sys.getrefcount(sentinel)
+            print(f(1), f(1, 2)[:3], f(1, 2, [3])[:3])
+            print(sys.getrefcount(sentinel) - base)
+            def g(a, b=2):
+                return a + b
+            g.__defaults__ = (10, 20)
+            print(g(1), g(1, 1), g())
+            g.__defaults__ = None
+            try:
+                g(1)
+            except TypeError as e:
+                print(e)
+            def h(x, k=[]):
+                k.append(x)
+                return len(k)
+            print([h(i) for i in range(3)], h.__defaults__)
+            """;
+        Assert.Equal(
+            "(1, True, 0, 4) (1, False, 0) (1, False, 1)\n0\n21 2 30\n"
+            + "g() missing 1 required positional argument: 'b'\n[1, 2, 3] ([0, 1, 2],)\n",
+            Run(src));
+    }
+    [Fact]
+    public void SlotMembersAndInitCallsTakeTheirShortPaths()
+    {
+        // __slots__ members of the instance's own class are read and written inline; a
+        // class's Python __init__ with positional arguments takes the simple frame path.
+        const string src = """
+            import sys
+            class P:
+                __slots__ = ('a', 'b')
+                def __init__(self, a, b=None):
+                    self.a = a
+                    if b is not None:
+                        self.b = b
+            class Q(P):
+                __slots__ = ('c',)
+            p = P(1)
+            try:
+                p.b
+            except AttributeError as e:
+                print(e)
+            x = object()
+            base = sys.getrefcount(x)
+            p.b = x
+            p.b = x
+            print(sys.getrefcount(x) - base, p.b is x)
+            del p.b
+            print(sys.getrefcount(x) - base)
+            q = Q(2, 3)
+            q.c = 4
+            print(q.a, q.b, q.c)
+            class D:
+                def __del__(self):
+                    print('del D')
+            p.a = D()
+            p.a = 5
+            print('after', p.a)
+            class G:
+                def __init__(self):
+                    yield 1
+            try:
+                G()
+            except TypeError as e:
+                print(e)
+            class V:
+                def __init__(self, *args, k=0):
+                    self.n = len(args) + k
+            print(V(1, 2, 3).n, V(k=5).n, P(1, 2).b)
+            try:
+                P()
+            except TypeError as e:
+                print(e)
+            """;
+        Assert.Equal(
+            "'P' object has no attribute 'b'\n"
+            + "1 True\n"
+            + "0\n"
+            + "2 3 4\n"
+            + "del D\n"
+            + "after 5\n"
+            + "__init__() should return None, not 'generator'\n"
+            + "3 5 2\n"
+            + "P.__init__() missing 1 required positional argument: 'a'\n",
+            Run(src));
+    }
 }
