@@ -479,6 +479,10 @@ internal sealed unsafe partial class Interpreter
         return Rt.NewInt(id);
     }
 
+    /// <summary>The generator behind a state handle made by <see cref="NewRandomState"/>, or null if the handle is not one.</summary>
+    public MersenneTwister? RandomState(PyObject* handle) =>
+        PyRuntime.IsInt(handle) && PyRuntime.TryIntToLong(handle, out long id) && _randomStates.TryGetValue(id, out MersenneTwister? mt) ? mt : null;
+
     /// <summary>0 seed, 1 random, 2 getrandbits, 3 getstate, 4 setstate.</summary>
     public PyObject* RandomCall(PyObject* handle, int op, PyObject* arg)
     {

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using Refheap.Python.Lib;
+using Refheap.Python.Objects;
+using Refheap.Python.Vm;
+using Refheap.Runtime;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Python.Modules;
+
+// Native methods of classes whose Python face lives in Lib/python but whose hot methods are C
+// in CPython 3.11: random() and getrandbits() of _random.Random (Modules/_randommodule.c), and
+// the line iteration and write of open()'s text files (Modules/_io/textio.c; the bodies are in
+// NativeModules.TextFile.cs). A module offers them through `_method(cls, name)`, which makes a
+// method_descriptor owned by cls, so `cls.name = _method(cls, name)` reads as a C method would.
+internal static unsafe partial class NativeModules
+{
+    /// <summary>Adds `_method(cls, name)` to a module: a method_descriptor of cls for one of <paramref name="bodies"/>.</summary>
+    private static void AddMethodFactory(Interpreter interp, PyObject* module, Dictionary<string, VectorCall> bodies)
+    {
+        var defs = new Dictionary<string, BuiltinDef>();
+        interp.AddFunction(module, "_method", (r, s, a, n, k) =>
+        {
+            if (!ArgParse.Positional(r, "_method", n, 2, 2, k))
+            {
+                return null;
+            }
+
+            if (!PyRuntime.IsSubtype(a[0]->Type, r.TypeType) || !PyRuntime.IsStr(a[1]))
+            {
+                r.SetError(r.TypeErrorType, "_method() expects a class and a str");
+                return null;
+            }
+
+            string name = PyRuntime.StrToString(a[1]);
+            if (!bodies.TryGetValue(name, out VectorCall? body))
+            {
+                r.SetError(r.ValueErrorType, $"_method(): no native method '{name}'");
+                return null;
+            }
+
+            var owner = (PyTypeObject*)a[0];
+            if (!defs.TryGetValue(name, out BuiltinDef? def))
+            {
+                def = r.DefineBuiltin(name, body, r.InfoOf(owner).Name);
+                defs[name] = def;
+            }
+
+            return Interpreter.Of(r).NewMethodDescriptor(owner, def, MethodKind.Instance);
+        });
+    }
+
+    private static Dictionary<string, VectorCall> RandomMethods() => new()
+    {
+        // _random_Random_random_impl
+        ["random"] = (r, self, a, n, k) =>
+        {
+            if (!ArgParse.NoArgs(r, "Random.random", n, k))
+            {
+                return null;
+            }
+
+            MersenneTwister? mt = RandomStateOf(r, self);
+            return mt == null ? null : r.NewFloat(mt.Random());
+        },
+
+        // _random_Random_getrandbits_impl: up to 128 bits without a BigInteger.
+        ["getrandbits"] = (r, self, a, n, k) =>
+        {
+            if (!ArgParse.OneArg(r, "Random.getrandbits", n, k))
+            {
+                return null;
+            }
+
+            MersenneTwister? mt = RandomStateOf(r, self);
+            if (mt == null)
+            {
+                return null;
+            }
+
+            PyObject* arg = a[0];
+            if (PyRuntime.IsInt(arg) && PyRuntime.TryIntToLong(arg, out long bits) && bits >= 0 && bits <= 128)
+            {
+                return r.NewIntFromMagnitude(mt.GetRandBits128((int)bits), negative: false);
+            }
+
+            PyObject* handle = Interpreter.Of(r).GetAttr(self, "_mt_state");
+            if (handle == null)
+            {
+                return null;
+            }
+
+            PyObject* result = Interpreter.Of(r).RandomCall(handle, 2, arg);
+            r.DecRef(handle);
+            return result;
+        },
+    };
+
+    /// <summary>The generator of a _random.Random instance (its _mt_state handle), or null with an error.</summary>
+    private static MersenneTwister? RandomStateOf(PyRuntime rt, PyObject* self)
+    {
+        Interpreter interp = Interpreter.Of(rt);
+        PyObject* handle = interp.GetAttr(self, "_mt_state");
+        if (handle == null)
+        {
+            return null;
+        }
+
+        MersenneTwister? mt = interp.RandomState(handle);
+        rt.DecRef(handle);
+        if (mt == null)
+        {
+            rt.SetError(rt.TypeErrorType, "the random state of this object is not a generator handle");
+        }
+
+        return mt;
+    }
+}
