@@ -142,6 +142,7 @@ internal static unsafe partial class NativeModules
 
             return dict;
         });
+        AddMethodFactory(interp, m, FileMethods());
         return m;
     }
 
