@@ -19,6 +19,8 @@ namespace Refheap.Python.Modules;
 // Python code: readline() for __next__, _write_slow() for write.
 internal static unsafe partial class NativeModules
 {
+    private const int PendingCapacity = 2048;
+
     private static Dictionary<string, VectorCall> FileMethods() => new()
     {
         // IOBase.__next__: readline(), StopIteration when it gives nothing.
@@ -149,13 +151,14 @@ internal static unsafe partial class NativeModules
         bool ok = interp.SetAttr(self, interp.Str("_dirty"), rt.True) == 0;
         if (ok && pending == rt.None)
         {
-            PyObject* list = rt.NewList(1);
+            PyObject* list = rt.NewList(PendingCapacity);
             if (list == null)
             {
                 ok = false;
             }
             else
             {
+                ((PyListObject*)list)->Base.Size = 1;
                 PyRuntime.ListItems(list)[0] = PyRuntime.NewRef(s);
                 ok = interp.SetAttr(self, interp.Str("_pending"), list) == 0;
                 rt.DecRef(list);
@@ -163,7 +166,18 @@ internal static unsafe partial class NativeModules
         }
         else if (ok)
         {
-            ok = rt.ListAppend(pending, s);
+            // A list made above has room for PendingCapacity items: no realloc per append
+            // (list_resize would also shrink it back first); a full one grows as lists do.
+            var l = (PyListObject*)pending;
+            if (l->Base.Size < l->Allocated)
+            {
+                l->Items[l->Base.Size] = PyRuntime.NewRef(s);
+                l->Base.Size++;
+            }
+            else
+            {
+                ok = rt.ListAppend(pending, s);
+            }
         }
 
         rt.DecRef(pending);

@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using System.Globalization;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 
@@ -30,10 +32,33 @@ internal sealed unsafe partial class Interpreter
         }
 
         result = type == rt.IntType ? (xt == rt.StrType ? IntFromStr(x) : ToInt(x, null))
-            : type == rt.FloatType ? ToFloat(x)
+            : type == rt.FloatType ? (xt == rt.StrType ? FloatFromStr(x) : ToFloat(x))
             : ToStr(x);
         return true;
     }
+
+    /// <summary>
+    /// float(s) of an ASCII str of only digits, '.', 'e', 'E' and signs, parsed from its bytes as
+    /// Constructors.ParseFloat parses that text; anything else (spaces, underscores, inf, nan,
+    /// a malformed number) through <see cref="ToFloat"/>.
+    /// </summary>
+    private PyObject* FloatFromStr(PyObject* s)
+    {
+        nint len = PyRuntime.StrLength(s);
+        if (PyRuntime.StrIsAscii(s) && len is > 0 and <= 64)
+        {
+            var text = new ReadOnlySpan<byte>(PyRuntime.StrData(s), (int)len);
+            if (!text.ContainsAnyExcept(s_floatBytes)
+                && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+            {
+                return Rt.NewFloat(value);
+            }
+        }
+
+        return ToFloat(s);
+    }
+
+    private static readonly SearchValues<byte> s_floatBytes = SearchValues.Create("0123456789.eE+-"u8);
 
     /// <summary>
     /// int(s) of a str: an optional sign and 1..38 ASCII digits (nothing else: no spaces or
