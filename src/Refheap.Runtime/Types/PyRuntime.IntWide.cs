@@ -9,6 +9,27 @@ namespace Refheap.Runtime;
 // friends make: the cached int for -5..256, otherwise exactly the digits the value needs.
 public sealed unsafe partial class PyRuntime
 {
+    /// <summary>The magnitude and sign of an int of at most four digits (120 bits); false for a longer one.</summary>
+    public static bool TryIntToMagnitude(PyObject* o, out UInt128 magnitude, out bool negative)
+    {
+        nint size = ((PyVarObject*)o)->Size;
+        nint n = size < 0 ? -size : size;
+        negative = size < 0;
+        magnitude = 0;
+        if (n > 4)
+        {
+            return false;
+        }
+
+        uint* d = IntDigits(o);
+        for (nint i = n - 1; i >= 0; i--)
+        {
+            magnitude = (magnitude << PyLongObject.Shift) | d[i];
+        }
+
+        return true;
+    }
+
     /// <summary>An int of value <paramref name="magnitude"/> (negated when <paramref name="negative"/>).</summary>
     public PyObject* NewIntFromMagnitude(UInt128 magnitude, bool negative)
     {
