@@ -95,18 +95,15 @@ internal static unsafe partial class NativeModules
         },
     };
 
-    /// <summary>The generator of a _random.Random instance (its _mt_state handle), or null with an error.</summary>
+    /// <summary>
+    /// The generator of a _random.Random instance (its _mt_state handle, a plain instance
+    /// attribute set by __new__, read from the instance's own storage), or null with an error.
+    /// </summary>
     private static MersenneTwister? RandomStateOf(PyRuntime rt, PyObject* self)
     {
         Interpreter interp = Interpreter.Of(rt);
-        PyObject* handle = interp.GetAttr(self, "_mt_state");
-        if (handle == null)
-        {
-            return null;
-        }
-
-        MersenneTwister? mt = interp.RandomState(handle);
-        rt.DecRef(handle);
+        PyObject* handle = rt.InstanceGetAttr(self, interp.Str("_mt_state"));
+        MersenneTwister? mt = handle == null ? null : interp.RandomState(handle);
         if (mt == null)
         {
             rt.SetError(rt.TypeErrorType, "the random state of this object is not a generator handle");

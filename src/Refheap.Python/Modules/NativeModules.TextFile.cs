@@ -16,7 +16,10 @@ namespace Refheap.Python.Modules;
 //   write:    an exact str written at the end of an open, writable text file: appended to
 //             _pending, _end and _pos advanced, _dirty set, the buffer spilled at _SPILL.
 // Anything else (a closed file, a seek inside the buffer, a str subclass, ...) goes through the
-// Python code: readline() for __next__, _write_slow() for write.
+// Python code: readline() for __next__, _write_slow() for write. The attributes are plain
+// instance attributes of _File (no descriptors of those names on its classes), so they are read
+// and stored in the instance's own storage, without the class lookup of a getattr; one that is
+// missing there sends the call the Python way too.
 internal static unsafe partial class NativeModules
 {
     private const int PendingCapacity = 2048;
@@ -104,9 +107,10 @@ internal static unsafe partial class NativeModules
         PyObject* buf = FileAttr(interp, self, "_buf");
         if (buf == null || buf->Type != rt.StrType || !FileAttrLong(interp, self, "_pos", out long pos) || pos < 0)
         {
-            rt.XDecRef(buf);
             return null;
         }
+
+        PyRuntime.IncRef(buf);
 
         // _BufferIO.readline: end = buf.find('\n', pos) + 1, or len(buf); the line is buf[pos:end].
         nint len = PyRuntime.StrLength(buf);
@@ -143,12 +147,12 @@ internal static unsafe partial class NativeModules
         PyObject* pending = FileAttr(interp, self, "_pending");
         if (pending == null || (pending != rt.None && pending->Type != rt.ListType))
         {
-            rt.XDecRef(pending);
             return null;
         }
 
         // _File.write sets _dirty first; _BufferIO.write appends to _pending and moves _end and _pos.
-        bool ok = interp.SetAttr(self, interp.Str("_dirty"), rt.True) == 0;
+        PyRuntime.IncRef(pending);
+        bool ok = FileSet(interp, self, "_dirty", rt.True) == 0;
         if (ok && pending == rt.None)
         {
             PyObject* list = rt.NewList(PendingCapacity);
@@ -160,7 +164,7 @@ internal static unsafe partial class NativeModules
             {
                 ((PyListObject*)list)->Base.Size = 1;
                 PyRuntime.ListItems(list)[0] = PyRuntime.NewRef(s);
-                ok = interp.SetAttr(self, interp.Str("_pending"), list) == 0;
+                ok = FileSet(interp, self, "_pending", list) == 0;
                 rt.DecRef(list);
             }
         }
@@ -188,14 +192,11 @@ internal static unsafe partial class NativeModules
         }
 
         // if self._stream and self._end >= self._SPILL and self._pos == self._end: self._spill()
-        int stream = FileAttrIs(interp, self, "_stream", rt.True);
-        if (stream < 0 || (stream == 1 && (!FileAttrLong(interp, self, "_SPILL", out long spill) || newEnd >= spill)))
+        // _SPILL is a class attribute.
+        PyObject* spill = rt.LookupType(self->Type, interp.Str("_SPILL"));
+        if (FileAttrIs(interp, self, "_stream", rt.True) == 1
+            && (spill == null || spill->Type != rt.IntType || !PyRuntime.TryIntToLong(spill, out long spillAt) || newEnd >= spillAt))
         {
-            if (rt.ErrorOccurred)
-            {
-                return null;
-            }
-
             PyObject* spilled = CallFileMethod(interp, self, "_spill", null);
             if (spilled == null)
             {
@@ -222,34 +223,30 @@ internal static unsafe partial class NativeModules
         return i < 0 ? -1 : start + i;
     }
 
-    private static PyObject* FileAttr(Interpreter interp, PyObject* self, string name) => interp.GetAttr(self, name);
+    /// <summary>self.name from the instance's own storage, borrowed; null (no error) when it is not there.</summary>
+    private static PyObject* FileAttr(Interpreter interp, PyObject* self, string name) => interp.Rt.InstanceGetAttr(self, interp.Str(name));
 
-    /// <summary>1 if self.name is <paramref name="expected"/>, 0 if it is something else, -1 with an error.</summary>
-    private static int FileAttrIs(Interpreter interp, PyObject* self, string name, PyObject* expected)
-    {
-        PyObject* v = interp.GetAttr(self, name);
-        if (v == null)
-        {
-            return -1;
-        }
+    /// <summary>Whether self.name (in the instance's own storage) is <paramref name="expected"/>.</summary>
+    private static int FileAttrIs(Interpreter interp, PyObject* self, string name, PyObject* expected) =>
+        FileAttr(interp, self, name) == expected ? 1 : 0;
 
-        interp.Rt.DecRef(v);
-        return v == expected ? 1 : 0;
-    }
-
-    /// <summary>self.name as a long, if it is an exact int that fits; false otherwise (an error may be set).</summary>
+    /// <summary>self.name as a long, if it is an exact int that fits; false otherwise.</summary>
     private static bool FileAttrLong(Interpreter interp, PyObject* self, string name, out long value)
     {
         value = 0;
-        PyObject* v = interp.GetAttr(self, name);
-        if (v == null)
+        PyObject* v = FileAttr(interp, self, name);
+        return v != null && v->Type == interp.Rt.IntType && PyRuntime.TryIntToLong(v, out value);
+    }
+
+    private static int FileSet(Interpreter interp, PyObject* self, string name, PyObject* value)
+    {
+        int r = interp.Rt.InstanceSetAttr(self, interp.Str(name), value);
+        if (r == -2)
         {
-            return false;
+            interp.Rt.SetError(interp.Rt.SystemErrorType, "a file object without instance attributes");
         }
 
-        bool ok = v->Type == interp.Rt.IntType && PyRuntime.TryIntToLong(v, out value);
-        interp.Rt.DecRef(v);
-        return ok;
+        return r == 0 ? 0 : -1;
     }
 
     private static int FileSetLong(Interpreter interp, PyObject* self, string name, long value)
@@ -260,7 +257,7 @@ internal static unsafe partial class NativeModules
             return -1;
         }
 
-        int r = interp.SetAttr(self, interp.Str(name), v);
+        int r = FileSet(interp, self, name, v);
         interp.Rt.DecRef(v);
         return r;
     }

@@ -18,6 +18,8 @@ internal sealed unsafe partial class Interpreter
     private readonly List<AtExitCall> _atexit = new();
     private readonly Dictionary<long, MersenneTwister> _randomStates = new();
     private long _nextRandomState = 1;
+    private long _lastRandomId;
+    private MersenneTwister? _lastRandom;
 
     public int AtExitCount => _atexit.Count;
 
@@ -519,8 +521,22 @@ internal sealed unsafe partial class Interpreter
     }
 
     /// <summary>The generator behind a state handle made by <see cref="NewRandomState"/>, or null if the handle is not one.</summary>
-    public MersenneTwister? RandomState(PyObject* handle) =>
-        PyRuntime.IsInt(handle) && PyRuntime.TryIntToLong(handle, out long id) && _randomStates.TryGetValue(id, out MersenneTwister? mt) ? mt : null;
+    public MersenneTwister? RandomState(PyObject* handle)
+    {
+        if (!PyRuntime.IsInt(handle) || !PyRuntime.TryIntToLong(handle, out long id))
+        {
+            return null;
+        }
+
+        // Most programs draw from one generator: the last one found answers without a lookup.
+        if (id != _lastRandomId && _randomStates.TryGetValue(id, out MersenneTwister? mt))
+        {
+            _lastRandomId = id;
+            _lastRandom = mt;
+        }
+
+        return id == _lastRandomId ? _lastRandom : null;
+    }
 
     /// <summary>0 seed, 1 random, 2 getrandbits, 3 getstate, 4 setstate.</summary>
     public PyObject* RandomCall(PyObject* handle, int op, PyObject* arg)
