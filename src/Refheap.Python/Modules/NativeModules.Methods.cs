@@ -8,7 +8,8 @@ using Refheap.Runtime.Objects;
 namespace Refheap.Python.Modules;
 
 // Native methods of classes whose Python face lives in Lib/python but whose hot methods are C
-// in CPython 3.11: random() and getrandbits() of _random.Random (Modules/_randommodule.c), and
+// in CPython 3.11: random() and getrandbits() of _random.Random (Modules/_randommodule.c; with
+// operator.index, which random.py imports from C), and
 // the line iteration and write of open()'s text files (Modules/_io/textio.c; the bodies are in
 // NativeModules.TextFile.cs). A module offers them through `_method(cls, name)`, which makes a
 // method_descriptor owned by cls, so `cls.name = _method(cls, name)` reads as a C method would.
@@ -94,6 +95,39 @@ internal static unsafe partial class NativeModules
             return result;
         },
     };
+
+    /// <summary>
+    /// PyNumber_Index (operator.index, which random imports from C): an int, or __index__'s
+    /// result, as an exact int; TypeError for anything else.
+    /// </summary>
+    private static PyObject* NumberIndex(PyRuntime rt, PyObject* o)
+    {
+        if (o->Type == rt.IntType)
+        {
+            return PyRuntime.NewRef(o);
+        }
+
+        PyObject* v = Interpreter.Of(rt).TryIndex(o);
+        if (v == null)
+        {
+            if (!rt.ErrorOccurred)
+            {
+                rt.SetError(rt.TypeErrorType, $"'{rt.TypeName(o)}' object cannot be interpreted as an integer");
+            }
+
+            return null;
+        }
+
+        if (v->Type == rt.IntType)
+        {
+            return v;
+        }
+
+        // _PyLong_Copy of an int subclass (bool included).
+        PyObject* exact = rt.NewInt(PyRuntime.IntToBigInteger(v));
+        rt.DecRef(v);
+        return exact;
+    }
 
     /// <summary>
     /// The generator of a _random.Random instance (its _mt_state handle, a plain instance
