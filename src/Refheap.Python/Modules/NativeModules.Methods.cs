@@ -50,6 +50,10 @@ internal static unsafe partial class NativeModules
         });
     }
 
+    // The interned "_mt_state" of the interpreter that last asked (Interpreter.Str keeps it
+    // alive), in one object so that a reader on another thread sees a matching pair.
+    private static StateName? s_stateName;
+
     private static Dictionary<string, VectorCall> RandomMethods() => new()
     {
         // _random_Random_random_impl
@@ -136,7 +140,13 @@ internal static unsafe partial class NativeModules
     private static MersenneTwister? RandomStateOf(PyRuntime rt, PyObject* self)
     {
         Interpreter interp = Interpreter.Of(rt);
-        PyObject* handle = rt.InstanceGetAttr(self, interp.Str("_mt_state"));
+        StateName? cached = s_stateName;
+        if (cached == null || !ReferenceEquals(cached.Owner, interp))
+        {
+            s_stateName = cached = new StateName(interp, (nint)interp.Str("_mt_state"));
+        }
+
+        PyObject* handle = rt.InstanceGetAttr(self, (PyObject*)cached.Name);
         MersenneTwister? mt = handle == null ? null : interp.RandomState(handle);
         if (mt == null)
         {
@@ -146,3 +156,6 @@ internal static unsafe partial class NativeModules
         return mt;
     }
 }
+
+/// <summary>An interpreter and its interned attribute name (see NativeModules.RandomStateOf).</summary>
+internal sealed record StateName(Interpreter Owner, nint Name);
