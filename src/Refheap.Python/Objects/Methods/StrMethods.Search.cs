@@ -166,7 +166,7 @@ internal static unsafe partial class StrMethods
     {
         Add(name, (rt, self, args, n, kw) =>
         {
-            if (!ArgParse.OneArg(rt, T + "." + name, n, kw))
+            if (!((n == 1 && kw == null) || ArgParse.OneArg(rt, T + "." + name, n, kw)))
             {
                 return null;
             }
@@ -208,7 +208,7 @@ internal static unsafe partial class StrMethods
     {
         Add(name, (rt, self, args, n, kw) =>
         {
-            if (!ArgParse.OneArg(rt, T + "." + name, n, kw))
+            if (!((n == 1 && kw == null) || ArgParse.OneArg(rt, T + "." + name, n, kw)))
             {
                 return null;
             }
