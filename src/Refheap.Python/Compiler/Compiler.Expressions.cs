@@ -25,6 +25,9 @@ public sealed partial class PyCompiler
             case Name n:
                 NameOpFor(n.Id, n.Ctx switch { ExprContext.Load => NameOp.Load, ExprContext.Store => NameOp.Store, _ => NameOp.Delete });
                 break;
+            case BinOp or UnaryOp when TryFold(e, out object? folded):
+                LoadConst(ConstValue(folded));
+                break;
             case BinOp bo:
                 VisitExpr(bo.Left);
                 VisitExpr(bo.Right);
@@ -359,31 +362,19 @@ public sealed partial class PyCompiler
     {
         if (!HasStarred(elts))
         {
-            if (build == OpCode.BuildTuple && elts.Count > 0 && AllConstant(elts))
+            if (build == OpCode.BuildTuple && elts.Count > 0 && TryFoldAll(elts, out object?[] constants))
             {
-                var items = new object?[elts.Count];
-                for (int i = 0; i < items.Length; i++)
-                {
-                    items[i] = ((Constant)elts[i]).Value;
-                }
-
-                LoadConst(new ConstTuple(items));
+                LoadConst(new ConstTuple(constants));
                 return;
             }
 
             // starunpack_helper (Python/compile.c, 3.11): more than two constant items of a list
             // or set become one constant extended into an empty display (list_extend then sizes
             // the list exactly); more than STACK_USE_GUARD items are appended one by one.
-            if (build == OpCode.BuildList && elts.Count > 2 && AllConstant(elts))
+            if (build == OpCode.BuildList && elts.Count > 2 && TryFoldAll(elts, out object?[] listConstants))
             {
-                var items = new object?[elts.Count];
-                for (int i = 0; i < items.Length; i++)
-                {
-                    items[i] = ((Constant)elts[i]).Value;
-                }
-
                 Emit(OpCode.BuildList, 0);
-                LoadConst(new ConstTuple(items));
+                LoadConst(new ConstTuple(listConstants));
                 Emit(OpCode.ListExtend, 1);
                 return;
             }
@@ -443,18 +434,6 @@ public sealed partial class PyCompiler
     /// <summary>STACK_USE_GUARD (Python/compile.c, 3.11): longer displays build incrementally.</summary>
     private const int StackUseGuard = 30;
 
-    private static bool AllConstant(List<ExprNode> elts)
-    {
-        foreach (ExprNode x in elts)
-        {
-            if (x is not Constant)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private void CompileDict(DictExpr d)
     {

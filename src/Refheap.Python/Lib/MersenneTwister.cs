@@ -203,6 +203,31 @@ public sealed partial class MersenneTwister
         return low | (high << 32);
     }
 
+    /// <summary><c>getrandbits(k)</c> for 0 &lt;= k &lt;= 128 without a BigInteger: the same draws as <see cref="GetRandBits"/>, least significant word first.</summary>
+    public UInt128 GetRandBits128(int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(k, 128);
+        if (k <= 64)
+        {
+            return GetRandBits64(k);
+        }
+
+        UInt128 value = 0;
+        for (int shift = 0; k > 0; shift += 32, k -= 32)
+        {
+            uint r = NextUInt32();
+            if (k < 32)
+            {
+                r >>= 32 - k;
+            }
+
+            value |= (UInt128)r << shift;
+        }
+
+        return value;
+    }
+
     /// <summary><c>randbytes(n)</c>: <c>getrandbits(n * 8).to_bytes(n, 'little')</c> (Lib/random.py, 3.11).</summary>
     public byte[] RandBytes(int n)
     {

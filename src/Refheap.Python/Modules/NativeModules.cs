@@ -159,6 +159,7 @@ internal static unsafe partial class NativeModules
 
             return dict;
         });
+        AddMethodFactory(interp, m, FileMethods());
         return m;
     }
 
@@ -219,6 +220,8 @@ internal static unsafe partial class NativeModules
         interp.AddFunction(m, "_getrandbits", (r, s, a, n, k) => Interpreter.Of(r).RandomCall(a[0], 2, a[1]));
         interp.AddFunction(m, "_getstate", (r, s, a, n, k) => Interpreter.Of(r).RandomCall(a[0], 3, null));
         interp.AddFunction(m, "_setstate", (r, s, a, n, k) => Interpreter.Of(r).RandomCall(a[0], 4, a[1]));
+        interp.AddFunction(m, "_index", (r, s, a, n, k) => ArgParse.OneArg(r, "index", n, k) ? NumberIndex(r, a[0]) : null);
+        AddMethodFactory(interp, m, RandomMethods());
         return m;
     }
 }

@@ -195,7 +195,12 @@ internal sealed unsafe partial class Interpreter
             return rt.NewStrFromCodePoints(cps);
         }
 
-        if (!IndexOf(key, "string", out nint index))
+        nint index;
+        if (key->Type == rt.IntType && PyRuntime.IsMediumInt(key))
+        {
+            index = (nint)PyRuntime.MediumValue(key);
+        }
+        else if (!IndexOf(key, "string", out index))
         {
             return null;
         }

@@ -11,6 +11,11 @@ internal sealed unsafe partial class Interpreter
     /// <summary>type.__call__: __new__ then __init__.</summary>
     internal PyObject* TypeCall(PyTypeObject* type, PyObject** args, nint nargs, PyObject* kwnames)
     {
+        if (TryConversionCall(type, args, nargs, kwnames, out PyObject* converted))
+        {
+            return converted;
+        }
+
         PyRuntime rt = Rt;
         nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
         if (type == rt.TypeType && nargs == 1 && nkw == 0)

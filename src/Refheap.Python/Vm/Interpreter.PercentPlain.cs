@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.Text;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
@@ -12,6 +14,7 @@ namespace Refheap.Python.Vm;
 internal sealed unsafe partial class Interpreter
 {
     private StringBuilder? _percentBuffer;
+    private byte[]? _percentBytes;
 
     /// <summary>True with the result (or null and an error) when the plain path applies.</summary>
     private bool TryPlainPercent(PyObject* format, PyObject* args, out PyObject* result)
@@ -38,6 +41,12 @@ internal sealed unsafe partial class Interpreter
         else
         {
             return false;
+        }
+
+        int latin1 = TryPlainPercentLatin1(format, items, count, out result);
+        if (latin1 != 0)
+        {
+            return latin1 > 0;
         }
 
         StringBuilder sb = _percentBuffer ??= new StringBuilder();
@@ -116,6 +125,117 @@ internal sealed unsafe partial class Interpreter
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The plain path writing latin-1 bytes: 1 with the result (or null and an error), -1 when
+    /// the format is not plain (the general formatter takes it), 0 when a %s str is wider than
+    /// latin-1 (the StringBuilder path takes it).
+    /// </summary>
+    private int TryPlainPercentLatin1(PyObject* format, PyObject** items, nint count, out PyObject* result)
+    {
+        PyRuntime rt = Rt;
+        result = null;
+        byte[] buf = _percentBytes ??= new byte[256];
+        int k = 0;
+        var f = new ReadOnlySpan<byte>(PyRuntime.StrData(format), (int)PyRuntime.StrLength(format));
+        nint used = 0;
+        while (f.Length > 0)
+        {
+            int pct = f.IndexOf((byte)'%');
+            ReadOnlySpan<byte> literal = pct < 0 ? f : f[..pct];
+            EnsurePercentRoom(ref buf, k, literal.Length);
+            literal.CopyTo(buf.AsSpan(k));
+            k += literal.Length;
+            if (pct < 0)
+            {
+                break;
+            }
+
+            if (pct + 1 >= f.Length)
+            {
+                return -1;
+            }
+
+            byte c = f[pct + 1];
+            f = f[(pct + 2)..];
+            if (c == '%')
+            {
+                EnsurePercentRoom(ref buf, k, 1);
+                buf[k++] = (byte)'%';
+                continue;
+            }
+
+            if (used >= count)
+            {
+                return -1;
+            }
+
+            PyObject* v = items[used++];
+            if (c == 's' && v->Type == rt.StrType)
+            {
+                if (PyRuntime.StrKind(v) != 1)
+                {
+                    return 0;
+                }
+
+                int n = (int)PyRuntime.StrLength(v);
+                EnsurePercentRoom(ref buf, k, n);
+                new ReadOnlySpan<byte>(PyRuntime.StrData(v), n).CopyTo(buf.AsSpan(k));
+                k += n;
+            }
+            else if (c is (byte)'d' or (byte)'i' && v->Type == rt.IntType && PyRuntime.TryIntToMagnitude(v, out UInt128 magnitude, out bool negative))
+            {
+                // At most 120 bits: far below the int/str digit limit, so no error is possible.
+                EnsurePercentRoom(ref buf, k, 41);
+                if (negative)
+                {
+                    buf[k++] = (byte)'-';
+                }
+
+                magnitude.TryFormat(buf.AsSpan(k), out int written, default, CultureInfo.InvariantCulture);
+                k += written;
+            }
+            else if (c is (byte)'d' or (byte)'i' && v->Type == rt.IntType && PyRuntime.IntDigitCount(v) is >= -20 and <= 20)
+            {
+                string? digits = rt.IntToDecimalString(v);
+                if (digits == null)
+                {
+                    return 1;
+                }
+
+                EnsurePercentRoom(ref buf, k, digits.Length);
+                k += Encoding.ASCII.GetBytes(digits, buf.AsSpan(k));
+            }
+            else if (c is (byte)'s' or (byte)'r' && v->Type == rt.FloatType)
+            {
+                // float's str is its repr.
+                EnsurePercentRoom(ref buf, k, PyRuntime.FloatReprMaxLength);
+                k += PyRuntime.FormatFloatRepr(PyRuntime.FloatValue(v), buf.AsSpan(k));
+            }
+            else
+            {
+                return -1;
+            }
+        }
+
+        if (used != count)
+        {
+            return -1;
+        }
+
+        result = rt.NewStrFromLatin1(buf.AsSpan(0, k));
+        _percentBytes = buf.Length > 1 << 16 ? null : buf;
+        return 1;
+    }
+
+    private void EnsurePercentRoom(ref byte[] buf, int used, int more)
+    {
+        if (buf.Length - used < more)
+        {
+            System.Array.Resize(ref buf, System.Math.Max(buf.Length * 2, used + more));
+            _percentBytes = buf;
+        }
     }
 
     /// <summary>Appends the text of a str as StrToString gives it.</summary>

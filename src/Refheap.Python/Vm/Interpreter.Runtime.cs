@@ -18,6 +18,8 @@ internal sealed unsafe partial class Interpreter
     private readonly List<AtExitCall> _atexit = new();
     private readonly Dictionary<long, MersenneTwister> _randomStates = new();
     private long _nextRandomState = 1;
+    private long _lastRandomId;
+    private MersenneTwister? _lastRandom;
 
     public int AtExitCount => _atexit.Count;
 
@@ -380,7 +382,7 @@ internal sealed unsafe partial class Interpreter
     {
         try
         {
-            return Rt.NewBytes(File.ReadAllBytes(ResolvePath(path)));
+            return ReadWholeFile(ResolvePath(path));
         }
         catch (FileNotFoundException)
         {
@@ -403,12 +405,51 @@ internal sealed unsafe partial class Interpreter
         return null;
     }
 
+    /// <summary>
+    /// A file's contents read straight into a new bytes object (no intermediate array: a big
+    /// file would otherwise sit in memory twice more); a file that changes size while being
+    /// read is read again the simple way.
+    /// </summary>
+    private PyObject* ReadWholeFile(string full)
+    {
+        using (Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(full))
+        {
+            long length = RandomAccess.GetLength(handle);
+            if (length > 1 && length < int.MaxValue)
+            {
+                PyObject* bytes = Rt.NewBytesToFill((nint)length);
+                if (bytes == null)
+                {
+                    return null;
+                }
+
+                var target = new Span<byte>(PyRuntime.BytesData(bytes), (int)length);
+                int done = 0;
+                int n;
+                while (done < target.Length && (n = RandomAccess.Read(handle, target[done..], done)) > 0)
+                {
+                    done += n;
+                }
+
+                var probe = new byte[1];
+                if (done == target.Length && RandomAccess.Read(handle, probe, done) == 0)
+                {
+                    return bytes;
+                }
+
+                Rt.DecRef(bytes);
+            }
+        }
+
+        return Rt.NewBytes(File.ReadAllBytes(full));
+    }
+
     public PyObject* WriteFileBytes(PyObject* path, PyObject* data, PyObject* append)
     {
         try
         {
             string full = ResolvePath(path);
-            byte[] bytes = BytesOf(data);
+            ReadOnlySpan<byte> bytes = PyRuntime.IsBytes(data) ? PyRuntime.BytesSpan(data) : BytesOf(data);
             if (append == Rt.True)
             {
                 using var fs = new FileStream(full, FileMode.Append);
@@ -500,6 +541,24 @@ internal sealed unsafe partial class Interpreter
         long id = _nextRandomState++;
         _randomStates[id] = new MersenneTwister(BigInteger.Zero);
         return Rt.NewInt(id);
+    }
+
+    /// <summary>The generator behind a state handle made by <see cref="NewRandomState"/>, or null if the handle is not one.</summary>
+    public MersenneTwister? RandomState(PyObject* handle)
+    {
+        if (!PyRuntime.IsInt(handle) || !PyRuntime.TryIntToLong(handle, out long id))
+        {
+            return null;
+        }
+
+        // Most programs draw from one generator: the last one found answers without a lookup.
+        if (id != _lastRandomId && _randomStates.TryGetValue(id, out MersenneTwister? mt))
+        {
+            _lastRandomId = id;
+            _lastRandom = mt;
+        }
+
+        return id == _lastRandomId ? _lastRandom : null;
     }
 
     /// <summary>0 seed, 1 random, 2 getrandbits, 3 getstate, 4 setstate.</summary>

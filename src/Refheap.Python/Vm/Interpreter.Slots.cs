@@ -179,9 +179,22 @@ internal sealed unsafe partial class Interpreter
 
     private static PyObject* SlotIter(PyRuntime rt, PyObject* self) => CallSlot(rt, self, "__iter__", null);
 
+    /// <summary>
+    /// slot_tp_iternext: __next__ found through the type lookup cache (_PyType_Lookup, as
+    /// lookup_maybe_method does) and called with self; a missing one takes CallSlot's error.
+    /// </summary>
     private static PyObject* SlotIterNext(PyRuntime rt, PyObject* self)
     {
-        PyObject* r = CallSlot(rt, self, "__next__", null);
+        Interpreter interp = Of(rt);
+        PyObject* fn = rt.LookupType(self->Type, interp.Str("__next__"));
+        if (fn == null || fn == rt.None)
+        {
+            return CallSlot(rt, self, "__next__", null);
+        }
+
+        PyRuntime.IncRef(fn);
+        PyObject* r = interp.CallDunder(fn, self, null);
+        rt.DecRef(fn);
         return r;
     }
 

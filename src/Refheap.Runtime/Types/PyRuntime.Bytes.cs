@@ -119,6 +119,13 @@ public sealed unsafe partial class PyRuntime
         return o;
     }
 
+    /// <summary>
+    /// PyBytes_FromStringAndSize(NULL, size): a new bytes object of <paramref name="size"/>
+    /// bytes for the caller to fill before anyone else sees it (b'' for size 0). Null with
+    /// MemoryError on failure.
+    /// </summary>
+    public PyObject* NewBytesToFill(nint size) => size == 0 ? NewRef(_emptyBytes) : AllocBytes(size);
+
     /// <summary>True for b'' and the one-byte singletons.</summary>
     public bool IsBytesSingleton(PyObject* o) =>
         o == _emptyBytes || (o->Type == BytesType && BytesSize(o) == 1 && _byteChars[BytesData(o)[0]] == (nint)o);

@@ -1,7 +1,5 @@
 using System;
-using System.Globalization;
 using System.Numerics;
-using System.Text;
 using Refheap.Runtime.Objects;
 using Refheap.Runtime.Types;
 
@@ -438,92 +436,11 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>float_repr: the shortest text that round-trips, 'r' format with Py_DTSF_ADD_DOT_0.</summary>
-    public PyObject* FloatRepr(PyObject* o) => NewStr(FormatFloatRepr(FloatValue(o)));
+    public PyObject* FloatRepr(PyObject* o)
+    {
+        Span<byte> text = stackalloc byte[FloatReprMaxLength];
+        return NewStrFromAscii(text[..FormatFloatRepr(FloatValue(o), text)]);
+    }
 
     private static PyObject* FloatReprSlot(PyRuntime rt, PyObject* o) => rt.FloatRepr(o);
-
-    /// <summary>
-    /// repr(float) (PyOS_double_to_string(x, 'r', 0, Py_DTSF_ADD_DOT_0)): the shortest
-    /// round-tripping digits; exponent form when the decimal point position is at most -4 or
-    /// more than 16 ('1e+16', '1e-05'), else positional with '.0' for integral values.
-    /// </summary>
-    public static string FormatFloatRepr(double x)
-    {
-        if (double.IsNaN(x))
-        {
-            return "nan";
-        }
-
-        if (double.IsInfinity(x))
-        {
-            return x > 0 ? "inf" : "-inf";
-        }
-
-        ShortestDigits(x, out string digits, out int decpt);
-        var sb = new StringBuilder(32);
-        if (double.IsNegative(x))
-        {
-            sb.Append('-');
-        }
-
-        if (decpt <= -4 || decpt > 16)
-        {
-            sb.Append(digits[0]);
-            if (digits.Length > 1)
-            {
-                sb.Append('.').Append(digits, 1, digits.Length - 1);
-            }
-
-            int exp = decpt - 1;
-            sb.Append(exp < 0 ? "e-" : "e+").Append(Math.Abs(exp).ToString("00", CultureInfo.InvariantCulture));
-        }
-        else if (decpt <= 0)
-        {
-            sb.Append("0.").Append('0', -decpt).Append(digits);
-        }
-        else if (decpt < digits.Length)
-        {
-            sb.Append(digits, 0, decpt).Append('.').Append(digits, decpt, digits.Length - decpt);
-        }
-        else
-        {
-            sb.Append(digits).Append('0', decpt - digits.Length).Append(".0");
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>
-    /// The shortest digit string that round-trips (what _Py_dg_dtoa mode 0 gives) and the
-    /// decimal point position: x = 0.DIGITS * 10**decpt. Taken from .NET's round-trip
-    /// formatting, which since .NET Core 3.0 is the shortest correctly rounded one.
-    /// </summary>
-    private static void ShortestDigits(double x, out string digits, out int decpt)
-    {
-        string r = Math.Abs(x).ToString("R", CultureInfo.InvariantCulture);
-        int ePos = r.IndexOf('E', StringComparison.Ordinal);
-        int exp10 = ePos < 0 ? 0 : int.Parse(r.AsSpan(ePos + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        string mantissa = ePos < 0 ? r : r[..ePos];
-        int dot = mantissa.IndexOf('.', StringComparison.Ordinal);
-        string all = dot < 0 ? mantissa : string.Concat(mantissa.AsSpan(0, dot), mantissa.AsSpan(dot + 1));
-        decpt = (dot < 0 ? mantissa.Length : dot) + exp10;
-        int lead = 0;
-        while (lead < all.Length - 1 && all[lead] == '0')
-        {
-            lead++;
-        }
-
-        int end = all.Length;
-        while (end > lead + 1 && all[end - 1] == '0')
-        {
-            end--;
-        }
-
-        digits = all[lead..end];
-        decpt -= lead;
-        if (digits == "0")
-        {
-            decpt = 1;
-        }
-    }
 }

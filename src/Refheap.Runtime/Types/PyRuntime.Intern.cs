@@ -25,6 +25,10 @@ public sealed unsafe partial class PyRuntime
     // Keyed by kind and raw code units, so two distinct strs never share a key.
     private readonly Dictionary<string, nint> _interned = new(StringComparer.Ordinal);
 
+    // Interned "__name__" and "__builtins__" for function creation (InternedName), borrowed.
+    private nint _nameKey;
+    private nint _builtinsKey;
+
     /// <summary>len(interned): strings currently interned.</summary>
     public int InternedCount => _interned.Count;
 
@@ -98,6 +102,23 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>
+    /// PyUnicode_InternFromString for a name the runtime looks up often (a new reference):
+    /// the interned str is remembered, without a reference of its own, in <paramref name="cache"/>
+    /// and forgotten when it is deallocated, so no str is made from the .NET string each time.
+    /// </summary>
+    private PyObject* InternedName(ref nint cache, string text)
+    {
+        if (cache != 0)
+        {
+            return NewRef((PyObject*)cache);
+        }
+
+        PyObject* s = InternFromString(text);
+        cache = (nint)s;
+        return s;
+    }
+
+    /// <summary>
     /// unicode_dealloc for an interned string: CPython sets the count to 3, deletes the dict
     /// entry (dropping to 1) and sets it back to 0. Here the entry is just removed.
     /// </summary>
@@ -114,6 +135,15 @@ public sealed unsafe partial class PyRuntime
         }
 
         ((PyAsciiObject*)o)->State &= ~StateInternedMask;
+        if ((nint)o == _nameKey)
+        {
+            _nameKey = 0;
+        }
+
+        if ((nint)o == _builtinsKey)
+        {
+            _builtinsKey = 0;
+        }
 
         // Its address can now come back as another name.
         TypeModified(null);
@@ -131,6 +161,8 @@ public sealed unsafe partial class PyRuntime
         }
 
         _interned.Clear();
+        _nameKey = 0;
+        _builtinsKey = 0;
     }
 
     private static string InternKey(PyObject* s)

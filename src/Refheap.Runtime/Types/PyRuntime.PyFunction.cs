@@ -43,7 +43,7 @@ public sealed unsafe partial class PyRuntime
         }
 
         qualname = qualname == null ? name : qualname;
-        PyObject* nameKey = InternFromString("__name__");
+        PyObject* nameKey = InternedName(ref _nameKey, "__name__");
         if (nameKey == null)
         {
             return null;
@@ -99,7 +99,7 @@ public sealed unsafe partial class PyRuntime
     /// <summary>_PyEval_BuiltinsFromGlobals: borrowed; a module stands for its dict.</summary>
     private PyObject* BuiltinsFromGlobals(PyObject* globals)
     {
-        PyObject* key = InternFromString("__builtins__");
+        PyObject* key = InternedName(ref _builtinsKey, "__builtins__");
         if (key == null)
         {
             return null;
@@ -135,7 +135,8 @@ public sealed unsafe partial class PyRuntime
 
     /// <summary>PyFunction_SetClosure: a tuple (of cells), or None; else SystemError. 0 or -1.</summary>
     public int FunctionSetClosure(PyObject* func, PyObject* value) =>
-        SetFunctionField(func, ref ((PyFunctionObject*)func)->Closure, value, TupleType, $"expected tuple for closure, got '{TypeName(value)}'", SystemErrorType);
+        SetFunctionField(func, ref ((PyFunctionObject*)func)->Closure, value, TupleType,
+            value == None || IsSubtype(value->Type, TupleType) ? string.Empty : $"expected tuple for closure, got '{TypeName(value)}'", SystemErrorType);
 
     /// <summary>__doc__ = value: anything (null means None).</summary>
     public void FunctionSetDoc(PyObject* func, PyObject* value)

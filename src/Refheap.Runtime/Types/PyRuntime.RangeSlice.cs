@@ -1,3 +1,4 @@
+using System;
 using System.Numerics;
 using Refheap.Runtime.Objects;
 
@@ -76,7 +77,10 @@ public sealed unsafe partial class PyRuntime
             return null;
         }
 
-        PyObject* length = NewInt(RangeLength(IntToBigInteger(istart), IntToBigInteger(istop), s));
+        // Bounds that fit in a long (range(k) and its kind): the length without BigIntegers.
+        PyObject* length = TryIntToLong(istart, out long a) && TryIntToLong(istop, out long b) && TryIntToLong(istep, out long c)
+            ? NewIntFromMagnitude((UInt128)RangeLength(a, b, c), negative: false)
+            : NewInt(RangeLength(IntToBigInteger(istart), IntToBigInteger(istop), s));
         PyObject* o = length == null ? null : NewObject(RangeType, sizeof(PyRangeObject));
         if (o == null)
         {
@@ -114,6 +118,14 @@ public sealed unsafe partial class PyRuntime
         BigInteger lo = step.Sign > 0 ? start : stop;
         BigInteger hi = step.Sign > 0 ? stop : start;
         return lo >= hi ? BigInteger.Zero : (BigInteger.Divide(hi - lo - 1, BigInteger.Abs(step)) + 1);
+    }
+
+    /// <summary><see cref="RangeLength(BigInteger, BigInteger, BigInteger)"/> for long bounds and a non-zero step (exact in 128 bits).</summary>
+    public static ulong RangeLength(long start, long stop, long step)
+    {
+        Int128 lo = step > 0 ? start : stop;
+        Int128 hi = step > 0 ? stop : start;
+        return lo >= hi ? 0 : (ulong)(((hi - lo - 1) / Int128.Abs(step)) + 1);
     }
 
     /// <summary>len(range): the stored length as Py_ssize_t, or -1 with OverflowError.</summary>

@@ -252,6 +252,23 @@ public sealed unsafe partial class PyRuntime
         return o;
     }
 
+    /// <summary>A str of latin-1 bytes (code points below 256), as NewStrFromCodePoints makes it.</summary>
+    public PyObject* NewStrFromLatin1(ReadOnlySpan<byte> latin1)
+    {
+        if (latin1.Length <= 1 || !latin1.ContainsAnyInRange((byte)128, (byte)255))
+        {
+            return NewStrFromAscii(latin1);
+        }
+
+        PyObject* o = AllocStr(latin1.Length, 1, ascii: false);
+        if (o != null)
+        {
+            latin1.CopyTo(new Span<byte>(StrData(o), latin1.Length));
+        }
+
+        return o;
+    }
+
     /// <summary>True when the str's ASCII flag is set (every code point below 128).</summary>
     public static bool StrIsAscii(PyObject* s) => (((PyAsciiObject*)s)->State & StateAscii) != 0;
 }

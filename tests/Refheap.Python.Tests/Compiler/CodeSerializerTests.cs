@@ -67,26 +67,7 @@ public class CodeSerializerTests
         Assert.Equal(original.Consts.Count, f.Consts.Count);
         for (int i = 0; i < f.Consts.Count; i++)
         {
-            object? a = original.Consts[i];
-            object? b = f.Consts[i];
-            Assert.Equal(a?.GetType(), b?.GetType());
-            switch (a)
-            {
-                case double d:
-                    Assert.Equal(System.BitConverter.DoubleToInt64Bits(d), System.BitConverter.DoubleToInt64Bits((double)b!));
-                    break;
-                case ConstTuple t:
-                    Assert.Equal(t.Items.Length, ((ConstTuple)b!).Items.Length);
-                    break;
-                case CompiledCode:
-                    break;
-                case byte[] bytes:
-                    Assert.Equal(bytes, (byte[])b!);
-                    break;
-                default:
-                    Assert.Equal(a, b);
-                    break;
-            }
+            AssertSameConst(original.Consts[i], f.Consts[i]);
         }
 
         Assert.Equal(original.Docstring, f.Docstring);
@@ -94,9 +75,54 @@ public class CodeSerializerTests
         Assert.Equal(original.CellVars, f.CellVars);
         Assert.Equal(original.CellParams, f.CellParams);
         Assert.Equal((original.ArgCount, original.KwOnlyArgCount, original.Flags, original.StackSize), (f.ArgCount, f.KwOnlyArgCount, f.Flags, f.StackSize));
-        Assert.Contains(f.Consts, c => c is BigInteger bi && bi == BigInteger.Pow(10, 30));
-        Assert.Contains(f.Consts, c => c is Imaginary);
-        Assert.Contains(f.Consts, c => c is string str && str == "\ud800");
+        // The returned tuple is all constants, so it is folded into one constant tuple.
+        List<object?> all = Flatten(f.Consts);
+        Assert.Contains(all, c => c is BigInteger bi && bi == BigInteger.Pow(10, 30));
+        Assert.Contains(all, c => c is Imaginary);
+        Assert.Contains(all, c => c is string str && str == "\ud800");
+        Assert.Contains(all, c => c is double d && System.BitConverter.DoubleToInt64Bits(d) == System.BitConverter.DoubleToInt64Bits(-0.0));
+    }
+
+    private static void AssertSameConst(object? a, object? b)
+    {
+        Assert.Equal(a?.GetType(), b?.GetType());
+        switch (a)
+        {
+            case double d:
+                Assert.Equal(System.BitConverter.DoubleToInt64Bits(d), System.BitConverter.DoubleToInt64Bits((double)b!));
+                break;
+            case ConstTuple t:
+                Assert.Equal(t.Items.Length, ((ConstTuple)b!).Items.Length);
+                for (int i = 0; i < t.Items.Length; i++)
+                {
+                    AssertSameConst(t.Items[i], ((ConstTuple)b!).Items[i]);
+                }
+
+                break;
+            case CompiledCode:
+                break;
+            case byte[] bytes:
+                Assert.Equal(bytes, (byte[])b!);
+                break;
+            default:
+                Assert.Equal(a, b);
+                break;
+        }
+    }
+
+    private static List<object?> Flatten(IEnumerable<object?> consts)
+    {
+        var all = new List<object?>();
+        foreach (object? c in consts)
+        {
+            all.Add(c);
+            if (c is ConstTuple t)
+            {
+                all.AddRange(Flatten(t.Items));
+            }
+        }
+
+        return all;
     }
 
     [Fact]

@@ -14,12 +14,6 @@ class Random:
     def seed(self, n=None):
         _mt._seed(self._mt_state, n)
 
-    def random(self):
-        return _mt._random(self._mt_state)
-
-    def getrandbits(self, k):
-        return _mt._getrandbits(self._mt_state, k)
-
     def getstate(self):
         return _mt._getstate(self._mt_state)
 
@@ -29,3 +23,8 @@ class Random:
         if len(state) != 625:
             raise ValueError('state vector is the wrong size')
         _mt._setstate(self._mt_state, state)
+
+
+# random() and getrandbits() are C methods in CPython: native here too (NativeModules.Methods.cs).
+Random.random = _mt._method(Random, 'random')
+Random.getrandbits = _mt._method(Random, 'getrandbits')

@@ -256,7 +256,9 @@ class _File(_BufferIO):
         self._check_decoded()
         return super().readline(size)
 
-    def write(self, s):
+    def _write_slow(self, s):
+        # write() is native (NativeModules.TextFile.cs, below the class); it comes here for
+        # anything but an exact str written at the end of an open text file.
         if not self._writable:
             raise UnsupportedOperation('not writable')
         if self._binary and isinstance(s, str):
@@ -348,6 +350,12 @@ class _File(_BufferIO):
             kind = '_io.BufferedReader' if 'r' in self.mode and '+' not in self.mode else '_io.BufferedWriter'
             return "<%s name=%r>" % (kind, self.name)
         return "<_io.TextIOWrapper name=%r mode=%r encoding=%r>" % (self.name, self.mode, self.encoding)
+
+
+# Line iteration and write are C in CPython (_io.TextIOWrapper): native here, doing the plain
+# case on the attributes above and calling readline() / _write_slow() for the rest.
+_File.__next__ = _refheap_io._method(_File, '__next__')
+_File.write = _refheap_io._method(_File, 'write')
 
 
 def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):

@@ -49,13 +49,8 @@ TWOPI = 2.0 * _pi
 _ONE = 1
 
 
-def _index(value):
-    if isinstance(value, int):
-        return value
-    method = getattr(type(value), '__index__', None)
-    if method is None:
-        raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
-    return method(value)
+# operator.index, which CPython's random imports from the C _operator module: native here too.
+from _refheap_random import _index
 
 
 def _warn(message, category=DeprecationWarning, stacklevel=4):
@@ -69,17 +64,15 @@ def _warn(message, category=DeprecationWarning, stacklevel=4):
 
 
 def _integer_arg(value, message):
-    # randrange() still accepts integral floats (deprecated since 3.10).
-    try:
-        return _index(value)
-    except TypeError:
-        as_int = int(value)
-        if as_int != value:
-            _warn('randrange() will raise TypeError in the future')
-            raise ValueError(message)
-        _warn('non-integer arguments to randrange() have been deprecated '
-              'since Python 3.10 and will be removed in a subsequent version')
-        return as_int
+    # randrange()'s argument that _index refused: integral floats are still accepted
+    # (deprecated since 3.10).
+    as_int = int(value)
+    if as_int != value:
+        _warn('randrange() will raise TypeError in the future')
+        raise ValueError(message)
+    _warn('non-integer arguments to randrange() have been deprecated '
+          'since Python 3.10 and will be removed in a subsequent version')
+    return as_int
 
 
 class Random(_random.Random):
@@ -193,16 +186,25 @@ class Random(_random.Random):
 
     def randrange(self, start, stop=None, step=_ONE):
         """Choose a random item from range(stop) or range(start, stop[, step])."""
-        istart = _integer_arg(start, "non-integer arg 1 for randrange()")
+        try:
+            istart = _index(start)
+        except TypeError:
+            istart = _integer_arg(start, "non-integer arg 1 for randrange()")
         if stop is None:
             if step is not _ONE:
                 raise TypeError('Missing a non-None stop argument')
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
-        istop = _integer_arg(stop, "non-integer stop for randrange()")
+        try:
+            istop = _index(stop)
+        except TypeError:
+            istop = _integer_arg(stop, "non-integer stop for randrange()")
         width = istop - istart
-        istep = _integer_arg(step, "non-integer step for randrange()")
+        try:
+            istep = _index(step)
+        except TypeError:
+            istep = _integer_arg(step, "non-integer step for randrange()")
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)

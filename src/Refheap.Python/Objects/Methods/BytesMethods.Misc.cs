@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using Refheap.Python.Vm;
@@ -29,7 +30,10 @@ internal static unsafe partial class BytesMethods
                 }
             }
 
-            return Codecs.Decode(rt, Interpreter.BytesOf(self), a[0] == null ? "utf-8" : PyRuntime.StrToString(a[0]), a[1] == null ? "strict" : PyRuntime.StrToString(a[1]));
+            // A bytes object's own data (immutable; the codecs call no Python code); a
+            // bytearray's is copied first.
+            ReadOnlySpan<byte> data = PyRuntime.IsBytes(self) ? PyRuntime.BytesSpan(self) : Interpreter.BytesOf(self);
+            return Codecs.Decode(rt, data, a[0] == null ? "utf-8" : PyRuntime.StrToString(a[0]), a[1] == null ? "strict" : PyRuntime.StrToString(a[1]));
         });
         Add("hex", t => Hex);
         Add("fromhex", t => FromHex, MethodKind.Class);

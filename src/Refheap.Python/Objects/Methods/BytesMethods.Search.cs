@@ -157,7 +157,7 @@ internal static unsafe partial class BytesMethods
     {
         Add(name, t => (rt, self, args, n, kw) =>
         {
-            if (!ArgParse.OneArg(rt, t + "." + name, n, kw))
+            if (!((n == 1 && kw == null) || ArgParse.OneArg(rt, t + "." + name, n, kw)))
             {
                 return null;
             }
@@ -199,7 +199,7 @@ internal static unsafe partial class BytesMethods
     {
         Add(name, t => (rt, self, args, n, kw) =>
         {
-            if (!ArgParse.OneArg(rt, t + "." + name, n, kw))
+            if (!((n == 1 && kw == null) || ArgParse.OneArg(rt, t + "." + name, n, kw)))
             {
                 return null;
             }
@@ -277,7 +277,7 @@ internal static unsafe partial class BytesMethods
     {
         Add(name, t => (rt, self, args, n, kw) =>
         {
-            if (!ArgParse.NoKeywords(rt, t + "." + name, kw) || !ArgParse.Positional(rt, name, n, 0, 1))
+            if (!(kw == null || ArgParse.NoKeywords(rt, t + "." + name, kw)) || !ArgParse.Positional(rt, name, n, 0, 1))
             {
                 return null;
             }

@@ -81,13 +81,13 @@ internal static unsafe partial class BytesMethods
     private static void AddNoArgs(string name, Func<byte[], byte[]> transform)
     {
         Add(name, t => (rt, self, args, n, kw) =>
-            ArgParse.NoArgs(rt, t + "." + name, n, kw) ? Make(rt, self, transform(Interpreter.BytesOf(self))) : null);
+            ((n == 0 && kw == null) || ArgParse.NoArgs(rt, t + "." + name, n, kw)) ? Make(rt, self, transform(Interpreter.BytesOf(self))) : null);
     }
 
     private static void AddPredicate(string name, Func<byte[], bool> test)
     {
         Add(name, t => (rt, self, args, n, kw) =>
-            ArgParse.NoArgs(rt, t + "." + name, n, kw) ? rt.NewBool(test(Interpreter.BytesOf(self))) : null);
+            ((n == 0 && kw == null) || ArgParse.NoArgs(rt, t + "." + name, n, kw)) ? rt.NewBool(test(Interpreter.BytesOf(self))) : null);
     }
 
     private static bool All(byte[] s, Func<byte, bool> test) => s.Length > 0 && Array.TrueForAll(s, b => test(b));
@@ -164,7 +164,7 @@ internal static unsafe partial class BytesMethods
     {
         Add(name, t => (rt, self, args, n, kw) =>
         {
-            if (!ArgParse.NoKeywords(rt, t + "." + name, kw) || !ArgParse.Positional(rt, name, n, 1, 2))
+            if (!(kw == null || ArgParse.NoKeywords(rt, t + "." + name, kw)) || !ArgParse.Positional(rt, name, n, 1, 2))
             {
                 return null;
             }

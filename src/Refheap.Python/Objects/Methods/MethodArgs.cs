@@ -71,7 +71,7 @@ internal static unsafe class MethodArgs
     {
         start = 0;
         end = nint.MaxValue;
-        if (!ArgParse.NoKeywords(rt, typeName + "." + name, kw))
+        if (!(kw == null || ArgParse.NoKeywords(rt, typeName + "." + name, kw)))
         {
             return false;
         }

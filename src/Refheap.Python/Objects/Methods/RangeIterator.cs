@@ -60,6 +60,12 @@ internal static unsafe class RangeIterator
     private static PyObject* RangeIter(PyRuntime rt, PyObject* o)
     {
         var r = (PyRangeObject*)o;
+        if (PyRuntime.TryIntToLong(r->Start, out long start64) && PyRuntime.TryIntToLong(r->Step, out long step64)
+            && PyRuntime.TryIntToLong(r->Length, out long len64) && PyRuntime.TryIntToLong(r->Stop, out _))
+        {
+            return NewRangeIterator(rt, start64, step64, len64);
+        }
+
         BigInteger start = PyRuntime.IntToBigInteger(r->Start);
         BigInteger step = PyRuntime.IntToBigInteger(r->Step);
         BigInteger len = PyRuntime.IntToBigInteger(r->Length);
@@ -69,6 +75,11 @@ internal static unsafe class RangeIterator
             return Vm.Interpreter.Of(rt).NewLongRangeIterator(r->Start, r->Step, r->Length);
         }
 
+        return NewRangeIterator(rt, (long)start, (long)step, (long)len);
+    }
+
+    private static PyObject* NewRangeIterator(PyRuntime rt, long start, long step, long len)
+    {
         PyTypeObject* type = Vm.Interpreter.Of(rt).RangeIteratorType;
         PyObject* obj = rt.NewObject(type, sizeof(PyRangeIterObject));
         if (obj == null)
@@ -78,9 +89,9 @@ internal static unsafe class RangeIterator
 
         var it = (PyRangeIterObject*)obj;
         it->Index = 0;
-        it->Start = (long)start;
-        it->Step = (long)step;
-        it->Len = (long)len;
+        it->Start = start;
+        it->Step = step;
+        it->Len = len;
         return obj;
     }
 }

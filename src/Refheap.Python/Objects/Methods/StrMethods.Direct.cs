@@ -23,6 +23,30 @@ internal static unsafe partial class StrMethods
         return true;
     }
 
+    /// <summary>
+    /// The index of the first occurrence of a non-empty <paramref name="sub"/> in <paramref name="s"/>
+    /// when both are latin-1 strs, or -1 when sub cannot occur (its kind is wider than s's: strs
+    /// are kept in their narrowest kind); -2 when only a code point search can tell.
+    /// </summary>
+    private static nint DirectIndexOf(PyObject* s, PyObject* sub)
+    {
+        int kind = PyRuntime.StrKind(s);
+        int subKind = PyRuntime.StrKind(sub);
+        if (subKind > kind)
+        {
+            return -1;
+        }
+
+        if (kind != 1)
+        {
+            return -2;
+        }
+
+        var hay = new ReadOnlySpan<byte>(PyRuntime.StrData(s), (int)PyRuntime.StrLength(s));
+        var needle = new ReadOnlySpan<byte>(PyRuntime.StrData(sub), (int)PyRuntime.StrLength(sub));
+        return needle.Length == 1 ? hay.IndexOf(needle[0]) : hay.IndexOf(needle);
+    }
+
     /// <summary>strip/lstrip/rstrip's remaining range: whitespace (chars null) or the code points of chars removed.</summary>
     private static (nint Start, nint End) StripRange(PyObject* self, PyObject* chars, bool left, bool right)
     {

@@ -146,6 +146,13 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
+            // No occurrence (the common case of text.replace('\r\n', '\n') on a file's text):
+            // self unchanged, without copying it into code points.
+            if (PyRuntime.StrLength(args[0]) > 0 && count != 0 && DirectIndexOf(self, args[0]) == -1)
+            {
+                return Unchanged(rt, self);
+            }
+
             int[]? r = SeqOps.Replace<int>(PyRuntime.StrCodePoints(self), PyRuntime.StrCodePoints(args[0]), PyRuntime.StrCodePoints(args[1]), count);
             return r == null ? Unchanged(rt, self) : New(rt, r);
         });
@@ -159,7 +166,7 @@ internal static unsafe partial class StrMethods
     {
         Add(name, (rt, self, args, n, kw) =>
         {
-            if (!ArgParse.OneArg(rt, T + "." + name, n, kw))
+            if (!((n == 1 && kw == null) || ArgParse.OneArg(rt, T + "." + name, n, kw)))
             {
                 return null;
             }
@@ -201,7 +208,7 @@ internal static unsafe partial class StrMethods
     {
         Add(name, (rt, self, args, n, kw) =>
         {
-            if (!ArgParse.OneArg(rt, T + "." + name, n, kw))
+            if (!((n == 1 && kw == null) || ArgParse.OneArg(rt, T + "." + name, n, kw)))
             {
                 return null;
             }

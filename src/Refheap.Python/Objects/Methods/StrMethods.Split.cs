@@ -76,7 +76,7 @@ internal static unsafe partial class StrMethods
     {
         Add(name, (rt, self, args, n, kw) =>
         {
-            if (!ArgParse.NoKeywords(rt, T + "." + name, kw) || !ArgParse.Positional(rt, name, n, 0, 1))
+            if (!(kw == null || ArgParse.NoKeywords(rt, T + "." + name, kw)) || !ArgParse.Positional(rt, name, n, 0, 1))
             {
                 return null;
             }

@@ -43,7 +43,7 @@ internal static unsafe partial class StrMethods
     {
         Add(name, (rt, self, args, n, kw) =>
         {
-            if (!ArgParse.NoArgs(rt, T + "." + name, n, kw))
+            if (!((n == 0 && kw == null) || ArgParse.NoArgs(rt, T + "." + name, n, kw)))
             {
                 return null;
             }
@@ -61,7 +61,7 @@ internal static unsafe partial class StrMethods
     {
         Add(name, (rt, self, args, n, kw) =>
         {
-            if (!ArgParse.NoArgs(rt, T + "." + name, n, kw))
+            if (!((n == 0 && kw == null) || ArgParse.NoArgs(rt, T + "." + name, n, kw)))
             {
                 return null;
             }
@@ -326,7 +326,7 @@ internal static unsafe partial class StrMethods
     {
         Add(name, (rt, self, args, n, kw) =>
         {
-            if (!ArgParse.NoKeywords(rt, T + "." + name, kw) || !ArgParse.Positional(rt, name, n, 1, 2))
+            if (!(kw == null || ArgParse.NoKeywords(rt, T + "." + name, kw)) || !ArgParse.Positional(rt, name, n, 1, 2))
             {
                 return null;
             }
