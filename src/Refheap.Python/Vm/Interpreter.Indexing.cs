@@ -145,6 +145,72 @@ internal sealed unsafe partial class Interpreter
         return true;
     }
 
+    /// <summary>
+    /// _PySlice_GetLongIndices: clamped start, stop and step of a slice over a length beyond
+    /// Py_ssize_t (a range such as range(-2**63, 2**63)), in unbounded integers.
+    /// </summary>
+    private bool LongSliceIndices(PyObject* slice, BigInteger length, out BigInteger start, out BigInteger stop, out BigInteger step)
+    {
+        var sl = (PySliceObject*)slice;
+        start = stop = 0;
+        step = 1;
+        if (sl->Step != Rt.None && !SliceBigInt(sl->Step, out step))
+        {
+            return false;
+        }
+
+        if (step.IsZero)
+        {
+            Rt.SetError(Rt.ValueErrorType, "slice step cannot be zero");
+            return false;
+        }
+
+        BigInteger lower = step < 0 ? -1 : 0;
+        BigInteger upper = step < 0 ? length - 1 : length;
+        return Bound(sl->Start, step < 0 ? upper : lower, out start) && Bound(sl->Stop, step < 0 ? lower : upper, out stop);
+
+        bool Bound(PyObject* v, BigInteger dflt, out BigInteger value)
+        {
+            value = dflt;
+            if (v == Rt.None)
+            {
+                return true;
+            }
+
+            if (!SliceBigInt(v, out value))
+            {
+                return false;
+            }
+
+            if (value < 0)
+            {
+                value += length;
+            }
+
+            value = BigInteger.Max(lower, BigInteger.Min(upper, value));
+            return true;
+        }
+    }
+
+    private bool SliceBigInt(PyObject* v, out BigInteger value)
+    {
+        value = 0;
+        PyObject* idx = TryIndex(v);
+        if (idx == null)
+        {
+            if (!Rt.ErrorOccurred)
+            {
+                Rt.SetError(Rt.TypeErrorType, "slice indices must be integers or None or have an __index__ method");
+            }
+
+            return false;
+        }
+
+        value = PyRuntime.IntToBigInteger(idx);
+        Rt.DecRef(idx);
+        return true;
+    }
+
     private bool SliceInt(PyObject* v, out nint value)
     {
         value = 0;
@@ -269,14 +335,26 @@ internal sealed unsafe partial class Interpreter
         BigInteger len = PyRuntime.IntToBigInteger(r->Length);
         if (key->Type == rt.SliceType)
         {
-            if (!SliceIndices(key, (nint)len, out nint s0, out nint s1, out nint st, out nint count))
+            // compute_slice: the new range's start and stop are the old range's items at the
+            // slice's (clamped) start and stop indices.
+            BigInteger s0, s1, st;
+            if (len <= long.MaxValue)
+            {
+                if (!SliceIndices(key, (nint)(long)len, out nint n0, out nint n1, out nint nst, out _))
+                {
+                    return null;
+                }
+
+                (s0, s1, st) = (n0, n1, nst);
+            }
+            else if (!LongSliceIndices(key, len, out s0, out s1, out st))
             {
                 return null;
             }
 
             BigInteger newStart = start + (s0 * step);
             BigInteger newStep = step * st;
-            BigInteger newStop = newStart + (count * newStep);
+            BigInteger newStop = start + (s1 * step);
             PyObject* a = rt.NewInt(newStart);
             PyObject* b = rt.NewInt(newStop);
             PyObject* c = rt.NewInt(newStep);
