@@ -47,7 +47,7 @@ internal static class UndecodableBytes
             return 1;
         }
 
-        int need = b is >= 0xC2 and <= 0xDF ? 1 : b is >= 0xE0 and <= 0xEF ? 2 : b is >= 0xF0 and <= 0xF4 ? 3 : -1;
+        int need = ContinuationCount(b);
         if (need < 0 || i + need >= data.Length)
         {
             return 0;
@@ -63,6 +63,10 @@ internal static class UndecodableBytes
 
         return need + 1;
     }
+
+    /// <summary>The continuation bytes a UTF-8 start byte needs; -1 if it cannot start a sequence.</summary>
+    private static int ContinuationCount(byte b) =>
+        b is >= 0xC2 and <= 0xDF ? 1 : b is >= 0xE0 and <= 0xEF ? 2 : b is >= 0xF0 and <= 0xF4 ? 3 : -1;
 
     /// <summary>Whether <paramref name="c"/> may be byte <paramref name="k"/> of a sequence starting with <paramref name="first"/>.</summary>
     private static bool ContinuationOk(byte first, int k, byte c)
@@ -86,7 +90,7 @@ internal static class UndecodableBytes
     public static int ReplacedRun(string text, int i)
     {
         byte first = (byte)(text[i] - 0xDC00);
-        int need = first is >= 0xC2 and <= 0xDF ? 1 : first is >= 0xE0 and <= 0xEF ? 2 : first is >= 0xF0 and <= 0xF4 ? 3 : 0;
+        int need = Math.Max(ContinuationCount(first), 0);
         int k = 1;
         while (k <= need && i + k < text.Length && IsEscape(text[i + k]) && ContinuationOk(first, k, (byte)(text[i + k] - 0xDC00)))
         {
@@ -176,7 +180,7 @@ internal static class UndecodableBytes
                 continue;
             }
 
-            int need = b is >= 0xC2 and <= 0xDF ? 1 : b is >= 0xE0 and <= 0xEF ? 2 : b is >= 0xF0 and <= 0xF4 ? 3 : -1;
+            int need = ContinuationCount(b);
             if (need < 0)
             {
                 return Message(data, i, i, "invalid start byte");

@@ -82,36 +82,8 @@ internal sealed unsafe partial class Interpreter
     /// <summary>float_divmod (3.11): floor division and modulo with the sign of the divisor.</summary>
     public static (double Div, double Mod) FloatDivMod(double vx, double wx)
     {
-        double mod = vx % wx;
-        double div = (vx - mod) / wx;
-        if (mod != 0)
-        {
-            if ((wx < 0) != (mod < 0))
-            {
-                mod += wx;
-                div -= 1.0;
-            }
-        }
-        else
-        {
-            mod = Math.CopySign(0.0, wx);
-        }
-
-        double floordiv;
-        if (div != 0)
-        {
-            floordiv = Math.Floor(div);
-            if (div - floordiv > 0.5)
-            {
-                floordiv += 1.0;
-            }
-        }
-        else
-        {
-            floordiv = Math.CopySign(0.0, vx / wx);
-        }
-
-        return (floordiv, mod);
+        PyRuntime.FloatDivMod(vx, wx, out double div, out double mod);
+        return (div, mod);
     }
 
     private PyObject* FloatPow(double x, double y)

@@ -214,19 +214,11 @@ internal sealed unsafe partial class Interpreter
     private bool SliceInt(PyObject* v, out nint value)
     {
         value = 0;
-        PyObject* idx = TryIndex(v);
-        if (idx == null)
+        if (!SliceBigInt(v, out BigInteger b))
         {
-            if (!Rt.ErrorOccurred)
-            {
-                Rt.SetError(Rt.TypeErrorType, "slice indices must be integers or None or have an __index__ method");
-            }
-
             return false;
         }
 
-        BigInteger b = PyRuntime.IntToBigInteger(idx);
-        Rt.DecRef(idx);
         value = b > long.MaxValue ? nint.MaxValue : b < long.MinValue ? nint.MinValue : (nint)(long)b;
         return true;
     }

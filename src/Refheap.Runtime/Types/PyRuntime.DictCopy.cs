@@ -279,7 +279,7 @@ public sealed unsafe partial class PyRuntime
 
         if (mp->Values != null)
         {
-            if (SplitBeforeMerge(mp, other, out _) != 0)
+            if (SplitBeforeMerge(mp, other) != 0)
             {
                 return -1;
             }

@@ -320,7 +320,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>_float_div_mod: fmod, sign fix-up, and the quotient snapped to an integral value.</summary>
-    private static void FloatDivMod(double vx, double wx, out double floorDiv, out double mod)
+    public static void FloatDivMod(double vx, double wx, out double floorDiv, out double mod)
     {
         mod = vx % wx;
         double div = (vx - mod) / wx;

@@ -149,16 +149,13 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>dict_merge into a split-marked target: the combined-table decisions 3.11 makes for it.</summary>
-    private int SplitBeforeMerge(PyDictObject* mp, PyDictObject* other, out bool handled)
+    private int SplitBeforeMerge(PyDictObject* mp, PyDictObject* other)
     {
-        handled = false;
-
         // 3.11 presizes when the shared keys (64 slots, 42 usable) cannot take the source's
         // items; dictresize makes the table combined.
         if (UsableFraction((nint)1 << SharedKeysLog2Size) < other->Used)
         {
             UnmarkSplit(mp);
-            handled = true;
             return DictResize(mp, EstimateLog2KeySize(mp->Used + other->Used), IsUnicodeKeys(other->Keys));
         }
 
