@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Refheap.Memory.Platform;
 
 namespace Refheap.Memory;
@@ -86,7 +85,7 @@ public sealed unsafe partial class Allocator
         ArenaObject* table;
         try
         {
-            table = (ArenaObject*)NativeMemory.Realloc(_arenas, (nuint)newMax * (nuint)sizeof(ArenaObject));
+            table = (ArenaObject*)NativeHeap.Realloc(_arenas, (nuint)newMax * (nuint)sizeof(ArenaObject));
         }
         catch (OutOfMemoryException)
         {

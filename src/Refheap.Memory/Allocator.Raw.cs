@@ -1,5 +1,5 @@
 using System;
-using System.Runtime.InteropServices;
+using Refheap.Memory.Platform;
 
 namespace Refheap.Memory;
 
@@ -18,7 +18,7 @@ public sealed unsafe partial class Allocator
         void* p;
         try
         {
-            p = NativeMemory.Alloc((nuint)size);
+            p = NativeHeap.Alloc((nuint)size);
         }
         catch (OutOfMemoryException)
         {
@@ -44,7 +44,7 @@ public sealed unsafe partial class Allocator
         }
 
         _rawBytes -= (long)size;
-        NativeMemory.Free(p);
+        NativeHeap.Free(p);
     }
 
     private void* ReallocateRaw(void* p, nint size)
@@ -65,7 +65,7 @@ public sealed unsafe partial class Allocator
         void* q;
         try
         {
-            q = NativeMemory.Realloc(p, (nuint)newSize);
+            q = NativeHeap.Realloc(p, (nuint)newSize);
         }
         catch (OutOfMemoryException)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Refheap.Memory.Platform;
 
 namespace Refheap.Memory;
 
@@ -118,7 +119,7 @@ public sealed unsafe partial class Allocator : IDisposable
 
         _ownerThread = Environment.CurrentManagedThreadId;
 
-        _usedHeads = (PoolHeader*)NativeMemory.AllocZeroed((nuint)(SizeClasses.Count * sizeof(PoolHeader)));
+        _usedHeads = (PoolHeader*)NativeHeap.AllocZeroed((nuint)(SizeClasses.Count * sizeof(PoolHeader)));
         for (int i = 0; i < SizeClasses.Count; i++)
         {
             PoolHeader* head = _usedHeads + i;
@@ -127,7 +128,7 @@ public sealed unsafe partial class Allocator : IDisposable
             head->SizeIndex = (uint)i;
         }
 
-        _nfp2lasta = (ArenaObject**)NativeMemory.AllocZeroed((nuint)((_maxPoolsPerArena + 1) * (uint)sizeof(ArenaObject*)));
+        _nfp2lasta = (ArenaObject**)NativeHeap.AllocZeroed((nuint)((_maxPoolsPerArena + 1) * (uint)sizeof(ArenaObject*)));
         _map = ArenaMap.Create();
     }
 
@@ -380,7 +381,7 @@ public sealed unsafe partial class Allocator : IDisposable
         {
             if (_rawBlocks.TryGetSlot(slot, out nuint raw, out _))
             {
-                NativeMemory.Free((void*)raw);
+                NativeHeap.Free((void*)raw);
             }
         }
 
@@ -388,14 +389,14 @@ public sealed unsafe partial class Allocator : IDisposable
         _rawBytes = 0;
         DebugClear();
 
-        NativeMemory.Free(_arenas);
+        NativeHeap.Free(_arenas);
         _arenas = null;
         _maxArenas = 0;
         _unusedArenaObjects = null;
         _usableArenas = null;
-        NativeMemory.Free(_nfp2lasta);
+        NativeHeap.Free(_nfp2lasta);
         _nfp2lasta = null;
-        NativeMemory.Free(_usedHeads);
+        NativeHeap.Free(_usedHeads);
         _usedHeads = null;
         _map.Dispose();
     }

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Refheap.Memory.Platform;
 
 namespace Refheap.Memory;
 
@@ -57,7 +58,7 @@ internal unsafe struct ArenaMap : IDisposable
     public static ArenaMap Create()
     {
         var map = default(ArenaMap);
-        map._root = (Leaf***)NativeMemory.AllocZeroed((nuint)RootBytes);
+        map._root = (Leaf***)NativeHeap.AllocZeroed((nuint)RootBytes);
         return map;
     }
 
@@ -174,7 +175,7 @@ internal unsafe struct ArenaMap : IDisposable
     {
         try
         {
-            return NativeMemory.AllocZeroed((nuint)bytes);
+            return NativeHeap.AllocZeroed((nuint)bytes);
         }
         catch (OutOfMemoryException)
         {
@@ -202,14 +203,14 @@ internal unsafe struct ArenaMap : IDisposable
             {
                 if (mid[j] != null)
                 {
-                    NativeMemory.Free(mid[j]);
+                    NativeHeap.Free(mid[j]);
                 }
             }
 
-            NativeMemory.Free(mid);
+            NativeHeap.Free(mid);
         }
 
-        NativeMemory.Free(_root);
+        NativeHeap.Free(_root);
         _root = null;
         MidNodes = 0;
         BotNodes = 0;

@@ -12,12 +12,19 @@ internal static unsafe partial class LinuxMemory
     public const int MadvDontNeed = 4;
     public static readonly void* MapFailed = (void*)-1;
 
-    [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
+    // No SetLastError: its generated code saves and restores errno through two runtime P/Invokes
+    // whose stubs are JIT-compiled at run time (at every start-up, the first arena mapping
+    // paid for them). Failures read errno through ErrnoLocation right after the call instead.
+    [LibraryImport("libc", EntryPoint = "mmap")]
     public static partial void* Mmap(void* addr, nuint length, int prot, int flags, int fd, nint offset);
 
-    [LibraryImport("libc", EntryPoint = "munmap", SetLastError = true)]
+    [LibraryImport("libc", EntryPoint = "munmap")]
     public static partial int Munmap(void* addr, nuint length);
 
-    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    [LibraryImport("libc", EntryPoint = "madvise")]
     public static partial int Madvise(void* addr, nuint length, int advice);
+
+    /// <summary>glibc's thread-local errno.</summary>
+    [LibraryImport("libc", EntryPoint = "__errno_location")]
+    public static partial int* ErrnoLocation();
 }

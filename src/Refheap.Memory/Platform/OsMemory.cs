@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Runtime.InteropServices;
 
 namespace Refheap.Memory.Platform;
 
@@ -45,7 +44,7 @@ public static unsafe class OsMemory
             if (LinuxMemory.Munmap(address, size) != 0)
             {
                 throw new InvalidOperationException(
-                    $"munmap(0x{(nuint)address:x}, {size}) failed with errno {Marshal.GetLastPInvokeError()}");
+                    $"munmap(0x{(nuint)address:x}, {size}) failed with errno {*LinuxMemory.ErrnoLocation()}");
             }
 
             return;

@@ -93,7 +93,12 @@ internal static class CodeSerializer
         ReadStrings(r, code.VarNames);
         ReadStrings(r, code.CellVars);
         ReadStrings(r, code.FreeVars);
-        code.CellParams.AddRange(ReadInts(r));
+        foreach (int cell in ReadInts(r))
+        {
+            // Not AddRange(int[]): that is ICollection<int>.CopyTo, JIT-compiled at every start-up.
+            code.CellParams.Add(cell);
+        }
+
         code.Code = ReadInts(r);
         code.Positions = ReadInts(r);
         code.HandlerOf = ReadInts(r);

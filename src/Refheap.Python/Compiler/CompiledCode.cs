@@ -63,7 +63,7 @@ public sealed class CompiledCode
 
     public int[] HandlerOf { get; set; } = [];
 
-    public HandlerEntry[] Handlers { get; set; } = [];
+    public HandlerEntry[] Handlers { get; set; } = Vm.StartupArrays.NoHandlers;
 
     public string? Docstring { get; set; }
 

@@ -422,7 +422,7 @@ internal static unsafe class Constructors
             step = n == 4 ? (PyObject*)vals[2] : rt.NewInt(1);
         }
 
-        if (PyRuntime.IntToBigInteger(step).IsZero)
+        if (PyRuntime.IntDigitCount(step) == 0)
         {
             rt.DecRef(start);
             rt.DecRef(stop);

@@ -8,7 +8,7 @@ namespace Refheap.Python.Syntax;
 /// </summary>
 internal sealed class SourceText
 {
-    private readonly List<int> _lineStarts = [0];
+    private readonly List<int> _lineStarts = new() { 0 }; // not [0]: CollectionsMarshal.SetCount<int> is JIT-compiled
     private int _cacheLineStart = -1;
     private int _cacheIndex;
     private int _cacheBytes;

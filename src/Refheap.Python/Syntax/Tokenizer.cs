@@ -21,8 +21,8 @@ internal sealed partial class Tokenizer
 
     private readonly SourceText _source;
     private readonly string _text;
-    private readonly List<int> _indents = [0];
-    private readonly List<int> _altIndents = [0];
+    private readonly List<int> _indents = new() { 0 }; // not [0]: CollectionsMarshal.SetCount<int> is JIT-compiled
+    private readonly List<int> _altIndents = new() { 0 }; // not [0]: CollectionsMarshal.SetCount<int> is JIT-compiled
     // A list of a class, not of a value tuple: the framework's collections over value types are
     // JIT-compiled in every process that parses.
     private readonly List<OpenBracket> _brackets = [];

@@ -45,7 +45,7 @@ internal sealed unsafe class CodeInfo
     public bool SimpleArgs;
 
     /// <summary>LOAD_GLOBAL's cache, one entry per name of co_names (see <see cref="GlobalCacheEntry"/>).</summary>
-    public GlobalCacheEntry[] GlobalCache = [];
+    public GlobalCacheEntry[] GlobalCache = StartupArrays.NoGlobalCache;
 
     /// <summary>The source line of instruction <paramref name="index"/>.</summary>
     public int LineOf(int index) => index >= 0 && index < Code.Length ? Source.Positions[4 * index] : Source.FirstLine;

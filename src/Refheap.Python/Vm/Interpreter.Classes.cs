@@ -288,7 +288,7 @@ internal sealed unsafe partial class Interpreter
 
         // __qualname__ and __classcell__ leave the dict; __doc__ defaults to None.
         PyObject* qualname = rt.DictGetItemStr(dict, Str("__qualname__"));
-        TypeQualNames[(nint)t] = qualname != null ? PyRuntime.StrToString(qualname) : className;
+        TypeQualNames[(long)t] = qualname != null ? PyRuntime.StrToString(qualname) : className;
         if (qualname != null)
         {
             rt.DictDelItem(dict, Str("__qualname__"));
@@ -367,10 +367,10 @@ internal sealed unsafe partial class Interpreter
     }
 
     /// <summary>The qualified names of classes (the heap type's ht_qualname).</summary>
-    public Dictionary<nint, string> TypeQualNames { get; } = new();
+    public Dictionary<long, string> TypeQualNames { get; } = new(); // long keys: EqualityComparer<nint> is JIT-compiled, <long> is precompiled
 
     public string QualNameOf(PyTypeObject* t) =>
-        TypeQualNames.TryGetValue((nint)t, out string? q) ? q : Rt.InfoOf(t).Name;
+        TypeQualNames.TryGetValue((long)t, out string? q) ? q : Rt.InfoOf(t).Name;
 
     /// <summary>
     /// type_new_set_names: __set_name__ of each value of a copy of the class dict (a copy, as

@@ -28,7 +28,7 @@ internal sealed unsafe partial class Interpreter
 
         if (qualname)
         {
-            TypeQualNames[(nint)t] = PyRuntime.StrToString(value);
+            TypeQualNames[(long)t] = PyRuntime.StrToString(value);
         }
         else
         {

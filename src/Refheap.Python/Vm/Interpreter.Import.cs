@@ -92,7 +92,13 @@ internal sealed unsafe partial class Interpreter
     {
         PyRuntime rt = Rt;
         string modName = PyRuntime.StrToString(name);
-        long lvl = PyRuntime.IsInt(level) ? (long)PyRuntime.IntToBigInteger(level) : 0;
+        long lvl = 0;
+        if (PyRuntime.IsInt(level) && !PyRuntime.TryIntToLong(level, out lvl))
+        {
+            // A level beyond 64 bits: the BigInteger conversion (kept off the common path: a
+            // method using BigInteger has no precompiled code, and every import came here).
+            lvl = (long)PyRuntime.IntToBigInteger(level);
+        }
         string absolute = modName;
         if (lvl > 0)
         {

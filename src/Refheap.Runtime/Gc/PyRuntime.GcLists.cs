@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Refheap.Memory.Platform;
 using Refheap.Runtime.Gc;
 using Refheap.Runtime.Objects;
 
@@ -58,19 +59,25 @@ public sealed unsafe partial class PyRuntime
 
     private void InitGc()
     {
-        _heads = (GcHead*)NativeMemory.AlignedAlloc((nuint)(HeadCount * sizeof(GcHead)), 16);
+        // One block: the list heads, then the dict and set statics (PyRuntime.Dict.cs).
+        nuint headBytes = (nuint)(HeadCount * sizeof(GcHead));
+        _heads = (GcHead*)NativeHeap.AlignedAlloc(headBytes + DictStaticsBytes, 16);
         for (int i = 0; i < HeadCount; i++)
         {
             GcListInit(_heads + i);
         }
+
+        _dictStatics = (byte*)_heads + headBytes;
+        NativeMemory.Clear(_dictStatics, DictStaticsBytes);
 
         TrackOldDecrements = Options.Profile == Refheap.Memory.AllocatorProfile.Refheap;
     }
 
     private void FreeGcHeads()
     {
-        NativeMemory.AlignedFree(_heads);
+        NativeHeap.AlignedFree(_heads);
         _heads = null;
+        _dictStatics = null;
     }
 
     // The lists a collection builds for itself. Their heads live beside the generations'
@@ -82,6 +89,7 @@ public sealed unsafe partial class PyRuntime
     private const int ScratchSeen = 9;
     private const int ScratchWeakrefCallbacks = 10;
     private const int HeadCount = 11;
+    private const int DictStaticsBytes = 64;
 
     /// <summary>A scratch list head of the running collection (collections never nest).</summary>
     private GcHead* ScratchHead(int index)

@@ -1,4 +1,3 @@
-using System;
 using System.Runtime.CompilerServices;
 using Refheap.Runtime.Objects;
 using Refheap.Runtime.Types;
@@ -34,8 +33,9 @@ public sealed unsafe partial class PyRuntime
     // Storage that lives as long as the runtime and never moves: the empty keys (a 32-byte
     // header and 8 index bytes) at 0, the set dummy (a 16-byte object header) at 48.
     // Neither is a heap block, so neither is counted by the allocator, as CPython's static
-    // Py_EMPTY_KEYS and _dummy_struct are not.
-    private readonly byte[] _dictStatics = GC.AllocateArray<byte>(64, pinned: true);
+    // Py_EMPTY_KEYS and _dummy_struct are not. The 64 bytes follow the collector's list heads
+    // in their native block (InitGc), freed with it.
+    private byte* _dictStatics;
 
     /// <summary>Dict objects waiting on the free list.</summary>
     /// <summary>
@@ -65,7 +65,7 @@ public sealed unsafe partial class PyRuntime
     public int DictKeysFreeCount => _dictKeysNumFree;
 
     /// <summary>Py_EMPTY_KEYS: the shared keys of every dict without items.</summary>
-    internal PyDictKeysObject* EmptyKeys => (PyDictKeysObject*)Unsafe.AsPointer(ref _dictStatics[0]);
+    internal PyDictKeysObject* EmptyKeys => (PyDictKeysObject*)_dictStatics;
 
     partial void InitDictTypes()
     {
@@ -85,7 +85,7 @@ public sealed unsafe partial class PyRuntime
         empty->RefCount = 1;
         empty->Kind = (byte)DictKeysKind.Unicode;
         empty->Version = 1;
-        new Span<byte>(empty + 1, 8).Fill(0xff);
+        *(ulong*)(empty + 1) = ulong.MaxValue;
 
         InitSetTypes();
     }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 using Refheap.Runtime.Objects;
 using Refheap.Runtime.Types;
@@ -175,7 +176,22 @@ public sealed unsafe partial class PyRuntime
             return dk;
         }
 
-        NativeMemory.Fill(dk + 1, (nuint)1 << log2Bytes, 0xff);
+        // The index bytes all DKIX_EMPTY, by 16-byte stores (8 bytes for the smallest table):
+        // the framework's fills (NativeMemory.Fill, InitBlock) have no precompiled code.
+        byte* ix = (byte*)(dk + 1);
+        if (log2Bytes == 3)
+        {
+            *(ulong*)ix = ulong.MaxValue;
+        }
+        else
+        {
+            Vector128<byte> ones = Vector128<byte>.AllBitsSet;
+            for (byte* end = ix + ((nint)1 << log2Bytes); ix < end; ix += 16)
+            {
+                ones.Store(ix);
+            }
+        }
+
         NativeMemory.Clear((byte*)(dk + 1) + ((nint)1 << log2Bytes), (nuint)(entrySize * usable));
         return dk;
     }

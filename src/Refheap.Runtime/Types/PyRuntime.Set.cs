@@ -22,7 +22,7 @@ public sealed unsafe partial class PyRuntime
     /// <summary>The dummy key of discarded slots (_dummy_struct): never compared, never released.</summary>
     public PyObject* SetDummyPublic => SetDummy;
 
-    internal PyObject* SetDummy => (PyObject*)Unsafe.AsPointer(ref _dictStatics[48]);
+    internal PyObject* SetDummy => (PyObject*)(_dictStatics + 48);
 
     private void InitSetTypes()
     {
