@@ -231,8 +231,8 @@ internal static unsafe partial class CoreMethods
         BuiltinMethods.AddGetSet(F, "__qualname__", (i, s) => PyRuntime.NewRef(((PyFunctionObject*)s)->QualName), (i, s, v) => SetField(i, ref ((PyFunctionObject*)s)->QualName, v, "__qualname__"));
         BuiltinMethods.AddGetSet(F, "__doc__", (i, s) => OrNone(i.Rt, ((PyFunctionObject*)s)->Doc), (i, s, v) => SetAny(i, ref ((PyFunctionObject*)s)->Doc, v));
         BuiltinMethods.AddGetSet(F, "__module__", (i, s) => OrNone(i.Rt, ((PyFunctionObject*)s)->Module), (i, s, v) => SetAny(i, ref ((PyFunctionObject*)s)->Module, v));
-        BuiltinMethods.AddGetSet(F, "__defaults__", (i, s) => OrNone(i.Rt, ((PyFunctionObject*)s)->Defaults), (i, s, v) => SetAnyNone(i, ref ((PyFunctionObject*)s)->Defaults, v));
-        BuiltinMethods.AddGetSet(F, "__kwdefaults__", (i, s) => OrNone(i.Rt, ((PyFunctionObject*)s)->KwDefaults), (i, s, v) => SetAnyNone(i, ref ((PyFunctionObject*)s)->KwDefaults, v));
+        BuiltinMethods.AddGetSet(F, "__defaults__", (i, s) => OrNone(i.Rt, ((PyFunctionObject*)s)->Defaults), (i, s, v) => SetTypedOrNone(i, ref ((PyFunctionObject*)s)->Defaults, v, "__defaults__", i.Rt.TupleType, "tuple"));
+        BuiltinMethods.AddGetSet(F, "__kwdefaults__", (i, s) => OrNone(i.Rt, ((PyFunctionObject*)s)->KwDefaults), (i, s, v) => SetTypedOrNone(i, ref ((PyFunctionObject*)s)->KwDefaults, v, "__kwdefaults__", i.Rt.DictType, "dict"));
         BuiltinMethods.AddGetSet(F, "__code__", (i, s) => PyRuntime.NewRef(((PyFunctionObject*)s)->Code));
         BuiltinMethods.AddGetSet(F, "__globals__", (i, s) => PyRuntime.NewRef(((PyFunctionObject*)s)->Globals));
         BuiltinMethods.AddGetSet(F, "__builtins__", (i, s) => PyRuntime.NewRef(((PyFunctionObject*)s)->Builtins));
@@ -322,6 +322,24 @@ internal static unsafe partial class CoreMethods
 
     private static int SetAnyNone(Interpreter interp, ref PyObject* field, PyObject* value) =>
         SetAny(interp, ref field, value == interp.Rt.None ? null : value);
+
+    /// <summary>func_set_defaults / func_set_kwdefaults: None or deletion clears; else an instance of <paramref name="required"/>.</summary>
+    private static int SetTypedOrNone(Interpreter interp, ref PyObject* field, PyObject* value, string attr, PyTypeObject* required, string requiredName)
+    {
+        PyRuntime rt = interp.Rt;
+        if (value == rt.None)
+        {
+            value = null;
+        }
+
+        if (value != null && !PyRuntime.IsSubtype(value->Type, required))
+        {
+            rt.SetError(rt.TypeErrorType, $"{attr} must be set to a {requiredName} object");
+            return -1;
+        }
+
+        return SetAny(interp, ref field, value);
+    }
 
     /// <summary>Builds a repr of the form &lt;NAME object at 0x...&gt; for objects without one.</summary>
     public static string AddressRepr(PyRuntime rt, PyObject* o, string qualname, string module)

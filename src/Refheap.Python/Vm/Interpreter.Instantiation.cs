@@ -23,17 +23,55 @@ internal sealed unsafe partial class Interpreter
             return PyRuntime.NewRef((PyObject*)args[0]->Type);
         }
 
-        if (type == rt.TypeType || (type->Flags & TypeFlags.HeapType) != 0)
+        if (type != rt.TypeType && (type->Flags & TypeFlags.HeapType) == 0)
         {
-            // 3.11 calls type(name, bases, ns) and classes through tp_call, which takes a
-            // tuple of the arguments (and a dict of the keywords): same GC counts here.
-            rt.SimulateArgsTuple(nargs);
-            if (nkw > 0)
-            {
-                rt.SimulateKwargsDict();
-            }
+            return NewThenInit(type, args, nargs, kwnames, nkw, false);
         }
 
+        // 3.11 calls type(name, bases, ns) and classes through tp_call, which takes a tuple
+        // of the arguments (and a dict of the keywords): the same GC counts here, and the
+        // same references. While __new__ and __init__ run, the tuple holds one reference to
+        // each positional argument and the dict one to each keyword value, which
+        // sys.getrefcount shows inside them.
+        rt.SimulateArgsTuple(nargs);
+        if (nkw > 0)
+        {
+            rt.SimulateKwargsDict();
+        }
+
+        HoldArguments(args, nargs + nkw);
+        PyObject* result = NewThenInit(type, args, nargs, kwnames, nkw, true);
+        ReleaseArguments(args, nargs + nkw);
+        return result;
+    }
+
+    private static void HoldArguments(PyObject** args, nint n)
+    {
+        for (nint i = 0; i < n; i++)
+        {
+            PyRuntime.IncRef(args[i]);
+        }
+    }
+
+    private void ReleaseArguments(PyObject** args, nint n)
+    {
+        // The caller's stack still holds every argument: none of these releases frees one.
+        for (nint i = 0; i < n; i++)
+        {
+            Rt.DecRef(args[i]);
+        }
+    }
+
+    /// <summary>
+    /// __new__, then __init__ when __new__ returned an instance of the type. With keywords, a
+    /// Python-level __new__ or __init__ is reached through slot_tp_new / slot_tp_init, whose
+    /// call with a keyword dict unpacks the arguments into a new array holding a reference to
+    /// each (_PyStack_UnpackDict): <paramref name="slotCall"/> says the call went that way.
+    /// </summary>
+    private PyObject* NewThenInit(PyTypeObject* type, PyObject** args, nint nargs, PyObject* kwnames, nint nkw, bool slotCall)
+    {
+        PyRuntime rt = Rt;
+        bool unpacked = slotCall && nkw > 0;
         PyObject* newFn = rt.LookupType(type, _strNew == null ? (_strNew = Str("__new__")) : _strNew);
         PyObject* obj;
         if (newFn == ObjectNewDescriptor)
@@ -56,9 +94,20 @@ internal sealed unsafe partial class Interpreter
             }
 
             PyObject* callable = newFn->Type == StaticMethodType ? ((Objects.PyClassMethodObject*)newFn)->Callable : newFn;
+            bool hold = unpacked && callable->Type == rt.PyFunctionType;
+            if (hold)
+            {
+                HoldArguments(args, nargs + nkw);
+            }
+
             fixed (nint* p = buf)
             {
                 obj = Call(callable, (PyObject**)p, nargs + 1, kwnames);
+            }
+
+            if (hold)
+            {
+                ReleaseArguments(args, nargs + nkw);
             }
 
             rt.DecRef(newFn);
@@ -81,9 +130,20 @@ internal sealed unsafe partial class Interpreter
         }
 
         PyRuntime.IncRef(init);
+        bool holdInit = unpacked && init->Type == rt.PyFunctionType;
+        if (holdInit)
+        {
+            HoldArguments(args, nargs + nkw);
+        }
+
         PyObject* r = init->Type == rt.PyFunctionType && kwnames == null
             ? CallFunctionWithSelf((PyFunctionObject*)init, obj, args, nargs)
             : CallWithSelf(init, obj, args, nargs, kwnames);
+        if (holdInit)
+        {
+            ReleaseArguments(args, nargs + nkw);
+        }
+
         rt.DecRef(init);
         if (r == null)
         {

@@ -172,7 +172,13 @@ internal sealed unsafe partial class Interpreter
             return ((PyComplexObject*)o)->Real != 0 || ((PyComplexObject*)o)->Imag != 0 ? 1 : 0;
         }
 
-        if (PyRuntime.IsBytes(o) || rt.IsByteArray(o) || t == rt.RangeType || rt.IsDictView(o))
+        if (t == rt.RangeType)
+        {
+            // range_bool: the length's truth, whatever its size (len() overflows past 2**63).
+            return PyRuntime.IntDigitCount(((PyRangeObject*)o)->Length) != 0 ? 1 : 0;
+        }
+
+        if (PyRuntime.IsBytes(o) || rt.IsByteArray(o) || rt.IsDictView(o))
         {
             nint n = Length(o);
             return n < 0 ? -1 : n > 0 ? 1 : 0;

@@ -289,6 +289,28 @@ internal sealed unsafe partial class Interpreter
 
     private bool HasUserDunder(PyTypeObject* t, string name) => (t->Flags & TypeFlags.HeapType) != 0 && LookupUserDunder(t, name) != null;
 
+    /// <summary>Whether a heap class in t's MRO defines <paramref name="name"/>, None counting as a definition.</summary>
+    private bool DefinesUserDunder(PyTypeObject* t, string name)
+    {
+        if ((t->Flags & TypeFlags.HeapType) == 0 || t->Mro == null)
+        {
+            return false;
+        }
+
+        PyObject* key = Str(name);
+        PyObject* mro = t->Mro;
+        for (nint i = 0, n = PyRuntime.TupleSize(mro); i < n; i++)
+        {
+            var c = (PyTypeObject*)PyRuntime.TupleItems(mro)[i];
+            if ((c->Flags & TypeFlags.HeapType) != 0 && Rt.DictGetItemStr(c->Dict, key) != null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Calls a dunder found on the type with (self, other), binding descriptors as CPython's vectorcall_method does.</summary>
     public PyObject* CallDunder(PyObject* fn, PyObject* self, PyObject* other)
     {

@@ -46,7 +46,9 @@ internal sealed unsafe partial class Interpreter
         }
 
         t->Iter = HasUserDunder(t, "__iter__") ? &SlotIter : builtin->Iter;
-        t->IterNext = HasUserDunder(t, "__next__") ? &SlotIterNext : builtin->IterNext;
+        // update_one_slot: any __next__ in a class dict, None included, installs slot_tp_iternext
+        // (None is special only for __hash__); calling it then fails as calling None does.
+        t->IterNext = DefinesUserDunder(t, "__next__") ? &SlotIterNext : builtin->IterNext;
         t->Call = HasUserDunder(t, "__call__") ? &SlotCall : builtin->Call;
         bool getattr = HasUserDunder(t, "__getattr__") || HasUserDunder(t, "__getattribute__");
         t->GetAttr = getattr ? &SlotGetAttr : builtin->GetAttr;
@@ -187,7 +189,7 @@ internal sealed unsafe partial class Interpreter
     {
         Interpreter interp = Of(rt);
         PyObject* fn = rt.LookupType(self->Type, interp.Str("__next__"));
-        if (fn == null || fn == rt.None)
+        if (fn == null)
         {
             return CallSlot(rt, self, "__next__", null);
         }

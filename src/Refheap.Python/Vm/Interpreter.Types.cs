@@ -502,7 +502,8 @@ internal sealed unsafe partial class Interpreter
         PyObject* old = *field;
         if (value == null && old == null)
         {
-            rt.SetError(rt.AttributeErrorType, $"'{rt.TypeName(obj)}' object has no attribute '{PyRuntime.StrToString(d->Name)}'");
+            // PyMember_SetOne (T_OBJECT_EX): deleting an unset slot raises AttributeError(name).
+            rt.SetError(rt.AttributeErrorType, PyRuntime.StrToString(d->Name));
             return -1;
         }
 

@@ -18,7 +18,7 @@ internal static unsafe partial class DictMethods
         BuiltinMethods.Add(D, "get", Get);
         BuiltinMethods.Add(D, "setdefault", SetDefault);
         BuiltinMethods.Add(D, "pop", (rt, self, args, n, kw) =>
-            ArgParse.Positional(rt, "pop", n, 1, 2, kw) ? rt.DictPop(self, args[0], n > 1 ? args[1] : null) : null);
+            ArgParse.NoKeywords(rt, "dict.pop", kw) && ArgParse.Positional(rt, "pop", n, 1, 2) ? rt.DictPop(self, args[0], n > 1 ? args[1] : null) : null);
         BuiltinMethods.Add(D, "popitem", PopItem);
         BuiltinMethods.Add(D, "update", Update);
         BuiltinMethods.Add(D, "clear", (rt, self, args, n, kw) =>
@@ -38,7 +38,7 @@ internal static unsafe partial class DictMethods
 
     private static PyObject* Get(PyRuntime rt, PyObject* self, PyObject** args, nint n, PyObject* kw)
     {
-        if (!ArgParse.Positional(rt, "get", n, 1, 2, kw))
+        if (!ArgParse.NoKeywords(rt, "dict.get", kw) || !ArgParse.Positional(rt, "get", n, 1, 2))
         {
             return null;
         }
@@ -59,7 +59,7 @@ internal static unsafe partial class DictMethods
 
     private static PyObject* SetDefault(PyRuntime rt, PyObject* self, PyObject** args, nint n, PyObject* kw)
     {
-        if (!ArgParse.Positional(rt, "setdefault", n, 1, 2, kw))
+        if (!ArgParse.NoKeywords(rt, "dict.setdefault", kw) || !ArgParse.Positional(rt, "setdefault", n, 1, 2))
         {
             return null;
         }
@@ -178,7 +178,7 @@ internal static unsafe partial class DictMethods
     /// <summary>dict.fromkeys(iterable, value=None) as a class method.</summary>
     private static PyObject* FromKeys(PyRuntime rt, PyObject* cls, PyObject** args, nint n, PyObject* kw)
     {
-        if (!ArgParse.Positional(rt, "fromkeys", n, 1, 2, kw))
+        if (!ArgParse.NoKeywords(rt, "dict.fromkeys", kw) || !ArgParse.Positional(rt, "fromkeys", n, 1, 2))
         {
             return null;
         }

@@ -268,7 +268,7 @@ internal static unsafe partial class ListMethods
 
     private static PyObject* Insert(PyRuntime rt, PyObject* self, PyObject** args, nint n, PyObject* kw)
     {
-        if (!ArgParse.Positional(rt, "insert", n, 2, 2, kw))
+        if (!ArgParse.NoKeywords(rt, "list.insert", kw) || !ArgParse.Positional(rt, "insert", n, 2, 2))
         {
             return null;
         }
@@ -331,7 +331,7 @@ internal static unsafe partial class ListMethods
 
     private static PyObject* Pop(PyRuntime rt, PyObject* self, PyObject** args, nint n, PyObject* kw)
     {
-        if (!ArgParse.Positional(rt, "pop", n, 0, 1, kw))
+        if (!ArgParse.NoKeywords(rt, "list.pop", kw) || !ArgParse.Positional(rt, "pop", n, 0, 1))
         {
             return null;
         }
@@ -432,7 +432,7 @@ internal static unsafe partial class ListMethods
     /// <summary>list.index and tuple.index: "X is not in list" / "tuple.index(x): x not in tuple".</summary>
     internal static PyObject* IndexIn(PyRuntime rt, PyObject* self, PyObject** args, nint n, PyObject* kw, bool isList)
     {
-        if (!ArgParse.Positional(rt, "index", n, 1, 3, kw))
+        if (!ArgParse.NoKeywords(rt, isList ? "list.index" : "tuple.index", kw) || !ArgParse.Positional(rt, "index", n, 1, 3))
         {
             return null;
         }
