@@ -25,5 +25,6 @@ internal static class Registrations
         Methods.FloatMethods.Register,
         Methods.RangeSliceMethods.Register,
         Methods.WeakrefMethods.Register,
+        Deque.Deque.Register,
     ];
 }

@@ -79,6 +79,13 @@ internal sealed unsafe partial class Interpreter
     /// <summary>range_iterator (made by the range methods at start-up).</summary>
     public PyTypeObject* RangeIteratorType { get; set; }
 
+    /// <summary>The native collections.deque type and its iterators (Objects/Deque).</summary>
+    public PyTypeObject* DequeType { get; set; }
+
+    public PyTypeObject* DequeIterType { get; set; }
+
+    public PyTypeObject* DequeReverseIterType { get; set; }
+
     private PyTypeObject* IterType(string name, delegate*<PyRuntime, PyObject*, PyObject*> next)
     {
         PyTypeObject* t = NewType(name, sizeof(PyIterObject), TypeFlags.HaveGc | TypeFlags.BaseType);

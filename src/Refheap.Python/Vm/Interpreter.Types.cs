@@ -111,6 +111,7 @@ internal sealed unsafe partial class Interpreter
         InitIteratorTypes();
         InitGeneratorType();
         InitCoreSlots();
+        Objects.Deque.Deque.Install(this);
         InitObjectModel();
     }
 

@@ -38,253 +38,40 @@ _repr_running = set()
 ### deque
 ################################################################################
 
-class deque:
+from _collections import deque as _deque_native
+
+
+class deque(_deque_native):
     """A list-like sequence optimized for data accesses near its endpoints."""
 
-    # Items live in a dict keyed by absolute position: _items[_left] is the
-    # first one, _items[_right - 1] the last. _state changes on every change
-    # of length, so iterators can detect mutation.
-    __slots__ = ('_items', '_left', '_right', '_maxlen', '_state', '__weakref__')
+    # The storage and the hot methods are native (_collections.deque: 3.11's block layout,
+    # sizes and allocations). The interpreter dispatches dunders through class dicts, so the
+    # native ones are named here too; the rest is Python.
+    __slots__ = ()
 
-    def __new__(cls, *args, **kwargs):
-        self = object.__new__(cls)
-        self._items = {}
-        self._left = 0
-        self._right = 0
-        self._maxlen = None
-        self._state = 0
-        return self
-
-    def __init__(self, iterable=(), maxlen=None):
-        if maxlen is not None:
-            if not isinstance(maxlen, int):
-                if getattr(type(maxlen), '__index__', None) is None:
-                    raise TypeError("an integer is required")
-                maxlen = type(maxlen).__index__(maxlen)
-            if maxlen < 0:
-                raise ValueError("maxlen must be non-negative")
-        self._maxlen = maxlen
-        if self._right != self._left:
-            self.clear()
-        if iterable is not None:
-            self.extend(iterable)
-
-    @property
-    def maxlen(self):
-        """maximum size of a deque or None if unbounded"""
-        return self._maxlen
-
-    @maxlen.setter
-    def maxlen(self, value):
-        raise AttributeError("attribute 'maxlen' of 'collections.deque' objects is not writable")
-
-    def __len__(self):
-        return self._right - self._left
-
-    def append(self, x):
-        """Add an element to the right side of the deque."""
-        self._state += 1
-        self._items[self._right] = x
-        self._right += 1
-        if self._maxlen is not None and self._right - self._left > self._maxlen:
-            del self._items[self._left]
-            self._left += 1
-
-    def appendleft(self, x):
-        """Add an element to the left side of the deque."""
-        self._state += 1
-        self._left -= 1
-        self._items[self._left] = x
-        if self._maxlen is not None and self._right - self._left > self._maxlen:
-            self._right -= 1
-            del self._items[self._right]
-
-    def pop(self):
-        """Remove and return the rightmost element."""
-        if self._right == self._left:
-            raise IndexError("pop from an empty deque")
-        self._state += 1
-        self._right -= 1
-        return self._items.pop(self._right)
-
-    def popleft(self):
-        """Remove and return the leftmost element."""
-        if self._right == self._left:
-            raise IndexError("pop from an empty deque")
-        self._state += 1
-        x = self._items.pop(self._left)
-        self._left += 1
-        return x
-
-    def extend(self, iterable):
-        """Extend the right side of the deque with elements from the iterable"""
-        if iterable is self:
-            iterable = list(iterable)
-        for x in iterable:
-            self.append(x)
-
-    def extendleft(self, iterable):
-        """Extend the left side of the deque with elements from the iterable"""
-        if iterable is self:
-            iterable = list(iterable)
-        for x in iterable:
-            self.appendleft(x)
-
-    def clear(self):
-        """Remove all elements from the deque."""
-        self._state += 1
-        self._items = {}
-        self._left = 0
-        self._right = 0
-
-    def _replace_all(self, values):
-        self._state += 1
-        self._items = dict(enumerate(values))
-        self._left = 0
-        self._right = len(values)
+    __len__ = _deque_native.__len__
+    __iter__ = _deque_native.__iter__
+    __reversed__ = _deque_native.__reversed__
+    __getitem__ = _deque_native.__getitem__
+    __setitem__ = _deque_native.__setitem__
+    __delitem__ = _deque_native.__delitem__
+    __contains__ = _deque_native.__contains__
+    __sizeof__ = _deque_native.__sizeof__
+    __hash__ = None
 
     def copy(self):
         """Return a shallow copy of a deque."""
         if type(self) is deque:
-            return deque(self, self._maxlen)
-        if self._maxlen is None:
-            return type(self)(self)
-        return type(self)(self, self._maxlen)
+            return deque(self, self.maxlen)
+        if self.maxlen is None:
+            result = type(self)(self)
+        else:
+            result = type(self)(self, self.maxlen)
+        if not isinstance(result, deque):
+            raise TypeError(f"{type(self).__name__}() must return a deque, not {type(result).__name__}")
+        return result
 
     __copy__ = copy
-
-    def count(self, value):
-        """Return number of occurrences of value."""
-        state = self._state
-        n = 0
-        for i in range(self._left, self._right):
-            if self._items[i] == value:
-                n += 1
-            if state != self._state:
-                raise RuntimeError("deque mutated during iteration")
-        return n
-
-    def index(self, value, start=0, stop=_sys.maxsize):
-        """Return first index of value."""
-        start = _as_index(start)
-        stop = _as_index(stop)
-        n = len(self)
-        if start < 0:
-            start += n
-            if start < 0:
-                start = 0
-        if stop < 0:
-            stop += n
-            if stop < 0:
-                stop = 0
-        if stop > n:
-            stop = n
-        state = self._state
-        for i in range(start, stop):
-            item = self._items[self._left + i]
-            if item is value or item == value:
-                return i
-            if state != self._state:
-                raise RuntimeError("deque mutated during iteration")
-        raise ValueError(f"{value!r} is not in deque")
-
-    def insert(self, index, value):
-        """Insert value before index."""
-        index = _as_index(index)
-        if self._maxlen is not None and len(self) >= self._maxlen:
-            raise IndexError("deque already at its maximum size")
-        values = list(self)
-        values.insert(index, value)
-        self._replace_all(values)
-
-    def remove(self, value):
-        """Remove first occurrence of value."""
-        state = self._state
-        for i in range(self._left, self._right):
-            item = self._items[i]
-            if item is value or item == value:
-                if state != self._state:
-                    raise IndexError("deque mutated during remove().")
-                values = list(self)
-                del values[i - self._left]
-                self._replace_all(values)
-                return
-            if state != self._state:
-                raise IndexError("deque mutated during remove().")
-        raise ValueError(f"{value!r} is not in deque")
-
-    def reverse(self):
-        """Reverse *IN PLACE*"""
-        values = list(self)
-        values.reverse()
-        items = self._items
-        for i, v in enumerate(values):
-            items[self._left + i] = v
-
-    def rotate(self, n=1):
-        """Rotate the deque n steps to the right (default n=1).  If n is negative,
-        rotates left."""
-        n = _as_index(n)
-        size = len(self)
-        if size <= 1:
-            return
-        n %= size
-        if n == 0:
-            return
-        self._state += 1
-        items = self._items
-        if n <= size // 2:
-            for _ in range(n):
-                self._right -= 1
-                x = items.pop(self._right)
-                self._left -= 1
-                items[self._left] = x
-        else:
-            for _ in range(size - n):
-                x = items.pop(self._left)
-                self._left += 1
-                items[self._right] = x
-                self._right += 1
-
-    def _position(self, index):
-        if not isinstance(index, int):
-            if getattr(type(index), '__index__', None) is None:
-                raise TypeError(f"sequence index must be integer, not '{type(index).__name__}'")
-            index = type(index).__index__(index)
-        n = len(self)
-        if index < 0:
-            index += n
-        if index < 0 or index >= n:
-            raise IndexError("deque index out of range")
-        return self._left + index
-
-    def __getitem__(self, index):
-        return self._items[self._position(index)]
-
-    def __setitem__(self, index, value):
-        self._items[self._position(index)] = value
-
-    def __delitem__(self, index):
-        pos = self._position(index)
-        values = list(self)
-        del values[pos - self._left]
-        self._replace_all(values)
-
-    def __contains__(self, value):
-        state = self._state
-        for i in range(self._left, self._right):
-            item = self._items[i]
-            if item is value or item == value:
-                return True
-            if state != self._state:
-                raise RuntimeError("deque mutated during iteration")
-        return False
-
-    def __iter__(self):
-        return _deque_iterator(self, self._state, self._left, self._right - self._left, 1)
-
-    def __reversed__(self):
-        return _deque_iterator(self, self._state, self._right - 1, self._right - self._left, -1)
 
     def __repr__(self):
         key = id(self)
@@ -296,9 +83,9 @@ class deque:
         finally:
             _repr_running.discard(key)
         name = type(self).__name__
-        if self._maxlen is None:
+        if self.maxlen is None:
             return f'{name}({body})'
-        return f'{name}({body}, maxlen={self._maxlen})'
+        return f'{name}({body}, maxlen={self.maxlen})'
 
     def _compare(self, other, op):
         if not isinstance(other, deque):
@@ -322,8 +109,6 @@ class deque:
 
     def __ge__(self, other):
         return self._compare(other, list.__ge__)
-
-    __hash__ = None
 
     def __add__(self, other):
         if not isinstance(other, deque):
@@ -354,55 +139,20 @@ class deque:
             self.clear()
         elif n > 1:
             values = list(self)
+            maxlen = self.maxlen
+            if maxlen is not None and n * len(values) > maxlen:
+                n = (maxlen + len(values) - 1) // len(values)
             for _ in range(n - 1):
                 self.extend(values)
         return self
 
-    def __bool__(self):
-        return self._right != self._left
-
     def __reduce__(self):
         state = getattr(self, '__dict__', None) or None
-        if self._maxlen is None:
+        if self.maxlen is None:
             return (type(self), (), state, iter(self))
-        return (type(self), ((), self._maxlen), state, iter(self))
+        return (type(self), ((), self.maxlen), state, iter(self))
 
     __class_getitem__ = classmethod(_GenericAlias)
-
-
-class _deque_iterator:
-    __slots__ = ('_deque', '_state', '_pos', '_count', '_step')
-
-    def __init__(self, d, state, pos, count, step):
-        self._deque = d
-        self._state = state
-        self._pos = pos
-        self._count = count
-        self._step = step
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        d = self._deque
-        if d is None:
-            raise StopIteration
-        if d._state != self._state:
-            self._count = 0
-            raise RuntimeError("deque mutated during iteration")
-        if self._count == 0:
-            self._deque = None
-            raise StopIteration
-        item = d._items[self._pos]
-        self._pos += self._step
-        self._count -= 1
-        return item
-
-    def __length_hint__(self):
-        return self._count
-
-
-_collections_abc.MutableSequence.register(deque)
 
 
 ################################################################################
