@@ -17,6 +17,12 @@ public sealed unsafe partial class PyRuntime
     private int _trashDeleteNesting;
     private PyObject* _trashDeleteLater;
 
+    // The object subtype_dealloc is handing to its builtin base's deallocator. CPython's
+    // Py_TRASHCAN_BEGIN(op, dealloc) applies only when op's type's tp_dealloc is that very
+    // function, so a base deallocator (list_dealloc for a list subclass) never parks the
+    // object a second time: subtype_dealloc already went through the trashcan for it.
+    private PyObject* _trashBaseDealloc;
+
     /// <summary>Deepest dealloc nesting seen (for tests of the trashcan).</summary>
     internal int MaxTrashNesting { get; private set; }
 
@@ -27,7 +33,7 @@ public sealed unsafe partial class PyRuntime
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TrashBegin(PyObject* o)
     {
-        if (_trashDeleteNesting >= TrashUnwindLevel)
+        if (_trashDeleteNesting >= TrashUnwindLevel && o != _trashBaseDealloc)
         {
             TrashDeposit(o);
             return true;

@@ -406,7 +406,9 @@ public sealed unsafe partial class PyRuntime
                 rt.Track(o);
             }
 
+            rt._trashBaseDealloc = o;
             builtin->Dealloc(rt, o);
+            rt._trashBaseDealloc = null;
         }
 
         rt.DecRef((PyObject*)type);

@@ -115,6 +115,28 @@ public sealed unsafe class DequeTests
         Assert.Equal(rawBefore, rt.Allocator.GetStatistics().RawBlocks);
     }
 
+    /// <summary>
+    /// A 10^6-deep chain of deques (and of a deque subclass) frees through the trashcan.
+    /// CPython 3.11's deque_dealloc has no trashcan and crashes on this (docs/deviations.md),
+    /// so there is no CPython recording to compare with.
+    /// </summary>
+    [Fact]
+    public void DeepChainsOfDequesFree()
+    {
+        const string src = """
+            from collections import deque
+            class Sub(deque):
+                pass
+            for kind in (deque, Sub):
+                d = kind()
+                for i in range(1000000):
+                    d = kind([d])
+                del d
+                print(kind.__name__, 'freed')
+            """;
+        Assert.Equal("deque freed\nSub freed\n", ScriptRunner.Run(src));
+    }
+
     private static void Trim(List<long> model, int maxlen, bool fromLeft)
     {
         while (maxlen >= 0 && model.Count > maxlen)
