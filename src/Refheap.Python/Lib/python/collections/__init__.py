@@ -162,6 +162,10 @@ class deque(_deque_native):
 class defaultdict(dict):
     """defaultdict(default_factory=None, /, [...]) --> dict with default factory"""
 
+    # CPython's defdictobject is a dict plus one field: no __dict__, no weak references,
+    # 56 bytes (sys.getsizeof 72 with the GC header).
+    __slots__ = ('default_factory',)
+
     def __init__(self, *args, **kwargs):
         if args:
             default_factory = args[0]
