@@ -155,6 +155,9 @@ class deque(_deque_native):
     __class_getitem__ = classmethod(_GenericAlias)
 
 
+_collections_abc.MutableSequence.register(deque)
+
+
 ################################################################################
 ### defaultdict
 ################################################################################
