@@ -293,8 +293,8 @@ internal sealed unsafe partial class Interpreter
         PyRuntime.IncRef((PyObject*)owner);
         d->Name = PyRuntime.NewRef(Str(def.Name));
         d->QualName = null;
-        d->DefIndex = def.Index;
-        d->Kind = (nint)kind;
+        d->DefIndex = checked((int)def.Index);
+        d->Kind = (int)kind;
         d->Vectorcall = null;
         Rt.Track(o);
         return o;
