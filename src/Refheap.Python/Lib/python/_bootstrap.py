@@ -120,14 +120,47 @@ class flags(_StructSeq):
     _repr_name = 'sys.flags'
 
 
+_namespace_repr_running = set()
+
+
 class _Namespace:
-    def __init__(self, **kw):
+    """A simple attribute-based namespace (types.SimpleNamespace)."""
+
+    # CPython's _PyNamespace_Type is a header plus a dict pointer: 24 bytes, no weakrefs.
+    __slots__ = ('__dict__',)
+
+    def __init__(self, *args, **kw):
+        if args:
+            raise TypeError('no positional arguments expected')
         for k in kw:
             setattr(self, k, kw[k])
 
     def __repr__(self):
-        d = self.__dict__
-        return 'namespace(%s)' % ', '.join(['%s=%r' % (k, d[k]) for k in d])
+        name = 'namespace' if type(self) is _namespace_type else type(self).__name__
+        key = id(self)
+        if key in _namespace_repr_running:
+            return name + '(...)'
+        _namespace_repr_running.add(key)
+        try:
+            d = self.__dict__
+            return '%s(%s)' % (name, ', '.join(['%s=%r' % (k, d[k]) for k in d]))
+        finally:
+            _namespace_repr_running.discard(key)
+
+    def __eq__(self, other):
+        if isinstance(self, _namespace_type) and isinstance(other, _namespace_type):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return (type(self), (), self.__dict__)
+
+
+_Namespace.__name__ = _Namespace.__qualname__ = 'SimpleNamespace'
+_Namespace.__module__ = 'types'
+_namespace_type = _Namespace
 
 
 class mappingproxy:
