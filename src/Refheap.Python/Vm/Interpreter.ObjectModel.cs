@@ -16,6 +16,10 @@ internal sealed unsafe partial class Interpreter
         rt.PyFunctionType->DescrGet = &FunctionDescrGet;
         rt.PyFunctionType->Call = &FunctionTupleCall;
         rt.FunctionType->Repr = &BuiltinRepr;
+
+        // object_repr (<module.QualName object at 0x...>) for classes without a __repr__: they
+        // inherit tp_repr from object. Without it the runtime's bare fallback left out the module.
+        rt.ObjectType->Repr = &ObjectReprSlot;
         rt.BaseExceptionType->Str = &ExceptionStrSlot;
         rt.BaseExceptionType->Repr = &ExceptionReprSlot;
         foreach (nint t in _exceptionTypes.Values)
@@ -29,6 +33,8 @@ internal sealed unsafe partial class Interpreter
         ObjectNewDescriptor = rt.DictGetItemStr(rt.ObjectType->Dict, Str("__new__"));
         ObjectInitDescriptor = rt.DictGetItemStr(rt.ObjectType->Dict, Str("__init__"));
     }
+
+    private static PyObject* ObjectReprSlot(PyRuntime rt, PyObject* o) => Of(rt).DefaultRepr(o);
 
     /// <summary>tp_str of exceptions: the class's __str__ from the builtin type dicts (KeyError, OSError, SyntaxError differ).</summary>
     private static PyObject* ExceptionStrSlot(PyRuntime rt, PyObject* self)
