@@ -365,7 +365,11 @@ internal sealed unsafe partial class Interpreter
         return func;
     }
 
-    /// <summary>Calls a Python function: a new frame with the arguments bound, run to completion (or a generator).</summary>
+    /// <summary>
+    /// Calls a Python function: a new frame with the arguments bound, run to completion (or a
+    /// generator). With <paramref name="steal"/> (the eval loop's CALL) the frame takes over the
+    /// caller's references to the arguments and, for a frame that runs, to the function in args[-1].
+    /// </summary>
     public PyObject* CallPyFunction(PyObject* func, PyObject** args, nint nargs, PyObject* kwnames, bool steal = false)
     {
         PyRuntime rt = Rt;
@@ -394,8 +398,12 @@ internal sealed unsafe partial class Interpreter
         if (steal)
         {
             // 3.11 moves the caller's stack references into the new frame: release them now,
-            // so the callee sees the reference counts CPython shows.
+            // so the callee sees the reference counts CPython shows. The function's own slot
+            // comes just before the arguments (the eval loop's CALL), and f_func took it over too.
             ReleaseArgs(args, nargs, kwnames);
+            System.Diagnostics.Debug.Assert(args[-1] == func, "the eval loop's CALL keeps the function just before its arguments");
+            args[-1] = null;
+            rt.DecRef(func);
         }
 
         if (!bound)
@@ -470,11 +478,15 @@ internal sealed unsafe partial class Interpreter
         return CallSimple(fn, code, info, all, nargs + 1, steal: false);
     }
 
-    /// <summary>CallSimple's frame, pushed and bound, not yet linked or run (the eval loop runs it inline).</summary>
-    private InterpreterFrame* PushSimpleFrame(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal)
+    /// <summary>
+    /// CallSimple's frame, pushed and bound, not yet linked or run. With <paramref name="takeFunc"/>
+    /// (the eval loop's inlined CALL, which implies <paramref name="steal"/>) the frame also takes
+    /// over the caller's reference to the function, and the argument slots are left as they are.
+    /// </summary>
+    private InterpreterFrame* PushSimpleFrame(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal, bool takeFunc = false)
     {
         InterpreterFrame* f = PushFrame(info.FrameSize);
-        f->Func = LoopNewRef((PyObject*)fn);
+        f->Func = takeFunc ? (PyObject*)fn : LoopNewRef((PyObject*)fn);
         f->Globals = fn->Globals;
         f->Builtins = fn->Builtins;
         f->Locals = null;
@@ -487,7 +499,15 @@ internal sealed unsafe partial class Interpreter
         f->IsEntry = 0;
         f->Owner = FrameOwner.Thread;
         PyObject** locals = LoopLocalsPlus(f);
-        if (steal)
+        if (takeFunc)
+        {
+            // The caller's stack top is already below these slots: nothing reads them again.
+            for (nint i = 0; i < nargs; i++)
+            {
+                locals[i] = args[i];
+            }
+        }
+        else if (steal)
         {
             for (nint i = 0; i < nargs; i++)
             {

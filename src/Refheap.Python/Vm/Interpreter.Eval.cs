@@ -918,35 +918,32 @@ internal sealed unsafe partial class Interpreter
                             f->PrevInstr = instrIndex;
                             if (kwnames == null && callable->Type == _loopFunctionType)
                             {
-                                var fn = (PyFunctionObject*)callable;
-                                var fcode = (PyCodeObject*)fn->Code;
-                                CodeInfo callee = Unsafe.As<CodeInfo>(rt.GetManaged(fcode->ManagedId));
-                                if (callee.SimpleArgs && !callee.IsGenerator && FitsSimpleFrame(fn, fcode, nargs))
+                                // The call runs inline (see "Inlined calls" in docs/design/interpreter.md):
+                                // the callable, self-or-NULL and arguments leave this stack for the new frame.
+                                f->StackTop -= arg + 2;
+                                InterpreterFrame* nf = PushInlinedCall((PyFunctionObject*)callable, args, nargs, f);
+                                if (nf != null)
                                 {
-                                    // The call runs inline (see "Inlined calls" in docs/design/interpreter.md).
-                                    InterpreterFrame* nf = PushSimpleFrame(fn, fcode, callee, args, nargs, steal: true);
-                                    if (!rt.EnterRecursiveCall(""))
+                                    sp -= arg + 2;
+                                    if ((nint)nf == InlinedCallFailed)
                                     {
-                                        rt.FrameClear(nf);
-                                        PopFrame(nf);
-                                        x = null;
-                                        goto CallDone;
+                                        goto Error;
                                     }
 
-                                    nf->Previous = f;
-                                    CurrentFrame = nf;
                                     inlined++;
                                     f = nf;
-                                    info = callee;
-                                    code = callee.CodePtr;
-                                    consts = callee.Consts;
-                                    names = callee.Names;
-                                    localsplus = LoopLocalsPlus(nf);
-                                    stackBase = localsplus + fcode->NLocalsPlus;
+                                    info = _switchedInfo!;
+                                    code = info.CodePtr;
+                                    consts = info.Consts;
+                                    names = info.Names;
+                                    localsplus = &nf->LocalsPlus0;
+                                    stackBase = localsplus + nf->Code->NLocalsPlus;
                                     sp = stackBase;
                                     pc = 0;
                                     continue;
                                 }
+
+                                f->StackTop += arg + 2;
                             }
 
                             nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
@@ -1288,38 +1285,20 @@ internal sealed unsafe partial class Interpreter
 
         InlineReturn:
             {
-                // An inlined frame returned x (null with an error set): what EvalFrame and
-                // CallSimple do after Run, then back to the caller's CALL.
-                InterpreterFrame* done = f;
-                f = done->Previous;
-                CurrentFrame = f;
-                rt.LeaveRecursiveCall();
-                rt.FrameClear(done);
-                PopFrame(done);
+                // An inlined frame returned x (null with an error set): back to the caller, whose
+                // CALL already dropped the callable, self-or-NULL and arguments.
+                f = PopInlinedFrame(f);
                 inlined--;
-                info = Unsafe.As<CodeInfo>(rt.GetManaged(f->Code->ManagedId));
+                info = _switchedInfo!;
                 code = info.CodePtr;
                 consts = info.Consts;
                 names = info.Names;
-                localsplus = LoopLocalsPlus(f);
+                localsplus = &f->LocalsPlus0;
                 stackBase = localsplus + f->Code->NLocalsPlus;
                 sp = localsplus + f->StackTop;
                 instrIndex = (int)f->PrevInstr;
                 pc = instrIndex + 1;
                 kwnames = null;
-            }
-
-        CallDone:
-            {
-                // The CALL at instrIndex got x (null with an error set): drop the callable,
-                // the self or NULL and what is left of the arguments.
-                int callArg = code[instrIndex] >> 8;
-                for (int i = 1; i <= callArg + 2; i++)
-                {
-                    LoopXDecRef(rt, sp[-i]);
-                }
-
-                sp -= callArg + 2;
                 if (x == null)
                 {
                     goto Error;
