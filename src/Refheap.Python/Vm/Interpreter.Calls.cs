@@ -483,6 +483,7 @@ internal sealed unsafe partial class Interpreter
     /// (the eval loop's inlined CALL, which implies <paramref name="steal"/>) the frame also takes
     /// over the caller's reference to the function, and the argument slots are left as they are.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private InterpreterFrame* PushSimpleFrame(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal, bool takeFunc = false)
     {
         InterpreterFrame* f = PushFrame(info.FrameSize);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Refheap.Python.Compiler;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
@@ -67,7 +68,6 @@ internal sealed unsafe partial class Interpreter
         PyObject** names = info.Names;
         PyObject* kwnames = null;
         int pc = (int)f->PrevInstr + 1;
-        int instrIndex = (int)f->PrevInstr;
         bool reraise = false;
         PyObject* retval = null;
         PyObject* x;
@@ -83,8 +83,9 @@ internal sealed unsafe partial class Interpreter
         Dispatch:
             while (true)
             {
-                instrIndex = pc;
-                f->PrevInstr = pc; // frame->prev_instr: the instruction running (tracebacks of unraisable errors)
+                // frame->prev_instr: the instruction running (tracebacks, handlers, the CALL a
+                // returning inlined frame goes back to); the loop keeps no other copy of it.
+                f->PrevInstr = pc;
                 int word = code[pc++];
                 int arg = word >> 8;
                 PyObject* v;
@@ -109,6 +110,16 @@ internal sealed unsafe partial class Interpreter
                         continue;
                     case OpCode.PushNull:
                         *sp++ = null;
+
+                        // The callable of a plain call comes next, most often a global.
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.LoadGlobal)
+                        {
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.LoadGlobal;
+                        }
+
                         continue;
                     case OpCode.LoadConst:
                         v = consts[arg];
@@ -133,10 +144,17 @@ internal sealed unsafe partial class Interpreter
                         word = code[pc];
                         if ((OpCode)(byte)word == OpCode.LoadFast)
                         {
-                            instrIndex = pc;
                             f->PrevInstr = pc++;
                             arg = word >> 8;
                             goto case OpCode.LoadFast;
+                        }
+
+                        // LOAD_FAST__LOAD_CONST.
+                        if ((OpCode)(byte)word == OpCode.LoadConst)
+                        {
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.LoadConst;
                         }
 
                         continue;
@@ -149,7 +167,6 @@ internal sealed unsafe partial class Interpreter
                         word = code[pc];
                         if ((OpCode)(byte)word == OpCode.LoadFast)
                         {
-                            instrIndex = pc;
                             f->PrevInstr = pc++;
                             arg = word >> 8;
                             goto case OpCode.LoadFast;
@@ -157,7 +174,6 @@ internal sealed unsafe partial class Interpreter
 
                         if ((OpCode)(byte)word == OpCode.Jump)
                         {
-                            instrIndex = pc;
                             f->PrevInstr = pc++;
                             arg = word >> 8;
                             goto case OpCode.Jump;
@@ -248,6 +264,16 @@ internal sealed unsafe partial class Interpreter
                         }
 
                         *sp++ = v;
+
+                        // A global callable's first argument, most often a local.
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.LoadFast)
+                        {
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.LoadFast;
+                        }
+
                         continue;
                     case OpCode.StoreGlobal:
                         v = *--sp;
@@ -428,6 +454,16 @@ internal sealed unsafe partial class Interpreter
                         bool same = (v == w) ^ (arg != 0);
                         LoopDecRef(rt, v);
                         LoopDecRef(rt, w);
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.PopJumpIfFalse || (OpCode)(byte)word == OpCode.PopJumpIfTrue)
+                        {
+                            // IS_OP then POP_JUMP_IF_*: the jump is decided here, without the bool
+                            // (pushing True or False and popping it at once leaves its count as it was).
+                            sp--;
+                            pc = same == ((OpCode)(byte)word == OpCode.PopJumpIfTrue) ? word >> 8 : pc + 1;
+                            continue;
+                        }
+
                         sp[-1] = LoopNewRef(same ? _loopTrue : _loopFalse);
                         continue;
                     case OpCode.ContainsOp:
@@ -527,7 +563,6 @@ internal sealed unsafe partial class Interpreter
                         word = code[pc];
                         if ((OpCode)(byte)word == OpCode.StoreFast)
                         {
-                            instrIndex = pc;
                             f->PrevInstr = pc++;
                             arg = word >> 8;
                             goto case OpCode.StoreFast;
@@ -551,7 +586,6 @@ internal sealed unsafe partial class Interpreter
                         word = code[pc];
                         if ((OpCode)(byte)word == OpCode.StoreFast)
                         {
-                            instrIndex = pc;
                             f->PrevInstr = pc++;
                             arg = word >> 8;
                             goto case OpCode.StoreFast;
@@ -758,7 +792,7 @@ internal sealed unsafe partial class Interpreter
                         continue;
                     case OpCode.Jump:
                         pc = arg;
-                        if (arg <= instrIndex && !CheckPeriodic())
+                        if (arg <= f->PrevInstr && !CheckPeriodic())
                         {
                             goto Error;
                         }
@@ -766,7 +800,6 @@ internal sealed unsafe partial class Interpreter
                         word = code[pc];
                         if ((OpCode)(byte)word == OpCode.ForIter)
                         {
-                            instrIndex = pc;
                             f->PrevInstr = pc++;
                             arg = word >> 8;
                             goto case OpCode.ForIter;
@@ -857,7 +890,6 @@ internal sealed unsafe partial class Interpreter
                                 word = code[pc];
                                 if ((OpCode)(byte)word == OpCode.StoreFast)
                                 {
-                                    instrIndex = pc;
                                     f->PrevInstr = pc++;
                                     arg = word >> 8;
                                     goto case OpCode.StoreFast;
@@ -915,7 +947,6 @@ internal sealed unsafe partial class Interpreter
                             }
 
                             f->StackTop = (int)(sp - localsplus);
-                            f->PrevInstr = instrIndex;
                             if (kwnames == null && callable->Type == _loopFunctionType)
                             {
                                 // The call runs inline (see "Inlined calls" in docs/design/interpreter.md):
@@ -932,7 +963,7 @@ internal sealed unsafe partial class Interpreter
 
                                     inlined++;
                                     f = nf;
-                                    info = _switchedInfo!;
+                                    info = Unsafe.As<CodeInfo>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rt._managed), nf->Code->ManagedId))!;
                                     code = info.CodePtr;
                                     consts = info.Consts;
                                     names = info.Names;
@@ -973,7 +1004,6 @@ internal sealed unsafe partial class Interpreter
                             PyObject* func = *--sp;
                             PyObject* nul = *--sp;
                             f->StackTop = (int)(sp - localsplus);
-                            f->PrevInstr = instrIndex;
                             x = CallFunctionEx(func, callargs, kwargs);
                             LoopDecRef(rt, func);
                             LoopDecRef(rt, callargs);
@@ -1013,7 +1043,6 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.ReturnValue:
                         retval = *--sp;
                         f->StackTop = (int)(sp - localsplus);
-                        f->PrevInstr = instrIndex;
                         if (inlined > 0)
                         {
                             x = retval;
@@ -1025,7 +1054,6 @@ internal sealed unsafe partial class Interpreter
                     case OpCode.YieldValue:
                         retval = *--sp;
                         f->StackTop = (int)(sp - localsplus);
-                        f->PrevInstr = instrIndex;
                         _yielded = true;
                         goto Exit;
                     case OpCode.GetYieldFromIter:
@@ -1046,7 +1074,6 @@ internal sealed unsafe partial class Interpreter
                             v = *--sp;
                             PyObject* receiver = sp[-1];
                             f->StackTop = (int)(sp - localsplus);
-                            f->PrevInstr = instrIndex;
                             int status = SendTo(receiver, v, out x);
                             LoopDecRef(rt, v);
                             if (status < 0)
@@ -1154,7 +1181,6 @@ internal sealed unsafe partial class Interpreter
                             PyObject* fromlist = *--sp;
                             PyObject* level = sp[-1];
                             f->StackTop = (int)(sp - localsplus);
-                            f->PrevInstr = instrIndex;
                             x = ImportName(f, names[arg], fromlist, level);
                             LoopDecRef(rt, fromlist);
                             LoopDecRef(rt, level);
@@ -1237,7 +1263,7 @@ internal sealed unsafe partial class Interpreter
                     exc = rt.FetchError();
                 }
 
-                f->PrevInstr = instrIndex;
+                int instrIndex = (int)f->PrevInstr;
                 if (!reraise)
                 {
                     if (ExceptionTraceback(exc) == null)
@@ -1289,15 +1315,14 @@ internal sealed unsafe partial class Interpreter
                 // CALL already dropped the callable, self-or-NULL and arguments.
                 f = PopInlinedFrame(f);
                 inlined--;
-                info = _switchedInfo!;
+                info = Unsafe.As<CodeInfo>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rt._managed), f->Code->ManagedId))!;
                 code = info.CodePtr;
                 consts = info.Consts;
                 names = info.Names;
                 localsplus = &f->LocalsPlus0;
                 stackBase = localsplus + f->Code->NLocalsPlus;
                 sp = localsplus + f->StackTop;
-                instrIndex = (int)f->PrevInstr;
-                pc = instrIndex + 1;
+                pc = (int)f->PrevInstr + 1;
                 kwnames = null;
                 if (x == null)
                 {

@@ -14,16 +14,14 @@ internal sealed unsafe partial class Interpreter
     /// <summary>What <see cref="PushInlinedCall"/> returns (as a frame pointer) when it took the call and failed (RecursionError set).</summary>
     private const nint InlinedCallFailed = 1;
 
-    /// <summary>The code info of the frame the last <see cref="PushInlinedCall"/> or <see cref="PopInlinedFrame"/> switched to.</summary>
-    private CodeInfo? _switchedInfo;
-
     /// <summary>
     /// CALL of an exact Python function with positional arguments only, done inline (3.11's
     /// _PyEvalFramePushAndInit from CALL): when the code takes the simple lane
     /// (<see cref="FitsSimpleFrame"/>) the new frame takes over the caller's references to the
     /// function (f_func) and to the self and arguments, is counted against the recursion limit,
-    /// linked above <paramref name="caller"/> and made current; its code info is left in
-    /// <see cref="_switchedInfo"/>. Returns null, consuming nothing, when the call does not fit;
+    /// linked above <paramref name="caller"/> and made current (the loop finds its code info
+    /// with <see cref="CodeInfoOf"/>: a managed reference stored in a field would cost a GC
+    /// write barrier per call). Returns null, consuming nothing, when the call does not fit;
     /// <see cref="InlinedCallFailed"/> with RecursionError set (everything consumed) when the
     /// limit is reached. The caller must already have dropped the callable, self-or-NULL and
     /// arguments from its stack top (they now belong to the new frame).
@@ -32,7 +30,7 @@ internal sealed unsafe partial class Interpreter
     private InterpreterFrame* PushInlinedCall(PyFunctionObject* fn, PyObject** args, nint nargs, InterpreterFrame* caller)
     {
         var code = (PyCodeObject*)fn->Code;
-        CodeInfo callee = CodeInfoOf(code);
+        CodeInfo callee = CodeInfoOf(Rt, code);
         if (!callee.InlineCallable || !FitsSimpleFrame(fn, code, nargs))
         {
             return null;
@@ -51,14 +49,13 @@ internal sealed unsafe partial class Interpreter
 
         nf->Previous = caller;
         _currentFrame = nf;
-        _switchedInfo = callee;
         return nf;
     }
 
     /// <summary>
     /// Leaves an inlined frame that returned (or raised): what EvalFrame and CallSimple do
     /// after Run (unlink, leave the recursive call, clear and pop the frame, in that order).
-    /// Returns the caller's frame, whose code info is left in <see cref="_switchedInfo"/>.
+    /// Returns the caller's frame.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private InterpreterFrame* PopInlinedFrame(InterpreterFrame* done)
@@ -96,12 +93,14 @@ internal sealed unsafe partial class Interpreter
         }
 
         _dataStack.Pop(done);
-        _switchedInfo = CodeInfoOf(caller->Code);
         return caller;
     }
 
-    /// <summary>The CodeInfo kept for a code object (PyRuntime.GetManaged without its checks).</summary>
+    /// <summary>
+    /// The CodeInfo kept for a code object (PyRuntime.GetManaged without its checks). Run
+    /// writes the same expression out: a call would not be inlined there.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private CodeInfo CodeInfoOf(PyCodeObject* code) =>
-        Unsafe.As<CodeInfo>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Rt.ManagedSlots), code->ManagedId))!;
+    private static CodeInfo CodeInfoOf(PyRuntime rt, PyCodeObject* code) =>
+        Unsafe.As<CodeInfo>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rt._managed), code->ManagedId))!;
 }

@@ -12,9 +12,10 @@ public sealed unsafe partial class PyRuntime
     /// <summary>
     /// Managed objects kept for native ones (a code object's CodeInfo), by id: slots
     /// [0, _managedCount) are ids handed out, null when released. A plain array the eval loop
-    /// indexes without a call (<see cref="ManagedSlots"/>).
+    /// indexes without a call (it is replaced when it grows: read the field anew after anything
+    /// that can compile code).
     /// </summary>
-    private object?[] _managed = new object?[64];
+    internal object?[] _managed = new object?[64];
     private int _managedCount;
     private readonly IntStack _freeManaged = new();
 
@@ -78,9 +79,6 @@ public sealed unsafe partial class PyRuntime
 
     /// <summary>The managed object stored under <paramref name="id"/>.</summary>
     public object GetManaged(int id) => _managed[id]!;
-
-    /// <summary>The array behind <see cref="GetManaged"/> (replaced when it grows: read it anew after anything that can compile code).</summary>
-    internal object?[] ManagedSlots => _managed;
 
     private void ReleaseManaged(int id)
     {
