@@ -982,12 +982,29 @@ internal sealed unsafe partial class Interpreter
                                 ? CallPyFunction(callable, args, nargs - nkw, kwnames, steal: true)
                                 : Call(callable, args, nargs - nkw, kwnames);
                             kwnames = null;
-                            for (int i = 1; i <= arg + 2; i++)
+
+                            // 3.11's CALL clears the stack as Py_DECREF(function), then the
+                            // arguments in order (self first), then drops the NULL; slots the call
+                            // took over are null. The stack top drops first, so nothing that runs
+                            // from a __del__ sees the slots being released.
+                            PyObject** bottom = sp - (arg + 2);
+                            PyObject** end = sp;
+                            sp = bottom;
+                            f->StackTop = (int)(bottom - localsplus);
+                            PyObject** argp = bottom + 2;
+                            v = bottom[1];
+                            if (bottom[0] != null)
                             {
-                                LoopXDecRef(rt, sp[-i]);
+                                v = bottom[0];
+                                argp = bottom + 1;
                             }
 
-                            sp -= arg + 2;
+                            LoopXDecRef(rt, v);
+                            for (; argp < end; argp++)
+                            {
+                                LoopXDecRef(rt, *argp);
+                            }
+
                             if (x == null)
                             {
                                 goto Error;
@@ -1364,27 +1381,24 @@ internal sealed unsafe partial class Interpreter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsJumpAfterIntCompare(PyObject* v, PyObject* w, int next)
     {
-        nint sv = ((PyVarObject*)v)->Size;
-        nint sw = ((PyVarObject*)w)->Size;
         OpCode op = (OpCode)(byte)next;
-        return sv >= -1 && sv <= 1 && sw >= -1 && sw <= 1 && (op == OpCode.PopJumpIfFalse || op == OpCode.PopJumpIfTrue);
+        return LoopIsMediumInt(v) && LoopIsMediumInt(w) && (op == OpCode.PopJumpIfFalse || op == OpCode.PopJumpIfTrue);
     }
 
+    /// <summary>
+    /// For each comparison (CompareOp Lt, Le, Eq, Ne, Gt, Ge: three bits each, in that order),
+    /// which signs of a - b (bit 0: negative, bit 1: zero, bit 2: positive) make it true.
+    /// </summary>
+    private const int IntCompareMasks = 0b001 | (0b011 << 3) | (0b010 << 6) | (0b101 << 9) | (0b100 << 12) | (0b110 << 15);
+
     /// <summary>Whether the jump after `v op w` (two ints of at most one digit) is taken.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IntCompareTaken(PyObject* v, PyObject* w, int op, int jump)
     {
         long a = LoopMediumValue(v);
         long b = LoopMediumValue(w);
-        int c = a < b ? -1 : a > b ? 1 : 0;
-        bool r = (CompareOp)op switch
-        {
-            CompareOp.Lt => c < 0,
-            CompareOp.Le => c <= 0,
-            CompareOp.Eq => c == 0,
-            CompareOp.Ne => c != 0,
-            CompareOp.Gt => c > 0,
-            _ => c >= 0,
-        };
+        int sign = (a > b ? 1 : 0) - (a < b ? 1 : 0);
+        bool r = ((IntCompareMasks >> ((3 * op) + sign + 1)) & 1) != 0;
         return r == ((OpCode)(byte)jump == OpCode.PopJumpIfTrue);
     }
 
