@@ -67,7 +67,7 @@ internal sealed unsafe partial class Interpreter
         PyObject** consts = info.Consts;
         PyObject** names = info.Names;
         PyObject* kwnames = null;
-        int pc = (int)f->PrevInstr + 1;
+        nint pc = (nint)f->PrevInstr + 1;
         bool reraise = false;
         PyObject* retval = null;
         PyObject* x;
@@ -345,6 +345,14 @@ internal sealed unsafe partial class Interpreter
                         LoopDecRef(rt, v);
                         sp[-1] = meth;
                         *sp++ = self;
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.LoadFast)
+                        {
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.LoadFast;
+                        }
+
                         continue;
                     case OpCode.BinaryOp:
                         w = *--sp;
@@ -1011,6 +1019,22 @@ internal sealed unsafe partial class Interpreter
                             }
 
                             *sp++ = x;
+
+                            // The result is most often stored or dropped.
+                            word = code[pc];
+                            if ((OpCode)(byte)word == OpCode.StoreFast)
+                            {
+                                f->PrevInstr = pc++;
+                                arg = word >> 8;
+                                goto case OpCode.StoreFast;
+                            }
+
+                            if ((OpCode)(byte)word == OpCode.PopTop)
+                            {
+                                f->PrevInstr = pc++;
+                                goto case OpCode.PopTop;
+                            }
+
                             continue;
                         }
 

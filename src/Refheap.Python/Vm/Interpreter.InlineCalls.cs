@@ -5,9 +5,9 @@ using Refheap.Runtime.Objects;
 
 namespace Refheap.Python.Vm;
 
-// The frame switch of inlined Python-to-Python calls (see "Inlined calls" in
-// docs/design/interpreter.md): entering a callee's frame at CALL and leaving it at its
-// RETURN_VALUE. Each side is one call from the eval loop with everything it needs inlined
+// Simple frames (CallSimple's lane) and the frame switch of inlined Python-to-Python calls
+// (see "Inlined calls" in docs/design/interpreter.md): entering a callee's frame at CALL and
+// leaving it at its RETURN_VALUE. Each side is one call from the eval loop with everything it needs inlined
 // here; the loop's own method is too large for the JIT to inline such helpers into it.
 internal sealed unsafe partial class Interpreter
 {
@@ -94,6 +94,84 @@ internal sealed unsafe partial class Interpreter
 
         _dataStack.Pop(done);
         return caller;
+    }
+
+    /// <summary>
+    /// CallSimple's frame, pushed and bound, not yet linked or run. With <paramref name="takeFunc"/>
+    /// (the eval loop's inlined CALL, which implies <paramref name="steal"/>) the frame also takes
+    /// over the caller's reference to the function, and the argument slots are left as they are.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private InterpreterFrame* PushSimpleFrame(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal, bool takeFunc = false)
+    {
+        InterpreterFrame* f = PushFrame(info.FrameSize);
+        f->Func = takeFunc ? (PyObject*)fn : LoopNewRef((PyObject*)fn);
+        f->Globals = fn->Globals;
+        f->Builtins = fn->Builtins;
+        f->Locals = null;
+        f->Code = (PyCodeObject*)LoopNewRef((PyObject*)code);
+        f->FrameObj = null;
+        f->Previous = null;
+        f->PrevInstr = -1;
+        int nlocalsplus = code->NLocalsPlus;
+        f->StackTop = nlocalsplus;
+        f->IsEntry = 0;
+        f->Owner = FrameOwner.Thread;
+        PyObject** locals = LoopLocalsPlus(f);
+        if (takeFunc)
+        {
+            // The caller's stack top is already below these slots: nothing reads them again.
+            for (nint i = 0; i < nargs; i++)
+            {
+                locals[i] = args[i];
+            }
+        }
+        else if (steal)
+        {
+            for (nint i = 0; i < nargs; i++)
+            {
+                locals[i] = args[i];
+                args[i] = null;
+            }
+        }
+        else
+        {
+            for (nint i = 0; i < nargs; i++)
+            {
+                locals[i] = LoopNewRef(args[i]);
+            }
+        }
+
+        int argCount = code->ArgCount;
+        if (nargs < argCount)
+        {
+            PyObject* defaults = fn->Defaults;
+            PyObject** defs = LoopTupleItems(defaults) + (((PyVarObject*)defaults)->Size - argCount);
+            for (nint i = nargs; i < argCount; i++)
+            {
+                locals[i] = LoopNewRef(defs[i]);
+            }
+
+            nargs = argCount;
+        }
+
+        int nfree = info.NFree;
+        int firstFree = nlocalsplus - nfree;
+        for (nint i = nargs; i < firstFree; i++)
+        {
+            locals[i] = null;
+        }
+
+        if (nfree > 0)
+        {
+            PyObject** cells = LoopTupleItems(fn->Closure);
+            for (int j = 0; j < nfree; j++)
+            {
+                locals[firstFree + j] = LoopNewRef(cells[j]);
+            }
+        }
+
+        return f;
     }
 
     /// <summary>
