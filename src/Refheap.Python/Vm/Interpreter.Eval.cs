@@ -954,7 +954,8 @@ internal sealed unsafe partial class Interpreter
                                 nargs++;
                             }
 
-                            f->StackTop = (int)(sp - localsplus);
+                            // Slots, by bytes: a pointer difference would be a signed division by 8.
+                            f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                             if (kwnames == null && callable->Type == _loopFunctionType)
                             {
                                 // The call runs inline (see "Inlined calls" in docs/design/interpreter.md):
@@ -998,7 +999,7 @@ internal sealed unsafe partial class Interpreter
                             PyObject** bottom = sp - (arg + 2);
                             PyObject** end = sp;
                             sp = bottom;
-                            f->StackTop = (int)(bottom - localsplus);
+                            f->StackTop = (int)(((nint)bottom - (nint)localsplus) >> 3);
                             PyObject** argp = bottom + 2;
                             v = bottom[1];
                             if (bottom[0] != null)
@@ -1044,7 +1045,7 @@ internal sealed unsafe partial class Interpreter
                             PyObject* callargs = *--sp;
                             PyObject* func = *--sp;
                             PyObject* nul = *--sp;
-                            f->StackTop = (int)(sp - localsplus);
+                            f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                             x = CallFunctionEx(func, callargs, kwargs);
                             LoopDecRef(rt, func);
                             LoopDecRef(rt, callargs);
@@ -1083,7 +1084,7 @@ internal sealed unsafe partial class Interpreter
 
                     case OpCode.ReturnValue:
                         retval = *--sp;
-                        f->StackTop = (int)(sp - localsplus);
+                        f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                         if (inlined > 0)
                         {
                             x = retval;
@@ -1094,7 +1095,7 @@ internal sealed unsafe partial class Interpreter
                         goto Exit;
                     case OpCode.YieldValue:
                         retval = *--sp;
-                        f->StackTop = (int)(sp - localsplus);
+                        f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                         _yielded = true;
                         goto Exit;
                     case OpCode.GetYieldFromIter:
@@ -1114,7 +1115,7 @@ internal sealed unsafe partial class Interpreter
                             // Stack: receiver, value.
                             v = *--sp;
                             PyObject* receiver = sp[-1];
-                            f->StackTop = (int)(sp - localsplus);
+                            f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                             int status = SendTo(receiver, v, out x);
                             LoopDecRef(rt, v);
                             if (status < 0)
@@ -1140,7 +1141,7 @@ internal sealed unsafe partial class Interpreter
                         {
                             PyObject* cause = arg == 2 ? *--sp : null;
                             PyObject* exc = arg >= 1 ? *--sp : null;
-                            f->StackTop = (int)(sp - localsplus);
+                            f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                             bool reraiseCurrent = DoRaise(exc, cause);
                             LoopXDecRef(rt, exc);
                             LoopXDecRef(rt, cause);
@@ -1221,7 +1222,7 @@ internal sealed unsafe partial class Interpreter
                         {
                             PyObject* fromlist = *--sp;
                             PyObject* level = sp[-1];
-                            f->StackTop = (int)(sp - localsplus);
+                            f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                             x = ImportName(f, names[arg], fromlist, level);
                             LoopDecRef(rt, fromlist);
                             LoopDecRef(rt, level);
@@ -1269,7 +1270,7 @@ internal sealed unsafe partial class Interpreter
                         *sp++ = LoopNewRef((PyObject*)AssertionErrorType);
                         continue;
                     case OpCode.CheckEgMatch:
-                        f->StackTop = (int)(sp - localsplus);
+                        f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                         if (!ExceptStarMatch(--sp))
                         {
                             goto Error;
@@ -1326,7 +1327,7 @@ internal sealed unsafe partial class Interpreter
                         LoopXDecRef(rt, *--sp);
                     }
 
-                    f->StackTop = (int)(sp - localsplus);
+                    f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                     rt.SetErrorObject(exc);
                     retval = null;
                     if (inlined > 0)
