@@ -67,15 +67,16 @@ internal sealed unsafe partial class Interpreter
         if (done->FrameObj == null && done->Locals == null)
         {
             // _PyFrame_Clear without a frame object: the locals and stack, then f_func, f_code.
+            // Nothing reaches this frame any more (unlinked, no frame object, and frames pushed
+            // by a __del__ meanwhile go above it), so the slots are not cleared one by one.
             PyObject** lp = &done->LocalsPlus0;
-            int top = done->StackTop;
+            PyObject** end = lp + done->StackTop;
             done->StackTop = 0;
-            for (int i = 0; i < top; i++)
+            for (; lp < end; lp++)
             {
-                PyObject* v = lp[i];
+                PyObject* v = *lp;
                 if (v != null)
                 {
-                    lp[i] = null;
                     rt.DecRef(v);
                 }
             }
