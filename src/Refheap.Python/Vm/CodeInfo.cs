@@ -44,6 +44,9 @@ internal sealed unsafe class CodeInfo
     /// </summary>
     public bool SimpleArgs;
 
+    /// <summary>SimpleArgs and not a generator: the eval loop may run a call of it inline.</summary>
+    public bool InlineCallable;
+
     /// <summary>LOAD_GLOBAL's cache, one entry per name of co_names (see <see cref="GlobalCacheEntry"/>).</summary>
     public GlobalCacheEntry[] GlobalCache = StartupArrays.NoGlobalCache;
 
@@ -122,6 +125,7 @@ internal static unsafe class CodeFactory
         info.CellParams = cc.CellParams.ToArray();
         info.IsGenerator = (cc.Flags & CodeFlags.Generator) != 0;
         info.SimpleArgs = (cc.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 && cc.KwOnlyArgCount == 0 && info.NCells == 0;
+        info.InlineCallable = info.SimpleArgs && !info.IsGenerator;
         info.GlobalCache = new GlobalCacheEntry[cc.Names.Count];
         return code;
     }

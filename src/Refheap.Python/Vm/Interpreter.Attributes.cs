@@ -176,6 +176,14 @@ internal sealed unsafe partial class Interpreter
             if (descr != null && (descr->Type == rt.PyFunctionType
                 || (descr->Type == MethodDescriptorType && ((Objects.PyMethodDescrObject*)descr)->Kind == (nint)Objects.MethodKind.Instance)))
             {
+                if ((t->Flags & TypeFlags.ManagedDict) == 0 && t->DictOffset <= 0)
+                {
+                    // No instance dict (a dict, list, str, ...): nothing can shadow the method.
+                    meth = PyRuntime.NewRef(descr);
+                    self = PyRuntime.NewRef(o);
+                    return true;
+                }
+
                 PyObject* shadow = Rt.InstanceGetAttr(o, name);
                 if (shadow == null && !rt.ErrorOccurred)
                 {

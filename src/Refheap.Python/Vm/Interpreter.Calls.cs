@@ -14,6 +14,8 @@ internal sealed unsafe partial class Interpreter
     /// <summary>callable(*args, **kw) in vectorcall form: a new reference or null with an error.</summary>
     public PyObject* Call(PyObject* callable, PyObject** args, nint nargs, PyObject* kwnames)
     {
+        // The commonest callables first; everything that needs a buffer or a lookup is in a
+        // method of its own, so this one stays a short chain of tests.
         PyRuntime rt = Rt;
         PyTypeObject* t = callable->Type;
         if (t == rt.PyFunctionType)
@@ -24,43 +26,12 @@ internal sealed unsafe partial class Interpreter
         if (t == rt.FunctionType)
         {
             BuiltinDef def = rt.BuiltinDefOf(callable);
-            PyObject* self = ((PyManagedFunctionObject*)callable)->Self;
             if (def.VectorBody != null)
             {
-                return def.VectorBody(rt, self, args, nargs, kwnames);
+                return def.VectorBody(rt, ((PyManagedFunctionObject*)callable)->Self, args, nargs, kwnames);
             }
 
             return CallViaTuple(callable, args, nargs, kwnames);
-        }
-
-        if (t == rt.MethodType)
-        {
-            var m = (PyMethodObject*)callable;
-            nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
-            nint total = nargs + nkw;
-            if (total < 16)
-            {
-                PyObject** small = stackalloc PyObject*[16];
-                small[0] = m->Self;
-                for (nint i = 0; i < total; i++)
-                {
-                    small[i + 1] = args[i];
-                }
-
-                return Call(m->Func, small, nargs + 1, kwnames);
-            }
-
-            var big = new nint[total + 1];
-            big[0] = (nint)m->Self;
-            for (nint i = 0; i < total; i++)
-            {
-                big[i + 1] = (nint)args[i];
-            }
-
-            fixed (nint* p = big)
-            {
-                return Call(m->Func, (PyObject**)p, nargs + 1, kwnames);
-            }
         }
 
         if (t == MethodDescriptorType)
@@ -68,6 +39,57 @@ internal sealed unsafe partial class Interpreter
             return CallMethodDescriptor(callable, args, nargs, kwnames);
         }
 
+        if (t == rt.MethodType)
+        {
+            return CallBoundMethod((PyMethodObject*)callable, args, nargs, kwnames);
+        }
+
+        if (callable == (PyObject*)rt.TypeType && nargs == 1 && kwnames == null)
+        {
+            // type(x): type_vectorcall's one-argument case (no argument tuple, nothing allocated).
+            return PyRuntime.NewRef((PyObject*)args[0]->Type);
+        }
+
+        return CallOther(callable, args, nargs, kwnames);
+    }
+
+    /// <summary>A bound method: its function with self before the arguments.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private PyObject* CallBoundMethod(PyMethodObject* m, PyObject** args, nint nargs, PyObject* kwnames)
+    {
+        nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
+        nint total = nargs + nkw;
+        if (total < 16)
+        {
+            PyObject** small = stackalloc PyObject*[16];
+            small[0] = m->Self;
+            for (nint i = 0; i < total; i++)
+            {
+                small[i + 1] = args[i];
+            }
+
+            return Call(m->Func, small, nargs + 1, kwnames);
+        }
+
+        var big = new nint[total + 1];
+        big[0] = (nint)m->Self;
+        for (nint i = 0; i < total; i++)
+        {
+            big[i + 1] = (nint)args[i];
+        }
+
+        fixed (nint* p = big)
+        {
+            return Call(m->Func, (PyObject**)p, nargs + 1, kwnames);
+        }
+    }
+
+    /// <summary>Call for classes, instances with __call__ and the remaining callable types.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private PyObject* CallOther(PyObject* callable, PyObject** args, nint nargs, PyObject* kwnames)
+    {
+        PyRuntime rt = Rt;
+        PyTypeObject* t = callable->Type;
         if (PyRuntime.IsSubtype(t, rt.TypeType))
         {
             // A metaclass's own __call__ (above type's) decides how its classes are called.
@@ -365,7 +387,11 @@ internal sealed unsafe partial class Interpreter
         return func;
     }
 
-    /// <summary>Calls a Python function: a new frame with the arguments bound, run to completion (or a generator).</summary>
+    /// <summary>
+    /// Calls a Python function: a new frame with the arguments bound, run to completion (or a
+    /// generator). With <paramref name="steal"/> (the eval loop's CALL) the frame takes over the
+    /// caller's references to the arguments and, for a frame that runs, to the function in args[-1].
+    /// </summary>
     public PyObject* CallPyFunction(PyObject* func, PyObject** args, nint nargs, PyObject* kwnames, bool steal = false)
     {
         PyRuntime rt = Rt;
@@ -394,8 +420,12 @@ internal sealed unsafe partial class Interpreter
         if (steal)
         {
             // 3.11 moves the caller's stack references into the new frame: release them now,
-            // so the callee sees the reference counts CPython shows.
+            // so the callee sees the reference counts CPython shows. The function's own slot
+            // comes just before the arguments (the eval loop's CALL), and f_func took it over too.
             ReleaseArgs(args, nargs, kwnames);
+            System.Diagnostics.Debug.Assert(args[-1] == func, "the eval loop's CALL keeps the function just before its arguments");
+            args[-1] = null;
+            rt.DecRef(func);
         }
 
         if (!bound)
@@ -468,71 +498,6 @@ internal sealed unsafe partial class Interpreter
         }
 
         return CallSimple(fn, code, info, all, nargs + 1, steal: false);
-    }
-
-    /// <summary>CallSimple's frame, pushed and bound, not yet linked or run (the eval loop runs it inline).</summary>
-    private InterpreterFrame* PushSimpleFrame(PyFunctionObject* fn, PyCodeObject* code, CodeInfo info, PyObject** args, nint nargs, bool steal)
-    {
-        InterpreterFrame* f = PushFrame(info.FrameSize);
-        f->Func = LoopNewRef((PyObject*)fn);
-        f->Globals = fn->Globals;
-        f->Builtins = fn->Builtins;
-        f->Locals = null;
-        f->Code = (PyCodeObject*)LoopNewRef((PyObject*)code);
-        f->FrameObj = null;
-        f->Previous = null;
-        f->PrevInstr = -1;
-        int nlocalsplus = code->NLocalsPlus;
-        f->StackTop = nlocalsplus;
-        f->IsEntry = 0;
-        f->Owner = FrameOwner.Thread;
-        PyObject** locals = LoopLocalsPlus(f);
-        if (steal)
-        {
-            for (nint i = 0; i < nargs; i++)
-            {
-                locals[i] = args[i];
-                args[i] = null;
-            }
-        }
-        else
-        {
-            for (nint i = 0; i < nargs; i++)
-            {
-                locals[i] = LoopNewRef(args[i]);
-            }
-        }
-
-        int argCount = code->ArgCount;
-        if (nargs < argCount)
-        {
-            PyObject* defaults = fn->Defaults;
-            PyObject** defs = LoopTupleItems(defaults) + (((PyVarObject*)defaults)->Size - argCount);
-            for (nint i = nargs; i < argCount; i++)
-            {
-                locals[i] = LoopNewRef(defs[i]);
-            }
-
-            nargs = argCount;
-        }
-
-        int nfree = info.NFree;
-        int firstFree = nlocalsplus - nfree;
-        for (nint i = nargs; i < firstFree; i++)
-        {
-            locals[i] = null;
-        }
-
-        if (nfree > 0)
-        {
-            PyObject** cells = LoopTupleItems(fn->Closure);
-            for (int j = 0; j < nfree; j++)
-            {
-                locals[firstFree + j] = LoopNewRef(cells[j]);
-            }
-        }
-
-        return f;
     }
 
     private void ReleaseArgs(PyObject** args, nint nargs, PyObject* kwnames)

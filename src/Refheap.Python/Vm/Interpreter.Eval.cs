@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Refheap.Python.Compiler;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
@@ -66,8 +67,7 @@ internal sealed unsafe partial class Interpreter
         PyObject** consts = info.Consts;
         PyObject** names = info.Names;
         PyObject* kwnames = null;
-        int pc = (int)f->PrevInstr + 1;
-        int instrIndex = (int)f->PrevInstr;
+        nint pc = (nint)f->PrevInstr + 1;
         bool reraise = false;
         PyObject* retval = null;
         PyObject* x;
@@ -83,8 +83,9 @@ internal sealed unsafe partial class Interpreter
         Dispatch:
             while (true)
             {
-                instrIndex = pc;
-                f->PrevInstr = pc; // frame->prev_instr: the instruction running (tracebacks of unraisable errors)
+                // frame->prev_instr: the instruction running (tracebacks, handlers, the CALL a
+                // returning inlined frame goes back to); the loop keeps no other copy of it.
+                f->PrevInstr = pc;
                 int word = code[pc++];
                 int arg = word >> 8;
                 PyObject* v;
@@ -109,6 +110,16 @@ internal sealed unsafe partial class Interpreter
                         continue;
                     case OpCode.PushNull:
                         *sp++ = null;
+
+                        // The callable of a plain call comes next, most often a global.
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.LoadGlobal)
+                        {
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.LoadGlobal;
+                        }
+
                         continue;
                     case OpCode.LoadConst:
                         v = consts[arg];
@@ -133,10 +144,17 @@ internal sealed unsafe partial class Interpreter
                         word = code[pc];
                         if ((OpCode)(byte)word == OpCode.LoadFast)
                         {
-                            instrIndex = pc;
                             f->PrevInstr = pc++;
                             arg = word >> 8;
                             goto case OpCode.LoadFast;
+                        }
+
+                        // LOAD_FAST__LOAD_CONST.
+                        if ((OpCode)(byte)word == OpCode.LoadConst)
+                        {
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.LoadConst;
                         }
 
                         continue;
@@ -149,7 +167,6 @@ internal sealed unsafe partial class Interpreter
                         word = code[pc];
                         if ((OpCode)(byte)word == OpCode.LoadFast)
                         {
-                            instrIndex = pc;
                             f->PrevInstr = pc++;
                             arg = word >> 8;
                             goto case OpCode.LoadFast;
@@ -157,7 +174,6 @@ internal sealed unsafe partial class Interpreter
 
                         if ((OpCode)(byte)word == OpCode.Jump)
                         {
-                            instrIndex = pc;
                             f->PrevInstr = pc++;
                             arg = word >> 8;
                             goto case OpCode.Jump;
@@ -248,6 +264,16 @@ internal sealed unsafe partial class Interpreter
                         }
 
                         *sp++ = v;
+
+                        // A global callable's first argument, most often a local.
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.LoadFast)
+                        {
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.LoadFast;
+                        }
+
                         continue;
                     case OpCode.StoreGlobal:
                         v = *--sp;
@@ -319,6 +345,14 @@ internal sealed unsafe partial class Interpreter
                         LoopDecRef(rt, v);
                         sp[-1] = meth;
                         *sp++ = self;
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.LoadFast)
+                        {
+                            f->PrevInstr = pc++;
+                            arg = word >> 8;
+                            goto case OpCode.LoadFast;
+                        }
+
                         continue;
                     case OpCode.BinaryOp:
                         w = *--sp;
@@ -428,6 +462,16 @@ internal sealed unsafe partial class Interpreter
                         bool same = (v == w) ^ (arg != 0);
                         LoopDecRef(rt, v);
                         LoopDecRef(rt, w);
+                        word = code[pc];
+                        if ((OpCode)(byte)word == OpCode.PopJumpIfFalse || (OpCode)(byte)word == OpCode.PopJumpIfTrue)
+                        {
+                            // IS_OP then POP_JUMP_IF_*: the jump is decided here, without the bool
+                            // (pushing True or False and popping it at once leaves its count as it was).
+                            sp--;
+                            pc = same == ((OpCode)(byte)word == OpCode.PopJumpIfTrue) ? word >> 8 : pc + 1;
+                            continue;
+                        }
+
                         sp[-1] = LoopNewRef(same ? _loopTrue : _loopFalse);
                         continue;
                     case OpCode.ContainsOp:
@@ -527,7 +571,6 @@ internal sealed unsafe partial class Interpreter
                         word = code[pc];
                         if ((OpCode)(byte)word == OpCode.StoreFast)
                         {
-                            instrIndex = pc;
                             f->PrevInstr = pc++;
                             arg = word >> 8;
                             goto case OpCode.StoreFast;
@@ -551,7 +594,6 @@ internal sealed unsafe partial class Interpreter
                         word = code[pc];
                         if ((OpCode)(byte)word == OpCode.StoreFast)
                         {
-                            instrIndex = pc;
                             f->PrevInstr = pc++;
                             arg = word >> 8;
                             goto case OpCode.StoreFast;
@@ -758,7 +800,7 @@ internal sealed unsafe partial class Interpreter
                         continue;
                     case OpCode.Jump:
                         pc = arg;
-                        if (arg <= instrIndex && !CheckPeriodic())
+                        if (arg <= f->PrevInstr && !CheckPeriodic())
                         {
                             goto Error;
                         }
@@ -766,7 +808,6 @@ internal sealed unsafe partial class Interpreter
                         word = code[pc];
                         if ((OpCode)(byte)word == OpCode.ForIter)
                         {
-                            instrIndex = pc;
                             f->PrevInstr = pc++;
                             arg = word >> 8;
                             goto case OpCode.ForIter;
@@ -857,7 +898,6 @@ internal sealed unsafe partial class Interpreter
                                 word = code[pc];
                                 if ((OpCode)(byte)word == OpCode.StoreFast)
                                 {
-                                    instrIndex = pc;
                                     f->PrevInstr = pc++;
                                     arg = word >> 8;
                                     goto case OpCode.StoreFast;
@@ -914,39 +954,36 @@ internal sealed unsafe partial class Interpreter
                                 nargs++;
                             }
 
-                            f->StackTop = (int)(sp - localsplus);
-                            f->PrevInstr = instrIndex;
+                            // Slots, by bytes: a pointer difference would be a signed division by 8.
+                            f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                             if (kwnames == null && callable->Type == _loopFunctionType)
                             {
-                                var fn = (PyFunctionObject*)callable;
-                                var fcode = (PyCodeObject*)fn->Code;
-                                CodeInfo callee = Unsafe.As<CodeInfo>(rt.GetManaged(fcode->ManagedId));
-                                if (callee.SimpleArgs && !callee.IsGenerator && FitsSimpleFrame(fn, fcode, nargs))
+                                // The call runs inline (see "Inlined calls" in docs/design/interpreter.md):
+                                // the callable, self-or-NULL and arguments leave this stack for the new frame.
+                                f->StackTop -= arg + 2;
+                                InterpreterFrame* nf = PushInlinedCall((PyFunctionObject*)callable, args, nargs, f);
+                                if (nf != null)
                                 {
-                                    // The call runs inline (see "Inlined calls" in docs/design/interpreter.md).
-                                    InterpreterFrame* nf = PushSimpleFrame(fn, fcode, callee, args, nargs, steal: true);
-                                    if (!rt.EnterRecursiveCall(""))
+                                    sp -= arg + 2;
+                                    if ((nint)nf == InlinedCallFailed)
                                     {
-                                        rt.FrameClear(nf);
-                                        PopFrame(nf);
-                                        x = null;
-                                        goto CallDone;
+                                        goto Error;
                                     }
 
-                                    nf->Previous = f;
-                                    CurrentFrame = nf;
                                     inlined++;
                                     f = nf;
-                                    info = callee;
-                                    code = callee.CodePtr;
-                                    consts = callee.Consts;
-                                    names = callee.Names;
-                                    localsplus = LoopLocalsPlus(nf);
-                                    stackBase = localsplus + fcode->NLocalsPlus;
+                                    info = Unsafe.As<CodeInfo>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rt._managed), nf->Code->ManagedId))!;
+                                    code = info.CodePtr;
+                                    consts = info.Consts;
+                                    names = info.Names;
+                                    localsplus = &nf->LocalsPlus0;
+                                    stackBase = localsplus + nf->Code->NLocalsPlus;
                                     sp = stackBase;
                                     pc = 0;
                                     continue;
                                 }
+
+                                f->StackTop += arg + 2;
                             }
 
                             nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
@@ -954,18 +991,51 @@ internal sealed unsafe partial class Interpreter
                                 ? CallPyFunction(callable, args, nargs - nkw, kwnames, steal: true)
                                 : Call(callable, args, nargs - nkw, kwnames);
                             kwnames = null;
-                            for (int i = 1; i <= arg + 2; i++)
+
+                            // 3.11's CALL clears the stack as Py_DECREF(function), then the
+                            // arguments in order (self first), then drops the NULL; slots the call
+                            // took over are null. The stack top drops first, so nothing that runs
+                            // from a __del__ sees the slots being released.
+                            PyObject** bottom = sp - (arg + 2);
+                            PyObject** end = sp;
+                            sp = bottom;
+                            f->StackTop = (int)(((nint)bottom - (nint)localsplus) >> 3);
+                            PyObject** argp = bottom + 2;
+                            v = bottom[1];
+                            if (bottom[0] != null)
                             {
-                                LoopXDecRef(rt, sp[-i]);
+                                v = bottom[0];
+                                argp = bottom + 1;
                             }
 
-                            sp -= arg + 2;
+                            LoopXDecRef(rt, v);
+                            for (; argp < end; argp++)
+                            {
+                                LoopXDecRef(rt, *argp);
+                            }
+
                             if (x == null)
                             {
                                 goto Error;
                             }
 
                             *sp++ = x;
+
+                            // The result is most often stored or dropped.
+                            word = code[pc];
+                            if ((OpCode)(byte)word == OpCode.StoreFast)
+                            {
+                                f->PrevInstr = pc++;
+                                arg = word >> 8;
+                                goto case OpCode.StoreFast;
+                            }
+
+                            if ((OpCode)(byte)word == OpCode.PopTop)
+                            {
+                                f->PrevInstr = pc++;
+                                goto case OpCode.PopTop;
+                            }
+
                             continue;
                         }
 
@@ -975,8 +1045,7 @@ internal sealed unsafe partial class Interpreter
                             PyObject* callargs = *--sp;
                             PyObject* func = *--sp;
                             PyObject* nul = *--sp;
-                            f->StackTop = (int)(sp - localsplus);
-                            f->PrevInstr = instrIndex;
+                            f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                             x = CallFunctionEx(func, callargs, kwargs);
                             LoopDecRef(rt, func);
                             LoopDecRef(rt, callargs);
@@ -1015,8 +1084,7 @@ internal sealed unsafe partial class Interpreter
 
                     case OpCode.ReturnValue:
                         retval = *--sp;
-                        f->StackTop = (int)(sp - localsplus);
-                        f->PrevInstr = instrIndex;
+                        f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                         if (inlined > 0)
                         {
                             x = retval;
@@ -1027,8 +1095,7 @@ internal sealed unsafe partial class Interpreter
                         goto Exit;
                     case OpCode.YieldValue:
                         retval = *--sp;
-                        f->StackTop = (int)(sp - localsplus);
-                        f->PrevInstr = instrIndex;
+                        f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                         _yielded = true;
                         goto Exit;
                     case OpCode.GetYieldFromIter:
@@ -1048,8 +1115,7 @@ internal sealed unsafe partial class Interpreter
                             // Stack: receiver, value.
                             v = *--sp;
                             PyObject* receiver = sp[-1];
-                            f->StackTop = (int)(sp - localsplus);
-                            f->PrevInstr = instrIndex;
+                            f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                             int status = SendTo(receiver, v, out x);
                             LoopDecRef(rt, v);
                             if (status < 0)
@@ -1075,7 +1141,7 @@ internal sealed unsafe partial class Interpreter
                         {
                             PyObject* cause = arg == 2 ? *--sp : null;
                             PyObject* exc = arg >= 1 ? *--sp : null;
-                            f->StackTop = (int)(sp - localsplus);
+                            f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                             bool reraiseCurrent = DoRaise(exc, cause);
                             LoopXDecRef(rt, exc);
                             LoopXDecRef(rt, cause);
@@ -1156,8 +1222,7 @@ internal sealed unsafe partial class Interpreter
                         {
                             PyObject* fromlist = *--sp;
                             PyObject* level = sp[-1];
-                            f->StackTop = (int)(sp - localsplus);
-                            f->PrevInstr = instrIndex;
+                            f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                             x = ImportName(f, names[arg], fromlist, level);
                             LoopDecRef(rt, fromlist);
                             LoopDecRef(rt, level);
@@ -1205,7 +1270,7 @@ internal sealed unsafe partial class Interpreter
                         *sp++ = LoopNewRef((PyObject*)AssertionErrorType);
                         continue;
                     case OpCode.CheckEgMatch:
-                        f->StackTop = (int)(sp - localsplus);
+                        f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                         if (!ExceptStarMatch(--sp))
                         {
                             goto Error;
@@ -1240,7 +1305,7 @@ internal sealed unsafe partial class Interpreter
                     exc = rt.FetchError();
                 }
 
-                f->PrevInstr = instrIndex;
+                int instrIndex = (int)f->PrevInstr;
                 if (!reraise)
                 {
                     if (ExceptionTraceback(exc) == null)
@@ -1262,7 +1327,7 @@ internal sealed unsafe partial class Interpreter
                         LoopXDecRef(rt, *--sp);
                     }
 
-                    f->StackTop = (int)(sp - localsplus);
+                    f->StackTop = (int)(((nint)sp - (nint)localsplus) >> 3);
                     rt.SetErrorObject(exc);
                     retval = null;
                     if (inlined > 0)
@@ -1288,38 +1353,19 @@ internal sealed unsafe partial class Interpreter
 
         InlineReturn:
             {
-                // An inlined frame returned x (null with an error set): what EvalFrame and
-                // CallSimple do after Run, then back to the caller's CALL.
-                InterpreterFrame* done = f;
-                f = done->Previous;
-                CurrentFrame = f;
-                rt.LeaveRecursiveCall();
-                rt.FrameClear(done);
-                PopFrame(done);
+                // An inlined frame returned x (null with an error set): back to the caller, whose
+                // CALL already dropped the callable, self-or-NULL and arguments.
+                f = PopInlinedFrame(f);
                 inlined--;
-                info = Unsafe.As<CodeInfo>(rt.GetManaged(f->Code->ManagedId));
+                info = Unsafe.As<CodeInfo>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rt._managed), f->Code->ManagedId))!;
                 code = info.CodePtr;
                 consts = info.Consts;
                 names = info.Names;
-                localsplus = LoopLocalsPlus(f);
+                localsplus = &f->LocalsPlus0;
                 stackBase = localsplus + f->Code->NLocalsPlus;
                 sp = localsplus + f->StackTop;
-                instrIndex = (int)f->PrevInstr;
-                pc = instrIndex + 1;
+                pc = (int)f->PrevInstr + 1;
                 kwnames = null;
-            }
-
-        CallDone:
-            {
-                // The CALL at instrIndex got x (null with an error set): drop the callable,
-                // the self or NULL and what is left of the arguments.
-                int callArg = code[instrIndex] >> 8;
-                for (int i = 1; i <= callArg + 2; i++)
-                {
-                    LoopXDecRef(rt, sp[-i]);
-                }
-
-                sp -= callArg + 2;
                 if (x == null)
                 {
                     goto Error;
@@ -1360,27 +1406,24 @@ internal sealed unsafe partial class Interpreter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsJumpAfterIntCompare(PyObject* v, PyObject* w, int next)
     {
-        nint sv = ((PyVarObject*)v)->Size;
-        nint sw = ((PyVarObject*)w)->Size;
         OpCode op = (OpCode)(byte)next;
-        return sv >= -1 && sv <= 1 && sw >= -1 && sw <= 1 && (op == OpCode.PopJumpIfFalse || op == OpCode.PopJumpIfTrue);
+        return LoopIsMediumInt(v) && LoopIsMediumInt(w) && (op == OpCode.PopJumpIfFalse || op == OpCode.PopJumpIfTrue);
     }
 
+    /// <summary>
+    /// For each comparison (CompareOp Lt, Le, Eq, Ne, Gt, Ge: three bits each, in that order),
+    /// which signs of a - b (bit 0: negative, bit 1: zero, bit 2: positive) make it true.
+    /// </summary>
+    private const int IntCompareMasks = 0b001 | (0b011 << 3) | (0b010 << 6) | (0b101 << 9) | (0b100 << 12) | (0b110 << 15);
+
     /// <summary>Whether the jump after `v op w` (two ints of at most one digit) is taken.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IntCompareTaken(PyObject* v, PyObject* w, int op, int jump)
     {
         long a = LoopMediumValue(v);
         long b = LoopMediumValue(w);
-        int c = a < b ? -1 : a > b ? 1 : 0;
-        bool r = (CompareOp)op switch
-        {
-            CompareOp.Lt => c < 0,
-            CompareOp.Le => c <= 0,
-            CompareOp.Eq => c == 0,
-            CompareOp.Ne => c != 0,
-            CompareOp.Gt => c > 0,
-            _ => c >= 0,
-        };
+        int sign = (a > b ? 1 : 0) - (a < b ? 1 : 0);
+        bool r = ((IntCompareMasks >> ((3 * op) + sign + 1)) & 1) != 0;
         return r == ((OpCode)(byte)jump == OpCode.PopJumpIfTrue);
     }
 

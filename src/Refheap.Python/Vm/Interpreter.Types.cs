@@ -380,18 +380,32 @@ internal sealed unsafe partial class Interpreter
 
         if (nargs < 1)
         {
-            rt.SetError(rt.TypeErrorType, $"unbound method {rt.InfoOf(d->Owner).Name}.{def.Name}() needs an argument");
-            return null;
+            return MethodDescriptorNeedsSelf(d, def);
         }
 
         PyObject* self = args[0];
         if (self->Type != d->Owner && !PyRuntime.IsSubtypeMro(self->Type, d->Owner))
         {
-            rt.SetError(rt.TypeErrorType, $"descriptor '{def.Name}' for '{rt.InfoOf(d->Owner).Name}' objects doesn't apply to a '{rt.TypeName(self)}' object");
-            return null;
+            return MethodDescriptorWrongSelf(d, def, self);
         }
 
         return def.VectorBody!(rt, self, args + 1, nargs - 1, kwnames);
+    }
+
+    // The error paths of CallMethodDescriptor, out of line: their formatted messages would
+    // otherwise give every call a prologue that clears the interpolation buffers.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private PyObject* MethodDescriptorNeedsSelf(PyMethodDescrObject* d, BuiltinDef def)
+    {
+        Rt.SetError(Rt.TypeErrorType, $"unbound method {Rt.InfoOf(d->Owner).Name}.{def.Name}() needs an argument");
+        return null;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private PyObject* MethodDescriptorWrongSelf(PyMethodDescrObject* d, BuiltinDef def, PyObject* self)
+    {
+        Rt.SetError(Rt.TypeErrorType, $"descriptor '{def.Name}' for '{Rt.InfoOf(d->Owner).Name}' objects doesn't apply to a '{Rt.TypeName(self)}' object");
+        return null;
     }
 
     private static PyObject* MethodDescrRepr(PyRuntime rt, PyObject* o)

@@ -62,7 +62,13 @@ internal sealed unsafe partial class Interpreter : IDisposable
     public PyObject* SysModule { get; private set; }
 
     /// <summary>The frame executing now (the top of the frame stack), or null.</summary>
-    public InterpreterFrame* CurrentFrame { get; set; }
+    public InterpreterFrame* CurrentFrame
+    {
+        get => _currentFrame;
+        set => _currentFrame = value;
+    }
+
+    private InterpreterFrame* _currentFrame;
 
     /// <summary>The innermost handled-exception item: [exc_value, previous item].</summary>
     public PyObject** ExcInfo { get; set; }

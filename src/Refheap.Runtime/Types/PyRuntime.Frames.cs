@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Refheap.Runtime.Objects;
 
 namespace Refheap.Runtime;
@@ -10,7 +9,14 @@ namespace Refheap.Runtime;
 // alive, and when they die, is the runtime's.
 public sealed unsafe partial class PyRuntime
 {
-    private readonly List<object?> _managed = new();
+    /// <summary>
+    /// Managed objects kept for native ones (a code object's CodeInfo), by id: slots
+    /// [0, _managedCount) are ids handed out, null when released. A plain array the eval loop
+    /// indexes without a call (it is replaced when it grows: read the field anew after anything
+    /// that can compile code).
+    /// </summary>
+    internal object?[] _managed = new object?[64];
+    private int _managedCount;
     private readonly IntStack _freeManaged = new();
 
     /// <summary>code.</summary>
@@ -60,8 +66,15 @@ public sealed unsafe partial class PyRuntime
             return id;
         }
 
-        _managed.Add(value);
-        return _managed.Count - 1;
+        if (_managedCount == _managed.Length)
+        {
+            var grown = new object?[_managed.Length * 2];
+            Array.Copy(_managed, grown, _managedCount);
+            _managed = grown;
+        }
+
+        _managed[_managedCount] = value;
+        return _managedCount++;
     }
 
     /// <summary>The managed object stored under <paramref name="id"/>.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using Refheap.Runtime.Objects;
 
@@ -67,7 +66,9 @@ public sealed class BuiltinDef
 
 public sealed unsafe partial class PyRuntime
 {
-    private readonly List<BuiltinDef?> _managedCalls = new();
+    /// <summary>Builtin definitions by index, [0, _managedCallCount) handed out (null when released); a plain array, read on every builtin call.</summary>
+    private BuiltinDef?[] _managedCalls = new BuiltinDef?[256];
+    private int _managedCallCount;
     private readonly IntStack _freeCallSlots = new();
 
     /// <summary>Defines a builtin shared by every object made from it (see <see cref="NewBuiltin"/>).</summary>
@@ -75,9 +76,22 @@ public sealed unsafe partial class PyRuntime
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(body);
-        var def = new BuiltinDef(name, null, body, shared: true) { OwnerName = ownerName, Index = _managedCalls.Count };
-        _managedCalls.Add(def);
+        var def = new BuiltinDef(name, null, body, shared: true) { OwnerName = ownerName, Index = _managedCallCount };
+        AddManagedCall(def);
         return def;
+    }
+
+    private int AddManagedCall(BuiltinDef def)
+    {
+        if (_managedCallCount == _managedCalls.Length)
+        {
+            var grown = new BuiltinDef?[_managedCalls.Length * 2];
+            Array.Copy(_managedCalls, grown, _managedCallCount);
+            _managedCalls = grown;
+        }
+
+        _managedCalls[_managedCallCount] = def;
+        return _managedCallCount++;
     }
 
     /// <summary>A builtin_function_or_method for a shared definition, bound to <paramref name="self"/> (may be null) and <paramref name="module"/>.</summary>
@@ -139,8 +153,7 @@ public sealed unsafe partial class PyRuntime
         }
         else
         {
-            index = _managedCalls.Count;
-            _managedCalls.Add(def);
+            index = AddManagedCall(def);
         }
 
         def.Index = index;

@@ -8,7 +8,8 @@ namespace Refheap.Runtime;
 public sealed unsafe partial class PyRuntime
 {
     private readonly NintSet _reprInProgress = new();
-    private int _recursionDepth;
+    /// <summary>The recursion depth (tstate->recursion_remaining counted up); the eval loop's inlined frames change it directly.</summary>
+    internal int _recursionDepth;
 
     /// <summary>
     /// Py_EnterRecursiveCall: false with RecursionError("maximum recursion depth exceeded" +
