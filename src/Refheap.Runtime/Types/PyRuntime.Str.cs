@@ -208,8 +208,20 @@ public sealed unsafe partial class PyRuntime
             c->WstrLength = 0;
         }
 
-        byte* data = StrData(o);
-        new Span<byte>(data + (length * kind), kind).Clear();
+        byte* end = StrData(o) + (length * kind);
+        if (kind == 1)
+        {
+            *end = 0;
+        }
+        else if (kind == 2)
+        {
+            *(ushort*)end = 0;
+        }
+        else
+        {
+            *(uint*)end = 0;
+        }
+
         return o;
     }
 
@@ -230,12 +242,15 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>PyUnicode_KIND: 1, 2 or 4.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int StrKind(PyObject* s) => (int)((((PyAsciiObject*)s)->State >> StateKindShift) & 7);
 
     /// <summary>PyUnicode_GET_LENGTH.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint StrLength(PyObject* s) => ((PyAsciiObject*)s)->Length;
 
     /// <summary>PyUnicode_DATA.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte* StrData(PyObject* s) =>
         (((PyAsciiObject*)s)->State & StateAscii) != 0
             ? (byte*)s + sizeof(PyAsciiObject)
