@@ -53,6 +53,22 @@ internal sealed unsafe partial class Interpreter
 
             rt.DecRef(r);
         }
+        else if (a->Type == rt.StrType && (baseOp == BinaryOps.Remainder || baseOp == BinaryOps.Multiply))
+        {
+            // Exact str with an exact tuple, str, int or float (none defines a reflected
+            // operator the str's own would have to yield to): unicode_mod, or int's long_mul
+            // declining and unicode_repeat, as binary_op1 and the sequence fallback reach them.
+            PyTypeObject* tb = b->Type;
+            if (baseOp == BinaryOps.Remainder && (tb == rt.TupleType || tb == rt.StrType || tb == rt.IntType || tb == rt.FloatType))
+            {
+                return StrPercentFormat(a, b);
+            }
+
+            if (baseOp == BinaryOps.Multiply && tb == rt.IntType)
+            {
+                return SequenceRepeat(a, b, inplace);
+            }
+        }
         else if ((a->Type == rt.FloatType && b->Type == rt.IntType) || (a->Type == rt.IntType && b->Type == rt.FloatType))
         {
             // Exact int with exact float: what float's slot does after int's declines.
