@@ -323,7 +323,26 @@ public sealed unsafe partial class PyRuntime
             return false;
         }
 
-        return new ReadOnlySpan<byte>(StrData(a), (int)(n * StrKind(a))).SequenceEqual(new ReadOnlySpan<byte>(StrData(b), (int)(n * StrKind(b))));
+        nint bytes = n * StrKind(a);
+        byte* pa = StrData(a);
+        byte* pb = StrData(b);
+        if (bytes <= 16)
+        {
+            // Short strs (dict keys, words): whole 8-byte words, the last one masked to the
+            // data. A str's data starts 8-byte aligned in a block whose size is a multiple of
+            // 16, so reading up to the next multiple of 8 stays inside the block.
+            for (; bytes >= 8; bytes -= 8, pa += 8, pb += 8)
+            {
+                if (*(ulong*)pa != *(ulong*)pb)
+                {
+                    return false;
+                }
+            }
+
+            return bytes == 0 || ((*(ulong*)pa ^ *(ulong*)pb) & ((1UL << (int)(bytes * 8)) - 1)) == 0;
+        }
+
+        return new ReadOnlySpan<byte>(pa, (int)bytes).SequenceEqual(new ReadOnlySpan<byte>(pb, (int)bytes));
     }
 
     private static nint StrSizeOf(PyRuntime rt, PyObject* o)

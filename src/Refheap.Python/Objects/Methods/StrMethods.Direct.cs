@@ -129,6 +129,7 @@ internal static unsafe partial class StrMethods
     // LatinSpaceLow), then \x85 and \xa0.
     private const ulong LatinSpaceLow = 0x1_F000_3E00UL;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsLatin1Space(byte c) => c < 64 ? ((LatinSpaceLow >> c) & 1) != 0 : c is 0x85 or 0xA0;
 
     /// <summary>
