@@ -167,24 +167,36 @@ public sealed unsafe partial class PyRuntime
     /// <summary>The decimal digits of <paramref name="value"/> (with '-' when negative) at <paramref name="dest"/>; their count.</summary>
     public static int WriteDecimal(long value, byte* dest)
     {
-        byte* tmp = stackalloc byte[DecimalMaxLength];
-        int at = DecimalMaxLength;
-        ulong m = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
+        if ((ulong)value < 10)
+        {
+            *dest = (byte)('0' + (int)value);
+            return 1;
+        }
+
+        int sign = 0;
+        ulong m = (ulong)value;
+        if (value < 0)
+        {
+            *dest = (byte)'-';
+            sign = 1;
+            m = (ulong)(-(value + 1)) + 1;
+        }
+
+        int count = 1;
+        for (ulong t = m; t >= 10; t /= 10)
+        {
+            count++;
+        }
+
+        byte* p = dest + sign + count;
         do
         {
             ulong q = m / 10;
-            tmp[--at] = (byte)('0' + (int)(m - (q * 10)));
+            *--p = (byte)('0' + (int)(m - (q * 10)));
             m = q;
         }
         while (m != 0);
-        if (value < 0)
-        {
-            tmp[--at] = (byte)'-';
-        }
-
-        int written = DecimalMaxLength - at;
-        Buffer.MemoryCopy(tmp + at, dest, written, written);
-        return written;
+        return sign + count;
     }
 
     private static PyObject* IntReprSlot(PyRuntime rt, PyObject* o) => rt.IntRepr(o);
