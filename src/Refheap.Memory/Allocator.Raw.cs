@@ -72,8 +72,15 @@ public sealed unsafe partial class Allocator
             return null;
         }
 
-        _rawBlocks.Remove((nuint)p, out _);
-        _rawBlocks.Add((nuint)q, (nuint)newSize);
+        if (q == p)
+        {
+            _rawBlocks.Set((nuint)p, (nuint)newSize);
+        }
+        else
+        {
+            _rawBlocks.Remove((nuint)p, out _);
+            _rawBlocks.Add((nuint)q, (nuint)newSize);
+        }
         _rawBytes += newSize - (long)oldSize;
         return q;
     }

@@ -31,7 +31,9 @@ internal sealed unsafe partial class Interpreter
             return false;
         }
 
+        // str(int): int has no tp_str, so PyObject_Str is PyObject_Repr (long_to_decimal_string).
         result = type == rt.IntType ? (xt == rt.StrType ? IntFromStr(x) : ToInt(x, null))
+            : type == rt.StrType && xt == rt.IntType ? rt.Repr(x)
             : type == rt.FloatType ? (xt == rt.StrType ? FloatFromStr(x) : ToFloat(x))
             : ToStr(x);
         return true;

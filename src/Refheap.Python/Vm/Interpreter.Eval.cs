@@ -335,6 +335,15 @@ internal sealed unsafe partial class Interpreter
                         continue;
                     case OpCode.LoadMethod:
                         v = sp[-1];
+                        x = LoadMethodNoDict(rt, v, names[arg]);
+                        if (x != null)
+                        {
+                            // The reference to the object moves from the top of the stack to self.
+                            sp[-1] = LoopNewRef(x);
+                            *sp++ = v;
+                            continue;
+                        }
+
                         if (!LoadMethod(v, names[arg], out PyObject* meth, out PyObject* self))
                         {
                             sp--;
@@ -513,7 +522,7 @@ internal sealed unsafe partial class Interpreter
                         v = sp[-2];
                         x = sp[-3];
                         sp -= 3;
-                        int ss = SetItem(v, w, x);
+                        int ss = v->Type == _loopDictType ? rt.DictSetItem(v, w, x) : SetItem(v, w, x);
                         LoopDecRef(rt, x);
                         LoopDecRef(rt, v);
                         LoopDecRef(rt, w);
@@ -989,7 +998,9 @@ internal sealed unsafe partial class Interpreter
                             nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
                             x = callable->Type == _loopFunctionType
                                 ? CallPyFunction(callable, args, nargs - nkw, kwnames, steal: true)
-                                : Call(callable, args, nargs - nkw, kwnames);
+                                : callable->Type == MethodDescriptorType
+                                    ? CallMethodDescriptorSelf(callable, args, nargs - nkw, kwnames)
+                                    : Call(callable, args, nargs - nkw, kwnames);
                             kwnames = null;
 
                             // 3.11's CALL clears the stack as Py_DECREF(function), then the

@@ -17,6 +17,7 @@ internal sealed unsafe partial class Interpreter
     private PyTypeObject* _loopListIterType;
     private PyTypeObject* _loopListType;
     private PyTypeObject* _loopTupleType;
+    private PyTypeObject* _loopDictType;
     private PyObject* _loopTrue;
     private PyObject* _loopFalse;
     private PyObject* _loopNone;
@@ -32,6 +33,7 @@ internal sealed unsafe partial class Interpreter
         _loopListIterType = rt.ListIterType;
         _loopListType = rt.ListType;
         _loopTupleType = rt.TupleType;
+        _loopDictType = rt.DictType;
         _loopTrue = rt.True;
         _loopFalse = rt.False;
         _loopNone = rt.None;

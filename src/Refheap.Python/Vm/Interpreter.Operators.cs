@@ -53,6 +53,27 @@ internal sealed unsafe partial class Interpreter
 
             rt.DecRef(r);
         }
+        else if (a->Type == rt.StrType && (baseOp == BinaryOps.Remainder || baseOp == BinaryOps.Multiply))
+        {
+            // Exact str with an exact tuple, str, int or float (none defines a reflected
+            // operator the str's own would have to yield to): unicode_mod, or int's long_mul
+            // declining and unicode_repeat, as binary_op1 and the sequence fallback reach them.
+            PyTypeObject* tb = b->Type;
+            if (baseOp == BinaryOps.Remainder && (tb == rt.TupleType || tb == rt.StrType || tb == rt.IntType || tb == rt.FloatType))
+            {
+                return StrPercentFormat(a, b);
+            }
+
+            if (baseOp == BinaryOps.Multiply && tb == rt.IntType)
+            {
+                return SequenceRepeat(a, b, inplace);
+            }
+        }
+        else if (a->Type == rt.StrType && b->Type == rt.StrType && baseOp == BinaryOps.Add)
+        {
+            // BINARY_OP_ADD_UNICODE: PyUnicode_Concat (str has no nb_add; sq_concat decides).
+            return rt.StrConcat(a, b);
+        }
         else if ((a->Type == rt.FloatType && b->Type == rt.IntType) || (a->Type == rt.IntType && b->Type == rt.FloatType))
         {
             // Exact int with exact float: what float's slot does after int's declines.
@@ -349,6 +370,15 @@ internal sealed unsafe partial class Interpreter
     private PyObject* IntBinary(PyObject* a, PyObject* b, int op)
     {
         PyRuntime rt = Rt;
+        if ((nuint)(((PyVarObject*)a)->Size + 2) <= 4 && (nuint)(((PyVarObject*)b)->Size + 2) <= 4)
+        {
+            PyObject* small = TwoDigitIntBinary(rt, a, b, op);
+            if (small != null)
+            {
+                return small;
+            }
+        }
+
         PyObject* r = op switch
         {
             BinaryOps.Add => rt.IntAdd(a, b),
@@ -366,6 +396,61 @@ internal sealed unsafe partial class Interpreter
             _ => PyRuntime.NewRef(rt.NotImplemented),
         };
         return r;
+    }
+
+    /// <summary>
+    /// long_add, long_sub, long_mul, the floor division and modulo, the shifts and the bitwise
+    /// operators for ints of at most two digits (below 2**60), computed in 64 bits; null when the
+    /// result does not fit in a long or the general path must raise (zero divisor, negative
+    /// shift), or for the other operators. The result is the int the digit algorithms give.
+    /// </summary>
+    private static PyObject* TwoDigitIntBinary(PyRuntime rt, PyObject* a, PyObject* b, int op)
+    {
+        PyRuntime.TryIntToLong(a, out long x);
+        PyRuntime.TryIntToLong(b, out long y);
+        switch (op)
+        {
+            case BinaryOps.Add:
+                return rt.NewInt(x + y);
+            case BinaryOps.Subtract:
+                return rt.NewInt(x - y);
+            case BinaryOps.Multiply:
+                long high = Math.BigMul(x, y, out long low);
+                return high == (low >> 63) ? rt.NewInt(low) : null;
+            case BinaryOps.FloorDivide:
+                if (y == 0)
+                {
+                    return null;
+                }
+
+                long q = Math.DivRem(x, y, out long rem);
+                return rt.NewInt(rem != 0 && (rem < 0) != (y < 0) ? q - 1 : q);
+            case BinaryOps.Remainder:
+                if (y == 0)
+                {
+                    return null;
+                }
+
+                long m = x % y;
+                return rt.NewInt(m != 0 && (m < 0) != (y < 0) ? m + y : m);
+            case BinaryOps.RShift:
+                return y < 0 ? null : rt.NewInt(y >= 63 ? (x < 0 ? -1 : 0) : x >> (int)y);
+            case BinaryOps.LShift:
+                if (y < 0 || y >= 63 || ((x << (int)y) >> (int)y) != x)
+                {
+                    return null;
+                }
+
+                return rt.NewInt(x << (int)y);
+            case BinaryOps.And:
+                return rt.NewInt(x & y);
+            case BinaryOps.Or:
+                return rt.NewInt(x | y);
+            case BinaryOps.Xor:
+                return rt.NewInt(x ^ y);
+            default:
+                return null;
+        }
     }
 
     private PyObject* IntPower(PyObject* a, PyObject* b)

@@ -184,17 +184,17 @@ internal sealed unsafe partial class Interpreter
                 new ReadOnlySpan<byte>(PyRuntime.StrData(v), n).CopyTo(buf.AsSpan(k));
                 k += n;
             }
-            else if (c is (byte)'d' or (byte)'i' && v->Type == rt.IntType && PyRuntime.TryIntToMagnitude(v, out UInt128 magnitude, out bool negative))
+            else if (c is (byte)'d' or (byte)'i' && v->Type == rt.IntType && PyRuntime.TryIntToLong(v, out long small))
             {
-                // At most 120 bits: far below the int/str digit limit, so no error is possible.
-                EnsurePercentRoom(ref buf, k, 41);
-                if (negative)
+                EnsurePercentRoom(ref buf, k, PyRuntime.DecimalMaxLength);
+                fixed (byte* at = &buf[k])
                 {
-                    buf[k++] = (byte)'-';
+                    k += PyRuntime.WriteDecimal(small, at);
                 }
-
-                magnitude.TryFormat(buf.AsSpan(k), out int written, default, CultureInfo.InvariantCulture);
-                k += written;
+            }
+            else if (c is (byte)'d' or (byte)'i' && v->Type == rt.IntType && PyRuntime.IntDigitCount(v) is >= -4 and <= 4)
+            {
+                WriteIntMagnitude(v, ref buf, ref k);
             }
             else if (c is (byte)'d' or (byte)'i' && v->Type == rt.IntType && PyRuntime.IntDigitCount(v) is >= -20 and <= 20)
             {
@@ -227,6 +227,25 @@ internal sealed unsafe partial class Interpreter
         result = rt.NewStrFromLatin1(buf.AsSpan(0, k));
         _percentBytes = buf.Length > 1 << 16 ? null : buf;
         return 1;
+    }
+
+    /// <summary>
+    /// %d of an int of at most four digits (120 bits: far below the int/str digit limit, so no
+    /// error is possible) appended at buf[k]. Kept out of TryPlainPercentLatin1: a UInt128 local
+    /// keeps a method out of the ReadyToRun image (it then runs JIT-compiled, at tier 0 first).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void WriteIntMagnitude(PyObject* v, ref byte[] buf, ref int k)
+    {
+        PyRuntime.TryIntToMagnitude(v, out UInt128 magnitude, out bool negative);
+        EnsurePercentRoom(ref buf, k, 41);
+        if (negative)
+        {
+            buf[k++] = (byte)'-';
+        }
+
+        magnitude.TryFormat(buf.AsSpan(k), out int written, default, CultureInfo.InvariantCulture);
+        k += written;
     }
 
     private void EnsurePercentRoom(ref byte[] buf, int used, int more)

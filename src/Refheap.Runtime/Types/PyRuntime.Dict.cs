@@ -91,7 +91,7 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>PyDict_Check.</summary>
-    public bool IsDict(PyObject* o) => IsSubtype(o->Type, DictType);
+    public bool IsDict(PyObject* o) => (o->Type->Flags & TypeFlags.DictSubclass) != 0;
 
     /// <summary>PyDict_New: a new, untracked, empty dict sharing the empty keys.</summary>
     public PyObject* NewDict() => NewDictObject(EmptyKeys, 0);

@@ -146,12 +146,12 @@ public sealed unsafe partial class PyRuntime
         // A fresh str even for one digit: 3.11's str(5) is not str(5).
         if (TryIntToLong(o, out long small))
         {
-            Span<byte> digits = stackalloc byte[24];
-            small.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+            byte* digits = stackalloc byte[DecimalMaxLength];
+            int written = WriteDecimal(small, digits);
             PyObject* r = AllocStr(written, 1, ascii: true);
             if (r != null)
             {
-                digits[..written].CopyTo(new Span<byte>(StrData(r), written));
+                Buffer.MemoryCopy(digits, (byte*)r + sizeof(PyAsciiObject), written, written);
             }
 
             return r;
@@ -159,6 +159,44 @@ public sealed unsafe partial class PyRuntime
 
         string? text = IntToDecimalString(o);
         return text == null ? null : NewAsciiStrUncached(text);
+    }
+
+    /// <summary>The most bytes <see cref="WriteDecimal"/> writes (a sign and 19 digits).</summary>
+    public const int DecimalMaxLength = 20;
+
+    /// <summary>The decimal digits of <paramref name="value"/> (with '-' when negative) at <paramref name="dest"/>; their count.</summary>
+    public static int WriteDecimal(long value, byte* dest)
+    {
+        if ((ulong)value < 10)
+        {
+            *dest = (byte)('0' + (int)value);
+            return 1;
+        }
+
+        int sign = 0;
+        ulong m = (ulong)value;
+        if (value < 0)
+        {
+            *dest = (byte)'-';
+            sign = 1;
+            m = (ulong)(-(value + 1)) + 1;
+        }
+
+        int count = 1;
+        for (ulong t = m; t >= 10; t /= 10)
+        {
+            count++;
+        }
+
+        byte* p = dest + sign + count;
+        do
+        {
+            ulong q = m / 10;
+            *--p = (byte)('0' + (int)(m - (q * 10)));
+            m = q;
+        }
+        while (m != 0);
+        return sign + count;
     }
 
     private static PyObject* IntReprSlot(PyRuntime rt, PyObject* o) => rt.IntRepr(o);

@@ -208,8 +208,20 @@ public sealed unsafe partial class PyRuntime
             c->WstrLength = 0;
         }
 
-        byte* data = StrData(o);
-        new Span<byte>(data + (length * kind), kind).Clear();
+        byte* end = StrData(o) + (length * kind);
+        if (kind == 1)
+        {
+            *end = 0;
+        }
+        else if (kind == 2)
+        {
+            *(ushort*)end = 0;
+        }
+        else
+        {
+            *(uint*)end = 0;
+        }
+
         return o;
     }
 
@@ -230,12 +242,15 @@ public sealed unsafe partial class PyRuntime
     }
 
     /// <summary>PyUnicode_KIND: 1, 2 or 4.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int StrKind(PyObject* s) => (int)((((PyAsciiObject*)s)->State >> StateKindShift) & 7);
 
     /// <summary>PyUnicode_GET_LENGTH.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint StrLength(PyObject* s) => ((PyAsciiObject*)s)->Length;
 
     /// <summary>PyUnicode_DATA.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte* StrData(PyObject* s) =>
         (((PyAsciiObject*)s)->State & StateAscii) != 0
             ? (byte*)s + sizeof(PyAsciiObject)
@@ -308,7 +323,26 @@ public sealed unsafe partial class PyRuntime
             return false;
         }
 
-        return new ReadOnlySpan<byte>(StrData(a), (int)(n * StrKind(a))).SequenceEqual(new ReadOnlySpan<byte>(StrData(b), (int)(n * StrKind(b))));
+        nint bytes = n * StrKind(a);
+        byte* pa = StrData(a);
+        byte* pb = StrData(b);
+        if (bytes <= 16)
+        {
+            // Short strs (dict keys, words): whole 8-byte words, the last one masked to the
+            // data. A str's data starts 8-byte aligned in a block whose size is a multiple of
+            // 16, so reading up to the next multiple of 8 stays inside the block.
+            for (; bytes >= 8; bytes -= 8, pa += 8, pb += 8)
+            {
+                if (*(ulong*)pa != *(ulong*)pb)
+                {
+                    return false;
+                }
+            }
+
+            return bytes == 0 || ((*(ulong*)pa ^ *(ulong*)pb) & ((1UL << (int)(bytes * 8)) - 1)) == 0;
+        }
+
+        return new ReadOnlySpan<byte>(pa, (int)bytes).SequenceEqual(new ReadOnlySpan<byte>(pb, (int)bytes));
     }
 
     private static nint StrSizeOf(PyRuntime rt, PyObject* o)

@@ -164,15 +164,16 @@ public sealed unsafe partial class PyRuntime
 
     /// <summary>
     /// str.lower() (upper: str.upper()) of a str whose ASCII flag is set: only A-Z (a-z)
-    /// change. The result is as NewStrFromCodePoints makes it.
+    /// change (unicodeobject.c: ascii_upper_or_lower, 3.11). The result is always a new str
+    /// (PyUnicode_New), even of one character; only the empty str is shared.
     /// </summary>
     public PyObject* StrAsciiCase(PyObject* s, bool upper)
     {
         nint n = StrLength(s);
         byte* d = StrData(s);
-        if (n <= 1)
+        if (n == 0)
         {
-            return n == 0 ? NewRef(_emptyStr) : OneCharStr(AsciiCase(d[0], upper));
+            return NewRef(_emptyStr);
         }
 
         PyObject* o = AllocStr(n, 1, ascii: true);
@@ -181,18 +182,17 @@ public sealed unsafe partial class PyRuntime
             return null;
         }
 
-        byte* z = StrData(o);
+        byte* z = (byte*)o + sizeof(PyAsciiObject);
+        byte from = upper ? (byte)'a' : (byte)'A';
+        int delta = upper ? -32 : 32;
         for (nint i = 0; i < n; i++)
         {
-            z[i] = AsciiCase(d[i], upper);
+            byte c = d[i];
+            z[i] = (uint)(c - from) < 26 ? (byte)(c + delta) : c;
         }
 
         return o;
     }
-
-    private static byte AsciiCase(byte c, bool upper) => upper
-        ? (c is >= (byte)'a' and <= (byte)'z' ? (byte)(c - 32) : c)
-        : (c is >= (byte)'A' and <= (byte)'Z' ? (byte)(c + 32) : c);
 
     /// <summary>
     /// s * n for a latin-1 (kind 1) str and 0 &lt;= n with len(s) * n in range, as

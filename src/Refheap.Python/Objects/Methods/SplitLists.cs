@@ -13,7 +13,7 @@ internal unsafe delegate PyObject* PieceMaker(int index);
 /// </summary>
 internal static unsafe class SplitLists
 {
-    private const int MaxPrealloc = 12;
+    public const int MaxPrealloc = 12;
 
     public static PyObject* Build(PyRuntime rt, int count, nint maxsplit, PieceMaker make)
     {

@@ -10,7 +10,7 @@ namespace Refheap.Python.Objects.Methods;
 /// fields of a name or index followed by .attribute and [key] parts, a !r/!s/!a conversion and a
 /// format spec that may itself hold fields, two levels deep), with CPython 3.11's errors.
 /// </summary>
-internal sealed unsafe class StrFormat
+internal sealed unsafe partial class StrFormat
 {
     private readonly PyRuntime _rt;
     private readonly Interpreter _interp;
@@ -37,6 +37,11 @@ internal sealed unsafe class StrFormat
     {
         BuiltinMethods.Add("str", "format", (rt, self, args, n, kw) =>
         {
+            if (kw == null && TryPlain(rt, self, args, n, out PyObject* plain))
+            {
+                return plain;
+            }
+
             var f = new StrFormat(rt, args, n, kw, null);
             return f.Run(self);
         });

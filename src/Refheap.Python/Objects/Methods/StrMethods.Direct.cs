@@ -85,6 +85,11 @@ internal static unsafe partial class StrMethods
     /// <summary>split/rsplit on whitespace (sep null) or on a non-empty sep whose kind is not wider than self's.</summary>
     private static PyObject* SplitDirect(PyRuntime rt, PyObject* self, PyObject* sep, nint maxsplit, bool reverse)
     {
+        if (sep == null && !reverse && PyRuntime.StrKind(self) == 1)
+        {
+            return SplitWhitespaceLatin1(rt, self, maxsplit);
+        }
+
         byte* d = PyRuntime.StrData(self);
         int n = (int)PyRuntime.StrLength(self);
         List<(int Start, int Length)> parts = PyRuntime.StrKind(self) switch
@@ -119,5 +124,100 @@ internal static unsafe partial class StrMethods
         }
 
         return SeqOps.Split<TUnit>(s, sepUnits, maxsplit, reverse);
+    }
+    // Latin-1 whitespace as str.isspace() sees it: \t \n \v \f \r, \x1c-\x1f, ' ' (bits of
+    // LatinSpaceLow), then \x85 and \xa0.
+    private const ulong LatinSpaceLow = 0x1_F000_3E00UL;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsLatin1Space(byte c) => c < 64 ? ((LatinSpaceLow >> c) & 1) != 0 : c is 0x85 or 0xA0;
+
+    /// <summary>
+    /// str.split() on whitespace of a latin-1 str (stringlib split_whitespace, 3.11): the pieces
+    /// go straight into the list (SplitLists' preallocation, appends past it), made as
+    /// _PyUnicode_FromASCII / _PyUnicode_FromUCS1 make them (one-char strs shared); a str
+    /// with no whitespace at all is its own only piece when exact.
+    /// </summary>
+    private static PyObject* SplitWhitespaceLatin1(PyRuntime rt, PyObject* self, nint maxsplit)
+    {
+        byte* d = PyRuntime.StrData(self);
+        nint n = PyRuntime.StrLength(self);
+        bool ascii = PyRuntime.StrIsAscii(self);
+        nint prealloc = maxsplit < 0 || maxsplit >= SplitLists.MaxPrealloc ? SplitLists.MaxPrealloc : maxsplit + 1;
+        if (maxsplit < 0)
+        {
+            maxsplit = nint.MaxValue;
+        }
+
+        PyObject* list = rt.NewList(prealloc);
+        if (list == null)
+        {
+            return null;
+        }
+
+        var v = (PyVarObject*)list;
+        v->Size = 0;
+        nint count = 0;
+        nint i = 0;
+        while (true)
+        {
+            while (i < n && IsLatin1Space(d[i]))
+            {
+                i++;
+            }
+
+            if (i == n)
+            {
+                break;
+            }
+
+            nint j = i;
+            if (maxsplit == 0)
+            {
+                j = n;
+            }
+            else
+            {
+                while (j < n && !IsLatin1Space(d[j]))
+                {
+                    j++;
+                }
+            }
+
+            PyObject* piece;
+            if (i == 0 && j == n && maxsplit != 0 && self->Type == rt.StrType)
+            {
+                piece = PyRuntime.NewRef(self);
+            }
+            else
+            {
+                var span = new ReadOnlySpan<byte>(d + i, (int)(j - i));
+                piece = ascii ? rt.NewStrFromAscii(span) : rt.NewStrFromLatin1(span);
+                if (piece == null)
+                {
+                    rt.DecRef(list);
+                    return null;
+                }
+            }
+
+            if (count >= prealloc && !rt.ListResize(list, count + 1))
+            {
+                rt.DecRef(piece);
+                rt.DecRef(list);
+                return null;
+            }
+
+            PyRuntime.ListItems(list)[count] = piece;
+            v->Size = ++count;
+            if (maxsplit == 0)
+            {
+                break;
+            }
+
+            maxsplit--;
+            i = j;
+        }
+
+        return list;
     }
 }
