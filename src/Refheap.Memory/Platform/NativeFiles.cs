@@ -36,7 +36,9 @@ public static unsafe partial class NativeFiles
                 nint n = Write(fd, p + done, (nuint)(data.Length - done));
                 if (n < 0)
                 {
-                    int errno = Marshal.GetLastPInvokeError();
+                    // Read at once, as LibraryImport's SetLastError code would (its errno
+                    // save/restore goes through runtime P/Invokes JIT-compiled in every process).
+                    int errno = *LinuxMemory.ErrnoLocation();
                     if (errno == EIntr)
                     {
                         continue;
@@ -50,7 +52,7 @@ public static unsafe partial class NativeFiles
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    [LibraryImport("libc", EntryPoint = "write")]
     private static partial nint Write(int fd, byte* buffer, nuint count);
 
     [LibraryImport("libc", EntryPoint = "isatty")]

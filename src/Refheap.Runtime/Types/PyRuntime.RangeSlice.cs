@@ -1,4 +1,3 @@
-using System;
 using System.Numerics;
 using Refheap.Runtime.Objects;
 
@@ -67,8 +66,7 @@ public sealed unsafe partial class PyRuntime
             return null;
         }
 
-        BigInteger s = IntToBigInteger(istep);
-        if (s.IsZero)
+        if (IntDigitCount(istep) == 0)
         {
             DecRef(istart);
             DecRef(istop);
@@ -78,9 +76,12 @@ public sealed unsafe partial class PyRuntime
         }
 
         // Bounds that fit in a long (range(k) and its kind): the length without BigIntegers.
+        // No BigInteger, Int128 or UInt128 in this method: a value type from outside the
+        // ReadyToRun version bubble keeps a method out of the precompiled image, and every
+        // range() call would start in JIT-compiled code.
         PyObject* length = TryIntToLong(istart, out long a) && TryIntToLong(istop, out long b) && TryIntToLong(istep, out long c)
-            ? NewIntFromMagnitude((UInt128)RangeLength(a, b, c), negative: false)
-            : NewInt(RangeLength(IntToBigInteger(istart), IntToBigInteger(istop), s));
+            ? NewRangeLengthInt(RangeLength(a, b, c))
+            : BigRangeLength(istart, istop, istep);
         PyObject* o = length == null ? null : NewObject(RangeType, sizeof(PyRangeObject));
         if (o == null)
         {
@@ -120,13 +121,30 @@ public sealed unsafe partial class PyRuntime
         return lo >= hi ? BigInteger.Zero : (BigInteger.Divide(hi - lo - 1, BigInteger.Abs(step)) + 1);
     }
 
-    /// <summary><see cref="RangeLength(BigInteger, BigInteger, BigInteger)"/> for long bounds and a non-zero step (exact in 128 bits).</summary>
+    /// <summary><see cref="RangeLength(BigInteger, BigInteger, BigInteger)"/> for long bounds and a non-zero step (exact: hi - lo fits in 64 unsigned bits).</summary>
     public static ulong RangeLength(long start, long stop, long step)
     {
-        Int128 lo = step > 0 ? start : stop;
-        Int128 hi = step > 0 ? stop : start;
-        return lo >= hi ? 0 : (ulong)(((hi - lo - 1) / Int128.Abs(step)) + 1);
+        long lo = step > 0 ? start : stop;
+        long hi = step > 0 ? stop : start;
+        if (lo >= hi)
+        {
+            return 0;
+        }
+
+        ulong span = unchecked((ulong)hi - (ulong)lo);
+        ulong magnitude = step > 0 ? (ulong)step : unchecked((ulong)(-(step + 1)) + 1);
+        return ((span - 1) / magnitude) + 1;
     }
+
+    private PyObject* NewRangeLengthInt(ulong length) =>
+        length <= long.MaxValue ? NewInt((long)length) : NewIntFromUInt64(length);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private PyObject* NewIntFromUInt64(ulong value) => NewIntFromMagnitude(value, negative: false);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private PyObject* BigRangeLength(PyObject* start, PyObject* stop, PyObject* step) =>
+        NewInt(RangeLength(IntToBigInteger(start), IntToBigInteger(stop), IntToBigInteger(step)));
 
     /// <summary>len(range): the stored length as Py_ssize_t, or -1 with OverflowError.</summary>
     public nint RangeLen(PyObject* range)
