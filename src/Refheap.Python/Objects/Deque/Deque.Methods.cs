@@ -159,20 +159,11 @@ internal static unsafe partial class Deque
     private static bool MaxLenValue(PyRuntime rt, PyObject* v, out nint maxlen)
     {
         maxlen = 0;
-        Interpreter interp = Interpreter.Of(rt);
-        PyObject* index = PyRuntime.IsInt(v) ? PyRuntime.NewRef(v) : interp.TryIndex(v);
-        if (index == null)
+        if (!ToLong(rt, v, "an integer is required", out long value, out bool fits))
         {
-            if (!rt.ErrorOccurred)
-            {
-                rt.SetError(rt.TypeErrorType, "an integer is required");
-            }
-
             return false;
         }
 
-        bool fits = PyRuntime.TryIntToLong(index, out long value);
-        rt.DecRef(index);
         if (!fits)
         {
             rt.SetError(rt.OverflowErrorType, "Python int too large to convert to C ssize_t");
@@ -186,6 +177,35 @@ internal static unsafe partial class Deque
         }
 
         maxlen = (nint)value;
+        return true;
+    }
+
+    /// <summary>
+    /// The value of an int or of an object's __index__, and whether it fits in 64 bits; false
+    /// with TypeError <paramref name="typeError"/> ({0}: the object's type name) when there is none.
+    /// </summary>
+    private static bool ToLong(PyRuntime rt, PyObject* v, string typeError, out long value, out bool fits)
+    {
+        value = 0;
+        fits = false;
+        PyObject* index = PyRuntime.IsInt(v) ? PyRuntime.NewRef(v) : Interpreter.Of(rt).TryIndex(v);
+        if (index == null)
+        {
+            if (!rt.ErrorOccurred)
+            {
+                rt.SetError(rt.TypeErrorType, string.Format(System.Globalization.CultureInfo.InvariantCulture, typeError, rt.TypeName(v)));
+            }
+
+            return false;
+        }
+
+        fits = PyRuntime.TryIntToLong(index, out value);
+        if (!fits)
+        {
+            value = PyRuntime.IntDigitCount(index) < 0 ? long.MinValue : long.MaxValue;
+        }
+
+        rt.DecRef(index);
         return true;
     }
 
@@ -292,20 +312,11 @@ internal static unsafe partial class Deque
     private static bool Position(PyRuntime rt, PyObject* self, PyObject* key, out nint i)
     {
         i = 0;
-        Interpreter interp = Interpreter.Of(rt);
-        PyObject* index = PyRuntime.IsInt(key) ? PyRuntime.NewRef(key) : interp.TryIndex(key);
-        if (index == null)
+        if (!ToLong(rt, key, "sequence index must be integer, not '{0}'", out long v, out bool fits))
         {
-            if (!rt.ErrorOccurred)
-            {
-                rt.SetError(rt.TypeErrorType, $"sequence index must be integer, not '{rt.TypeName(key)}'");
-            }
-
             return false;
         }
 
-        bool fits = PyRuntime.TryIntToLong(index, out long v);
-        rt.DecRef(index);
         if (!fits)
         {
             rt.SetError(rt.IndexErrorType, "cannot fit 'int' into an index-sized integer");

@@ -204,56 +204,23 @@ internal static unsafe partial class Deque
     /// <summary>An "n" argument (_PyNumber_Index then PyLong_AsSsize_t) in CPython's words.</summary>
     private static bool SsizeIndex(PyRuntime rt, PyObject* v, out nint value)
     {
-        value = 0;
-        PyObject* index = PyRuntime.IsInt(v) ? PyRuntime.NewRef(v) : Interpreter.Of(rt).TryIndex(v);
-        if (index == null)
-        {
-            if (!rt.ErrorOccurred)
-            {
-                rt.SetError(rt.TypeErrorType, $"'{rt.TypeName(v)}' object cannot be interpreted as an integer");
-            }
-
-            return false;
-        }
-
-        bool fits = PyRuntime.TryIntToLong(index, out long l);
-        rt.DecRef(index);
-        if (!fits)
+        bool ok = ToLong(rt, v, "'{0}' object cannot be interpreted as an integer", out long l, out bool fits);
+        value = (nint)l;
+        if (ok && !fits)
         {
             rt.SetError(rt.OverflowErrorType, "Python int too large to convert to C ssize_t");
             return false;
         }
 
-        value = (nint)l;
-        return true;
+        return ok;
     }
 
     /// <summary>_PyEval_SliceIndexNotNone: an int or __index__, clamped to the ssize_t range.</summary>
     private static bool SliceIndex(PyRuntime rt, PyObject* v, out nint value)
     {
-        value = 0;
-        PyObject* index = PyRuntime.IsInt(v) ? PyRuntime.NewRef(v) : Interpreter.Of(rt).TryIndex(v);
-        if (index == null)
-        {
-            if (!rt.ErrorOccurred)
-            {
-                rt.SetError(rt.TypeErrorType, "slice indices must be integers or have an __index__ method");
-            }
-
-            return false;
-        }
-
-        if (PyRuntime.TryIntToLong(index, out long l))
-        {
-            value = (nint)l;
-        }
-        else
-        {
-            value = PyRuntime.IntDigitCount(index) < 0 ? nint.MinValue : nint.MaxValue;
-        }
-
-        rt.DecRef(index);
-        return true;
+        bool ok = ToLong(rt, v, "slice indices must be integers or have an __index__ method", out long l, out _);
+        value = (nint)l;
+        return ok;
     }
 
     /// <summary>_deque_rotate: n steps to the right (negative: left), reduced modulo the length.</summary>
