@@ -113,6 +113,24 @@ internal sealed unsafe partial class Interpreter
         return slot != null ? slot(Rt, o, name, value) : GenericSetAttr(o, name, value);
     }
 
+    /// <summary>
+    /// STORE_ATTR's route for an instance of a class with managed instance attributes, no
+    /// __setattr__ and nothing of that name on the class (3.11 specializes this case as
+    /// STORE_ATTR_INSTANCE_VALUE): straight to the instance's values or dict. Everything else
+    /// goes through <see cref="SetAttr"/>.
+    /// </summary>
+    public int StoreAttr(PyObject* o, PyObject* name, PyObject* value)
+    {
+        PyTypeObject* t = o->Type;
+        if (t->SetAttr == null && (t->Flags & (TypeFlags.ManagedDict | TypeFlags.TypeSubclass)) == TypeFlags.ManagedDict
+            && Rt.LookupType(t, name) == null)
+        {
+            return Rt.InstanceSetAttr(o, name, value);
+        }
+
+        return SetAttr(o, name, value);
+    }
+
     /// <summary>PyObject_GenericSetAttr.</summary>
     public int GenericSetAttr(PyObject* o, PyObject* name, PyObject* value)
     {

@@ -314,7 +314,7 @@ internal sealed unsafe partial class Interpreter
                         v = sp[-1];
                         w = sp[-2];
                         sp -= 2;
-                        int sa = SetAttr(v, names[arg], w);
+                        int sa = StoreAttr(v, names[arg], w);
                         LoopDecRef(rt, v);
                         LoopDecRef(rt, w);
                         if (sa < 0)
