@@ -100,9 +100,14 @@ internal sealed unsafe partial class Interpreter
             return r0;
         }
 
-        long n = PyRuntime.TryIntToLong(count, out long cv)
-            ? Math.Clamp(cv, 0, int.MaxValue)
-            : PyRuntime.IntDigitCount(count) < 0 ? 0 : int.MaxValue;
+        if (!PyRuntime.TryIntToLong(count, out long cv))
+        {
+            // PyNumber_AsSsize_t(count, OverflowError), before any size check.
+            rt.SetError(rt.OverflowErrorType, "cannot fit 'int' into an index-sized integer");
+            return null;
+        }
+
+        long n = Math.Clamp(cv, 0, int.MaxValue);
         if (PyRuntime.IsStr(seq))
         {
             if (PyRuntime.StrKind(seq) == 1 && n * PyRuntime.StrLength(seq) <= int.MaxValue / 2)
@@ -160,6 +165,11 @@ internal sealed unsafe partial class Interpreter
         if (PyRuntime.IsBytes(seq) || rt.IsByteArray(seq))
         {
             byte[] x = BytesOf(seq);
+            if (x.Length * n > Array.MaxLength)
+            {
+                return rt.NoMemory();
+            }
+
             var all = new byte[x.Length * n];
             for (long i = 0; i < n; i++)
             {

@@ -16,7 +16,14 @@ public sealed unsafe partial class PyRuntime
     /// A str of the given code points (0..0x10FFFF, lone surrogates allowed), in the narrowest
     /// kind, with the '' and one-character singletons as PyUnicode_FromKindAndData returns them.
     /// </summary>
-    public PyObject* NewStrFromCodePoints(ReadOnlySpan<int> codePoints)
+    public PyObject* NewStrFromCodePoints(ReadOnlySpan<int> codePoints) => NewStrFromCodePoints(codePoints, shareOneChar: true);
+
+    /// <summary>
+    /// A str of the code points; with <paramref name="shareOneChar"/> false a one-character
+    /// latin-1 result is a new object, not the shared one (PyUnicode_New, as the case
+    /// conversions build their results).
+    /// </summary>
+    public PyObject* NewStrFromCodePoints(ReadOnlySpan<int> codePoints, bool shareOneChar)
     {
         int max = 0;
         foreach (int cp in codePoints)
@@ -35,7 +42,7 @@ public sealed unsafe partial class PyRuntime
             return NewRef(_emptyStr);
         }
 
-        if (codePoints.Length == 1 && max < 256)
+        if (codePoints.Length == 1 && max < 256 && shareOneChar)
         {
             return OneCharStr(max);
         }

@@ -53,7 +53,8 @@ internal static unsafe partial class StrMethods
                 return rt.StrAsciiCase(self, asciiUpper.Value);
             }
 
-            return New(rt, transform(PyRuntime.StrCodePoints(self)));
+            // case_operation builds a new str even for one character (no shared latin-1 str).
+            return rt.NewStrFromCodePoints(CollectionsMarshal.AsSpan(transform(PyRuntime.StrCodePoints(self))), shareOneChar: false);
         });
     }
 
