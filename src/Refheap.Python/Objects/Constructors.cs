@@ -472,7 +472,21 @@ internal static unsafe class Constructors
                 return null;
             }
 
-            return rt.NewBytes(new byte[(int)size]);
+            if (size > long.MaxValue)
+            {
+                rt.SetError(rt.OverflowErrorType, "cannot fit 'int' into an index-sized integer");
+                return null;
+            }
+
+            // Zeroed straight in the heap: no managed array of the size first, so a size past
+            // the heap cap or the C heap is MemoryError (the allocator's refusal), never a crash.
+            PyObject* zeroed = rt.NewBytesToFill((nint)(long)size);
+            if (zeroed != null)
+            {
+                System.Runtime.InteropServices.NativeMemory.Clear(PyRuntime.BytesData(zeroed), (nuint)(long)size);
+            }
+
+            return zeroed;
         }
 
         if (PyRuntime.IsBytes(a[0]) || rt.IsByteArray(a[0]))

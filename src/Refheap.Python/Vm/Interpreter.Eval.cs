@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Refheap.Python.Compiler;
@@ -42,11 +43,48 @@ internal sealed unsafe partial class Interpreter
         InterpreterFrame* previous = CurrentFrame;
         f->Previous = previous;
         CurrentFrame = f;
-        PyObject* result = Run(f, info, throwing);
+        int depth = Rt._recursionDepth;
+        int evalDepth = _evalDepth;
+        PyObject* result;
+        try
+        {
+            result = Run(f, info, throwing);
+        }
+        catch (Exception e) when (e is OverflowException or OutOfMemoryException or ArgumentOutOfRangeException or IndexOutOfRangeException)
+        {
+            // The safety net: a size or index a builtin's .NET code could not handle escaped.
+            // The frame (and any frames running inline above it) is abandoned, as if the
+            // exception had propagated out of it; its callers see a Python exception.
+            Rt._recursionDepth = depth;
+            _evalDepth = evalDepth;
+            result = HostFailure(e);
+        }
+
         CurrentFrame = previous;
         Rt.LeaveRecursiveCall();
         _evalDepth--;
         return result;
+    }
+
+    /// <summary>
+    /// A .NET exception that escaped a builtin becomes a Python one: MemoryError for sizes the
+    /// host cannot allocate or represent (what CPython reports for them), SystemError for an
+    /// index the host got wrong. Never a .NET stack trace.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private PyObject* HostFailure(Exception e)
+    {
+        Rt.ClearError();
+        if (e is IndexOutOfRangeException)
+        {
+            Rt.SetError(Rt.SystemErrorType, "internal error: " + e.Message);
+        }
+        else
+        {
+            Rt.NoMemory();
+        }
+
+        return null;
     }
 
     /// <summary>Frames EvalFrame is running now (nested), for the .NET stack check.</summary>

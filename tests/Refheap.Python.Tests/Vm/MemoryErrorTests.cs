@@ -40,4 +40,39 @@ public sealed class MemoryErrorTests
         Assert.True(status == 0, $"exit status {status}: {stderr}");
         Assert.Equal("2 MemoryError\n2 MemoryError\nFalse True\n", stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Sizes a builtin's .NET code cannot represent (int overflow in a width or a count) come
+    /// out of the eval loop's safety net as MemoryError, catchable by the caller; the
+    /// interpreter goes on and exits normally. Every line here was a .NET stack trace before.
+    /// </summary>
+    [Fact]
+    public void Sizes_the_host_cannot_represent_are_MemoryError_not_a_crash()
+    {
+        const string src = """
+            tests = ["'x'.center(2**33)", "'x'.zfill(2**33)", "b'x'.ljust(2**33)", "'{:>9999999999}'.format(1)",
+                     "'%9999999999d' % 1", "bytes(2**40)", "bytearray(b'x').zfill(2**33)", "bytes(range(256)) * 2**30"]
+            for t in tests:
+                def run():
+                    return eval(t)
+                try:
+                    run()
+                    print(t, 'ok')
+                except MemoryError as e:
+                    print(type(e).__name__)
+            print('done')
+            """;
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int status = PythonEngine.RunCommand(src, new RunOptions
+        {
+            Profile = AllocatorProfile.Refheap,
+            MaxBytes = 256L << 20,
+            Argv = ["-c"],
+            Stdout = stdout,
+            Stderr = stderr,
+        });
+        Assert.True(status == 0, $"exit status {status}: {stderr}");
+        Assert.Equal(string.Concat(System.Linq.Enumerable.Repeat("MemoryError\n", 8)) + "done\n", stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
 }
