@@ -480,6 +480,12 @@ internal static unsafe class Constructors
 
             // Zeroed straight in the heap: no managed array of the size first, so a size past
             // the heap cap or the C heap is MemoryError (the allocator's refusal), never a crash.
+            if (size > int.MaxValue)
+            {
+                // Past what a bytes object here can hold (its data is read through spans).
+                return rt.NoMemory();
+            }
+
             PyObject* zeroed = rt.NewBytesToFill((nint)(long)size);
             if (zeroed != null)
             {

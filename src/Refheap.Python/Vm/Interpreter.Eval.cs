@@ -50,7 +50,7 @@ internal sealed unsafe partial class Interpreter
         {
             result = Run(f, info, throwing);
         }
-        catch (Exception e) when (e is OverflowException or OutOfMemoryException or ArgumentOutOfRangeException or IndexOutOfRangeException)
+        catch (Exception e) when (e is OverflowException or OutOfMemoryException or ArgumentOutOfRangeException or IndexOutOfRangeException or Lib.PythonLibException)
         {
             // The safety net: a size or index a builtin's .NET code could not handle escaped.
             // The frame (and any frames running inline above it) is abandoned, as if the
@@ -75,7 +75,12 @@ internal sealed unsafe partial class Interpreter
     private PyObject* HostFailure(Exception e)
     {
         Rt.ClearError();
-        if (e is IndexOutOfRangeException)
+        if (e is Lib.PythonLibException lib)
+        {
+            // A library algorithm's error that a caller forgot to translate: its own class and text.
+            RaiseLibError(lib);
+        }
+        else if (e is IndexOutOfRangeException)
         {
             Rt.SetError(Rt.SystemErrorType, "internal error: " + e.Message);
         }

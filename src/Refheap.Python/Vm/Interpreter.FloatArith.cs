@@ -27,7 +27,15 @@ internal sealed unsafe partial class Interpreter
         }
 
         BigInteger big = PyRuntime.IntToBigInteger(o);
-        value = PyFormat.IntToDouble(big);
+        try
+        {
+            value = PyFormat.IntToDouble(big);
+        }
+        catch (PythonLibException)
+        {
+            value = double.PositiveInfinity;
+        }
+
         if (double.IsInfinity(value))
         {
             Rt.SetError(Rt.OverflowErrorType, "int too large to convert to float");
