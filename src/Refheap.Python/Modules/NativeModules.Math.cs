@@ -168,7 +168,25 @@ internal static unsafe partial class NativeModules
                 return null;
             }
 
-            return r.NewFloat(Math.Pow(x, y));
+            // math_pow's errors: a NaN from finite inputs or 0 to a negative power is a domain
+            // error; an infinity from finite inputs overflowed.
+            double p = Math.Pow(x, y);
+            if (double.IsFinite(x) && double.IsFinite(y))
+            {
+                if (double.IsNaN(p) || (x == 0 && y < 0))
+                {
+                    r.SetError(r.ValueErrorType, "math domain error");
+                    return null;
+                }
+
+                if (double.IsInfinity(p))
+                {
+                    r.SetError(r.OverflowErrorType, "math range error");
+                    return null;
+                }
+            }
+
+            return r.NewFloat(p);
         });
         interp.AddFunction(m, "atan2", (r, s, a, n, k) =>
         {

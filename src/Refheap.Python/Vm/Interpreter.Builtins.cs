@@ -311,9 +311,22 @@ internal sealed unsafe partial class Interpreter
             }
 
             Interpreter i = Of(r);
+            PyObject* viaDunder = i.UserDivMod(a[0], a[1], out bool handled);
+            if (handled)
+            {
+                return viaDunder;
+            }
+
             PyObject* q = i.BinaryOp(a[0], a[1], Compiler.BinaryOps.FloorDivide);
             if (q == null)
             {
+                if (i.ErrorMatches(r.ZeroDivisionErrorType) && (r.IsFloat(a[0]) || r.IsFloat(a[1])))
+                {
+                    // float_divmod's own message (// and % say "float floor division by zero").
+                    r.ClearError();
+                    r.SetError(r.ZeroDivisionErrorType, "float divmod()");
+                }
+
                 if (i.ErrorMatches(r.TypeErrorType))
                 {
                     r.ClearError();

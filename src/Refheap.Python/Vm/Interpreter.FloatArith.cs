@@ -103,10 +103,12 @@ internal sealed unsafe partial class Interpreter
             return null;
         }
 
-        if (x < 0 && y != Math.Floor(y))
+        if (x < 0 && y != Math.Floor(y) && !double.IsInfinity(y))
         {
-            rt.SetError(rt.NotImplementedErrorType, "a negative number to a fractional power gives a complex number, which Refheap does not support yet");
-            return null;
+            // float_pow hands this to complex: c_pow((x, 0), (y, 0)) in polar form.
+            double len = Math.Pow(-x, y);
+            double phase = Math.Atan2(0.0, x) * y;
+            return NewComplex(len * Math.Cos(phase), len * Math.Sin(phase));
         }
 
         double r = Math.Pow(x, y);

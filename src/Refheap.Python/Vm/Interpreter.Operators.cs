@@ -310,6 +310,62 @@ internal sealed unsafe partial class Interpreter
 
     private bool HasUserDunder(PyTypeObject* t, string name) => (t->Flags & TypeFlags.HeapType) != 0 && LookupUserDunder(t, name) != null;
 
+    /// <summary>
+    /// divmod() through __divmod__ / __rdivmod__ of classes (binary_op1 for nb_divmod: the right
+    /// operand's reflected method first when its type is a subtype that overrides it). Not
+    /// handled (no such method on either side) leaves the caller to the int/float path.
+    /// </summary>
+    internal PyObject* UserDivMod(PyObject* x, PyObject* y, out bool handled)
+    {
+        PyRuntime rt = Rt;
+        PyTypeObject* tx = x->Type;
+        PyTypeObject* ty = y->Type;
+        PyObject* fx = (tx->Flags & TypeFlags.HeapType) != 0 ? LookupUserDunder(tx, "__divmod__") : null;
+        PyObject* fy = ty != tx && (ty->Flags & TypeFlags.HeapType) != 0 ? LookupUserDunder(ty, "__rdivmod__") : null;
+        handled = fx != null || fy != null;
+        if (!handled)
+        {
+            return null;
+        }
+
+        if (fy != null && PyRuntime.IsSubtype(ty, tx))
+        {
+            PyObject* r = CallDunder(fy, y, x);
+            if (r != rt.NotImplemented)
+            {
+                return r;
+            }
+
+            rt.DecRef(r);
+            fy = null;
+        }
+
+        if (fx != null)
+        {
+            PyObject* r = CallDunder(fx, x, y);
+            if (r != rt.NotImplemented)
+            {
+                return r;
+            }
+
+            rt.DecRef(r);
+        }
+
+        if (fy != null)
+        {
+            PyObject* r = CallDunder(fy, y, x);
+            if (r != rt.NotImplemented)
+            {
+                return r;
+            }
+
+            rt.DecRef(r);
+        }
+
+        rt.SetError(rt.TypeErrorType, $"unsupported operand type(s) for divmod(): '{rt.TypeName(x)}' and '{rt.TypeName(y)}'");
+        return null;
+    }
+
     /// <summary>Whether a heap class in t's MRO defines <paramref name="name"/>, None counting as a definition.</summary>
     private bool DefinesUserDunder(PyTypeObject* t, string name)
     {
