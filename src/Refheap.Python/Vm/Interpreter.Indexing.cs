@@ -357,12 +357,21 @@ internal sealed unsafe partial class Interpreter
             return res;
         }
 
-        if (!IndexOf(key, "range", out nint index))
+        // compute_range_item works on the int itself: any index of a range longer than 2**63
+        // is valid, and one past the length is "out of range", not an overflow.
+        PyObject* idx = PyRuntime.IsInt(key) ? PyRuntime.NewRef(key) : TryIndex(key);
+        if (idx == null)
         {
+            if (!rt.ErrorOccurred)
+            {
+                rt.SetError(rt.TypeErrorType, $"range indices must be integers or slices, not {rt.TypeName(key)}");
+            }
+
             return null;
         }
 
-        BigInteger i = index;
+        BigInteger i = PyRuntime.IntToBigInteger(idx);
+        rt.DecRef(idx);
         if (i < 0)
         {
             i += len;
