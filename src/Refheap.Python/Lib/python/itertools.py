@@ -6,6 +6,8 @@ match CPython's); most delegate the work to a private generator.
 
 import sys as _sys
 
+_MAXSIZE = _sys.maxsize
+
 __all__ = ['accumulate', 'chain', 'combinations', 'combinations_with_replacement',
            'compress', 'count', 'cycle', 'dropwhile', 'filterfalse', 'groupby',
            'islice', 'pairwise', 'permutations', 'product', 'repeat', 'starmap',
@@ -93,6 +95,9 @@ class repeat:
         self._object = object
         if times is not None:
             times = _as_index(times)
+            if not -_MAXSIZE - 1 <= times <= _MAXSIZE:
+                # The "n" argument is a Py_ssize_t in CPython.
+                raise OverflowError('Python int too large to convert to C ssize_t')
             if times < 0:
                 times = 0
         self._times = times
