@@ -27,18 +27,7 @@ public sealed class MemoryErrorTests
                     print(traceback.format_exc().count('File '), type(e).__name__)
             print(errors[0] is errors[1], errors[1].__context__ is None)
             """;
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int status = PythonEngine.RunCommand(src, new RunOptions
-        {
-            Profile = AllocatorProfile.Refheap,
-            MaxBytes = 64L << 20,
-            Argv = ["-c"],
-            Stdout = stdout,
-            Stderr = stderr,
-        });
-        Assert.True(status == 0, $"exit status {status}: {stderr}");
-        Assert.Equal("2 MemoryError\n2 MemoryError\nFalse True\n", stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal("2 MemoryError\n2 MemoryError\nFalse True\n", RunCapped(src, 64L << 20));
     }
 
     /// <summary>
@@ -62,17 +51,23 @@ public sealed class MemoryErrorTests
                     print(type(e).__name__)
             print('done')
             """;
+        Assert.Equal(string.Concat(System.Linq.Enumerable.Repeat("MemoryError\n", 8)) + "done\n", RunCapped(src, 256L << 20));
+    }
+
+    /// <summary>Runs a program as `refheap --max-memory` does and returns its stdout; fails on a non-zero exit.</summary>
+    private static string RunCapped(string source, long maxBytes)
+    {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int status = PythonEngine.RunCommand(src, new RunOptions
+        int status = PythonEngine.RunCommand(source, new RunOptions
         {
             Profile = AllocatorProfile.Refheap,
-            MaxBytes = 256L << 20,
+            MaxBytes = maxBytes,
             Argv = ["-c"],
             Stdout = stdout,
             Stderr = stderr,
         });
         Assert.True(status == 0, $"exit status {status}: {stderr}");
-        Assert.Equal(string.Concat(System.Linq.Enumerable.Repeat("MemoryError\n", 8)) + "done\n", stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+        return stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 }
