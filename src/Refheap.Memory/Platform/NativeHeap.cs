@@ -10,14 +10,14 @@ namespace Refheap.Memory.Platform;
 /// on Linux through glibc directly: these
 /// calls are precompiled into the ReadyToRun image (runtime marshalling is disabled in this
 /// assembly), where NativeMemory's own P/Invokes had their stubs JIT-compiled in every process.
+/// The OS test is OperatingSystem.IsLinux() itself, a constant for the compiled platform (a
+/// static readonly copy would be a load on every allocation in precompiled code).
 /// </summary>
 public static unsafe partial class NativeHeap
 {
-    private static readonly bool s_linux = OperatingSystem.IsLinux();
-
     public static void* Alloc(nuint size)
     {
-        if (!s_linux)
+        if (!OperatingSystem.IsLinux())
         {
             return NativeMemory.Alloc(size);
         }
@@ -27,7 +27,7 @@ public static unsafe partial class NativeHeap
 
     public static void* AllocZeroed(nuint size)
     {
-        if (!s_linux)
+        if (!OperatingSystem.IsLinux())
         {
             return NativeMemory.AllocZeroed(size);
         }
@@ -37,7 +37,7 @@ public static unsafe partial class NativeHeap
 
     public static void* Realloc(void* p, nuint size)
     {
-        if (!s_linux)
+        if (!OperatingSystem.IsLinux())
         {
             return NativeMemory.Realloc(p, size);
         }
@@ -47,7 +47,7 @@ public static unsafe partial class NativeHeap
 
     public static void Free(void* p)
     {
-        if (!s_linux)
+        if (!OperatingSystem.IsLinux())
         {
             NativeMemory.Free(p);
             return;
@@ -59,7 +59,7 @@ public static unsafe partial class NativeHeap
     /// <summary>A block aligned to <paramref name="alignment"/> (a power of two, at least pointer size).</summary>
     public static void* AlignedAlloc(nuint size, nuint alignment)
     {
-        if (!s_linux)
+        if (!OperatingSystem.IsLinux())
         {
             return NativeMemory.AlignedAlloc(size, alignment);
         }
@@ -71,7 +71,7 @@ public static unsafe partial class NativeHeap
     /// <summary>Frees a block from <see cref="AlignedAlloc"/>.</summary>
     public static void AlignedFree(void* p)
     {
-        if (!s_linux)
+        if (!OperatingSystem.IsLinux())
         {
             NativeMemory.AlignedFree(p);
             return;

@@ -64,18 +64,8 @@ internal sealed unsafe partial class Interpreter
             c = la.CompareTo(lb);
         }
 
-        return rt.NewBool(Holds(c, op));
+        return rt.NewBool(PyRuntime.CompareOutcome(c, op));
     }
-
-    private static bool Holds(int c, CompareOp op) => op switch
-    {
-        CompareOp.Lt => c < 0,
-        CompareOp.Le => c <= 0,
-        CompareOp.Eq => c == 0,
-        CompareOp.Ne => c != 0,
-        CompareOp.Gt => c > 0,
-        _ => c >= 0,
-    };
 
     /// <summary>tuplehash (3.11): xxHash's round over the items' hashes.</summary>
     private static nint TupleHashSlot(PyRuntime rt, PyObject* t)
@@ -125,7 +115,7 @@ internal sealed unsafe partial class Interpreter
                     return rt.NewBool((vl == wl) == (op == CompareOp.Eq));
                 }
 
-                return rt.NewBool(Holds(vl.CompareTo(wl), op));
+                return rt.NewBool(PyRuntime.CompareOutcome(vl.CompareTo(wl), op));
             }
 
             PyObject* a = isList ? PyRuntime.ListItems(v)[i] : PyRuntime.TupleItems(v)[i];
