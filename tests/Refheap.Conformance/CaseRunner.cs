@@ -85,9 +85,19 @@ public static class CaseRunner
     /// <summary>Runs the case with the refheap command built next to this test assembly.</summary>
     private static CaseRun RunProcess(string relativeName)
     {
+        return RunProcess(relativeName, "dotnet", Path.Combine(AppContext.BaseDirectory, "refheap.dll"));
+    }
+
+    /// <summary>Runs the case with the natively compiled refheap executable (eng/build-native).</summary>
+    public static CaseRun RunNative(string relativeName, string executable)
+    {
+        return RunProcess(relativeName, executable, null);
+    }
+
+    private static CaseRun RunProcess(string relativeName, string program, string? firstArgument)
+    {
         string fullPath = CaseCatalog.FullPath(relativeName);
-        string cli = Path.Combine(AppContext.BaseDirectory, "refheap.dll");
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet")
+        var psi = new System.Diagnostics.ProcessStartInfo(program)
         {
             WorkingDirectory = Path.GetDirectoryName(fullPath)!,
             RedirectStandardOutput = true,
@@ -96,7 +106,11 @@ public static class CaseRunner
             StandardErrorEncoding = new UTF8Encoding(false),
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(cli);
+        if (firstArgument != null)
+        {
+            psi.ArgumentList.Add(firstArgument);
+        }
+
         psi.ArgumentList.Add("--profile");
         psi.ArgumentList.Add("cpython311");
         psi.ArgumentList.Add("run");

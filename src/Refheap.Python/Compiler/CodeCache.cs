@@ -9,8 +9,8 @@ namespace Refheap.Python.Compiler;
 /// <summary>
 /// A cache of compiled code for the library embedded in this assembly (CPython's .pyc files in
 /// spirit): every run imports `_bootstrap` and parsing plus compiling it was about half of an
-/// empty script's start-up. Entries live in a `refheap-codecache` directory next to the
-/// assembly, one file per module, and hold the serialized <see cref="CompiledCode"/>
+/// empty script's start-up. Entries live in a `refheap-codecache` directory beside the application
+/// (refheap.dll, or the native executable), one file per module, and hold the serialized <see cref="CompiledCode"/>
 /// (<see cref="CodeSerializer"/>) after a header that ties it to this exact build of the
 /// assembly (its module version id), to the source (length and hash) and to the filename.
 /// A stale, corrupt or unreadable entry is a miss; an unwritable directory means no cache. Files
@@ -163,10 +163,10 @@ internal static class CodeCache
     {
         if (!s_directoryKnown)
         {
-            // Empty when the assembly was loaded from memory or bundled into a single file: no cache then.
-            string location = typeof(CodeCache).Assembly.Location;
-            string? assemblyDir = location.Length == 0 ? null : Path.GetDirectoryName(location);
-            s_directory = string.IsNullOrEmpty(assemblyDir) ? null : Path.Combine(assemblyDir, DirectoryName);
+            // The application's directory: beside refheap.dll, or beside the native executable
+            // (eng/build-native), whose assemblies have no location of their own.
+            string baseDir = AppContext.BaseDirectory;
+            s_directory = string.IsNullOrEmpty(baseDir) ? null : Path.Combine(baseDir, DirectoryName);
             s_directoryKnown = true;
         }
 
