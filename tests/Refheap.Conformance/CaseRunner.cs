@@ -116,6 +116,11 @@ public static class CaseRunner
         psi.ArgumentList.Add("run");
         psi.ArgumentList.Add(Path.GetFileName(fullPath));
         psi.Environment["PYTHONHASHSEED"] = "0";
+
+        // eng/record-expected runs CPython with nothing inherited from the shell; an inherited
+        // PYTHONUNBUFFERED would make our standard streams write through (and print's objects
+        // live shorter) where CPython's were buffered.
+        psi.Environment.Remove("PYTHONUNBUFFERED");
         using var process = System.Diagnostics.Process.Start(psi)!;
         System.Threading.Tasks.Task<string> stdoutTask = process.StandardOutput.ReadToEndAsync();
         System.Threading.Tasks.Task<string> stderrTask = process.StandardError.ReadToEndAsync();

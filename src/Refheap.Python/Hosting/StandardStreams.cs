@@ -46,6 +46,14 @@ public static class StandardStreams
     private static StdWriter Open(int fd, FlushAfter mode) => new(fd, mode);
 
     /// <summary>
+    /// How <paramref name="writer"/> flushes, as TextIOWrapper's line_buffering and write_through
+    /// (Modules/StdTextPending models the objects CPython's io keeps between writes). A writer
+    /// not made here (a host's StringWriter) counts as block-buffered, as a pipe is.
+    /// </summary>
+    internal static (bool LineBuffered, bool WriteThrough) BufferingOf(TextWriter writer) =>
+        writer is StdWriter w ? (w.Mode == FlushAfter.LineEnd, w.Mode == FlushAfter.EveryWrite) : (false, false);
+
+    /// <summary>
     /// Text buffered as chars and written as UTF-8 when the mode says so. A write or flush that
     /// fails (EPIPE on a closed pipe, ENOSPC) throws <see cref="IOException"/> and keeps the text,
     /// as CPython's buffered writer keeps its buffer: the flush at exit then fails too and is
@@ -53,6 +61,8 @@ public static class StandardStreams
     /// </summary>
     private sealed class StdWriter(int fd, FlushAfter mode) : TextWriter
     {
+        public FlushAfter Mode => mode;
+
         private Stream? _consoleStream;
         private static readonly UTF8Encoding Utf8 = new(false);
         private char[] _chars = new char[BufferSize];

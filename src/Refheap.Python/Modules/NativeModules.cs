@@ -81,29 +81,22 @@ internal static unsafe partial class NativeModules
     {
         PyRuntime rt = interp.Rt;
         PyObject* m = rt.NewModule("_refheap_io");
+        // write(fd, text) and flush(fd): sys.stdout's and sys.stderr's write() and flush()
+        // (_bootstrap._Stream). The text goes to the host's writer; StdTextPending keeps the
+        // objects CPython's TextIOWrapper keeps between writes.
         interp.AddFunction(m, "write", (r, s, a, n, k) =>
         {
-            Interpreter i = Interpreter.Of(r);
-            long fd = (long)PyRuntime.IntToBigInteger(a[0]);
-            string text = PyRuntime.StrToString(a[1]);
-            try
-            {
-                (fd == 2 ? i.Stderr : i.Stdout).Write(text);
-            }
-            catch (IOException e)
-            {
-                return i.RaiseHostIOError(e);
-            }
-
-            return r.NewInt(PyRuntime.StrLength(a[1]));
+            bool err = PyRuntime.TryIntToLong(a[0], out long fd) && fd == 2;
+            return Interpreter.Of(r).StreamWrite(err, a[1]) ? r.NewInt(PyRuntime.StrLength(a[1])) : null;
         });
         interp.AddFunction(m, "flush", (r, s, a, n, k) =>
         {
             Interpreter i = Interpreter.Of(r);
+            bool err = PyRuntime.TryIntToLong(a[0], out long fd) && fd == 2;
+            (err ? i.StderrPending : i.StdoutPending).Flush(r);
             try
             {
-                i.Stdout.Flush();
-                i.Stderr.Flush();
+                (err ? i.Stderr : i.Stdout).Flush();
             }
             catch (IOException e)
             {

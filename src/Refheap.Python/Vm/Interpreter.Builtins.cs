@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Text;
 using Refheap.Python.Objects;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
@@ -472,73 +471,6 @@ internal sealed unsafe partial class Interpreter
         AddFunction(m, "open", (r, s, a, n, k) => Of(r).Open(a, n, k));
         AddFunction(m, "input", (r, s, a, n, k) => Of(r).InputBuiltin(a, n, k));
         AddFunction(m, "compile", (r, s, a, n, k) => Of(r).CompileBuiltin(a, n, k));
-    }
-
-    /// <summary>print(*objects, sep=' ', end='\n', file=sys.stdout, flush=False).</summary>
-    private static PyObject* BuiltinPrint(PyRuntime rt, PyObject* self, PyObject** args, nint nargs, PyObject* kwnames)
-    {
-        Interpreter interp = Of(rt);
-        string sep = " ";
-        string end = "\n";
-        PyObject* file = null;
-        nint nkw = kwnames == null ? 0 : PyRuntime.TupleSize(kwnames);
-        for (nint k = 0; k < nkw; k++)
-        {
-            string key = PyRuntime.StrToString(PyRuntime.TupleItems(kwnames)[k]);
-            PyObject* v = args[nargs + k];
-            switch (key)
-            {
-                case "sep":
-                case "end":
-                    if (v != rt.None && !PyRuntime.IsStr(v))
-                    {
-                        rt.SetError(rt.TypeErrorType, $"{key} must be None or a string, not {rt.TypeName(v)}");
-                        return null;
-                    }
-
-                    if (v != rt.None)
-                    {
-                        if (key == "sep")
-                        {
-                            sep = PyRuntime.StrToString(v);
-                        }
-                        else
-                        {
-                            end = PyRuntime.StrToString(v);
-                        }
-                    }
-
-                    break;
-                case "file":
-                    file = v == rt.None ? null : v;
-                    break;
-                case "flush":
-                    break;
-                default:
-                    rt.SetError(rt.TypeErrorType, $"'{key}' is an invalid keyword argument for print()");
-                    return null;
-            }
-        }
-
-        var sb = new StringBuilder();
-        for (nint i = 0; i < nargs; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append(sep);
-            }
-
-            string? s = interp.StrOf(args[i]);
-            if (s == null)
-            {
-                return null;
-            }
-
-            sb.Append(s);
-        }
-
-        sb.Append(end);
-        return interp.WriteTo(file, sb.ToString()) ? PyRuntime.NewRef(rt.None) : null;
     }
 
     /// <summary>Writes text to a file object (or sys.stdout when null).</summary>

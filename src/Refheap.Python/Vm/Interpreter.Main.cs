@@ -20,6 +20,8 @@ internal sealed unsafe partial class Interpreter
             return ReportFatal();
         }
 
+        RememberStdStreams();
+
         // interp->builtins_copy: the builtins as start-up left them, restored at shutdown.
         _builtinsCopy = rt.DictCopy(PyRuntime.ModuleDict(BuiltinsModule));
 
@@ -47,7 +49,22 @@ internal sealed unsafe partial class Interpreter
         rt.DictSetItem(d, Str("__spec__"), rt.None);
         rt.DictSetItem(d, Str("__loader__"), rt.None);
         int exit = 0;
-        bool ok = ExecSource(source, filename, d);
+        PyObject* code = CompileSource(source, filename, exec: true);
+        bool ok = code != null;
+        if (ok)
+        {
+            // Start-up state: CPython's own start-up (io, encodings, the import system) leaves
+            // its free lists partly filled when a script begins; ours starts from a different
+            // history, so the lengths are set to what CPython 3.11 has at that point
+            // (eng/record-startup-freelists), and a script's first tuples, lists, dicts and
+            // floats reuse or allocate blocks as they would there.
+            rt.SetFreeListLengths(StartupFreeLists.Lists, StartupFreeLists.Dicts, StartupFreeLists.Floats, StartupFreeLists.Tuples);
+            rt.ClearError();
+            PyObject* r = RunCode((PyCodeObject*)code, d, d);
+            rt.DecRef(code);
+            ok = r != null;
+            rt.XDecRef(r);
+        }
         if (setFileName)
         {
             // _PyRun_SimpleFileObject's flush_io: a script file's buffered output goes out before
@@ -230,6 +247,7 @@ internal sealed unsafe partial class Interpreter
             exit = -1;
         }
 
+        ReleaseStdioObjects();
         return exit;
     }
 

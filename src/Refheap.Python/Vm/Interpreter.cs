@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Refheap.Python.Modules;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
 
@@ -29,9 +30,13 @@ internal sealed unsafe partial class Interpreter : IDisposable
         _baseExcItem[0] = null;
         _baseExcItem[1] = null;
         ExcInfo = _baseExcItem;
+        (bool outLine, bool outThrough) = Hosting.StandardStreams.BufferingOf(stdout);
+        StdoutPending = new StdTextPending(outLine, outThrough, "strict");
+        StderrPending = new StdTextPending(lineBuffering: true, Hosting.StandardStreams.BufferingOf(stderr).WriteThrough, "backslashreplace");
         rt.Stderr = stderr;
         rt.VectorCallHook = Call;
         InternFrozenOneCharNames();
+        InternPrintNames();
         InitTypes();
         InitBuiltins();
         InitModules();
@@ -43,6 +48,12 @@ internal sealed unsafe partial class Interpreter : IDisposable
     public TextWriter Stdout { get; set; }
 
     public TextWriter Stderr { get; set; }
+
+    /// <summary>The objects sys.stdout's C TextIOWrapper would hold between writes (see StdTextPending).</summary>
+    public StdTextPending StdoutPending { get; }
+
+    /// <summary>The same for sys.stderr (line-buffered, backslashreplace).</summary>
+    public StdTextPending StderrPending { get; }
 
     /// <summary>What sys.stdin reads; null means the process's stdin (System.Console's reader, created on first read).</summary>
     public TextReader? Stdin { get; set; } = TextReader.Null;
@@ -99,6 +110,7 @@ internal sealed unsafe partial class Interpreter : IDisposable
 
     public void Dispose()
     {
+        ReleaseStdioObjects();
         _dataStack.Dispose();
         Rt.Allocator.Free(_baseExcItem);
     }

@@ -45,6 +45,16 @@ public sealed unsafe partial class PyRuntime
         }
 
         _emptyStr->RefCount = ImmortalInitRefCount;
+
+        // The 256 one-character latin-1 strs exist from the start, as CPython 3.11's static
+        // ones do: a program's first ' ' or 'a' allocates nothing (sys.getallocatedblocks()).
+        for (int cp = 0; cp < _latin1Chars.Length; cp++)
+        {
+            if (OneCharStr(cp) == null)
+            {
+                throw new InvalidOperationException("Cannot create the one-character strs: the heap cap is too small.");
+            }
+        }
     }
 
     private void ReleaseStrSingletons()

@@ -24,7 +24,7 @@ class _Stream:
             self.write(line)
 
     def flush(self):
-        _refheap_io.flush()
+        _refheap_io.flush(self._fd)
 
     def isatty(self):
         return False
