@@ -25,7 +25,7 @@ public sealed partial class PyCompiler
             case Name n:
                 NameOpFor(n.Id, n.Ctx switch { ExprContext.Load => NameOp.Load, ExprContext.Store => NameOp.Store, _ => NameOp.Delete });
                 break;
-            case BinOp or UnaryOp when TryFold(e, out object? folded):
+            case BinOp or UnaryOp or Subscript when TryFold(e, out object? folded):
                 LoadConst(ConstValue(folded));
                 break;
             case BinOp bo:
@@ -303,16 +303,9 @@ public sealed partial class PyCompiler
         }
     }
 
-    private static bool IsIdentityOperand(ExprNode e) => !IsFoldedConstant(e) ||
-        e is Constant { Value: null or bool or Syntax.Ellipsis };
-
-    private static bool IsFoldedConstant(ExprNode e) => e switch
-    {
-        Constant => true,
-        UnaryOp { Op: not UnaryOperator.Not, Operand: Constant { Value: System.Numerics.BigInteger or double or Imaginary or bool } } => true,
-        TupleExpr { Ctx: ExprContext.Load } t => t.Elts.TrueForAll(IsFoldedConstant),
-        _ => false,
-    };
+    /// <summary>check_is_arg on the folded tree: not a constant, or None, True, False or Ellipsis.</summary>
+    private static bool IsIdentityOperand(ExprNode e) => !TryFold(e, out object? value) ||
+        value is null or bool or Syntax.Ellipsis;
 
     private void EmitCompare(CmpOp op)
     {

@@ -12,7 +12,8 @@ namespace Refheap.Python.Compiler;
 // at compile time only, so `ast.parse` still shows the operations. This covers ints and bools,
 // floats for + - * /, int / int with both operands exact in a double, str + str, bytes +
 // bytes, str * int and tuples of constants; an operation that would raise or go over CPython's
-// size limits (128-bit ints, 4096-character strs) is left to run, as CPython leaves it.
+// size limits (128-bit ints, 4096-character strs) is left to run, as CPython leaves it. A
+// constant indexed by a constant (`'ab'[0]`, fold_subscr) folds too.
 public sealed partial class PyCompiler
 {
     private const int MaxIntSize = 128;   // MAX_INT_SIZE (bits)
@@ -36,10 +37,69 @@ public sealed partial class PyCompiler
                 // fold_tuple: a tuple display of constants is one constant tuple.
                 value = new ConstTuple(items);
                 return true;
+            case Subscript { Ctx: ExprContext.Load, Slice: not Slice } sub
+                when TryFold(sub.Value, out object? container) && TryFold(sub.Slice, out object? index):
+                // fold_subscr: a constant indexed by a constant, when that does not raise.
+                value = FoldSubscript(container, index);
+                return value != null;
             default:
                 value = null;
                 return false;
         }
+    }
+
+    /// <summary>
+    /// PyObject_GetItem of a str, bytes or tuple constant by an int (or bool) constant; null when
+    /// that would raise (out of range, another type), so the subscript is left to run.
+    /// </summary>
+    private static object? FoldSubscript(object? container, object? index)
+    {
+        BigInteger? i = index switch
+        {
+            BigInteger b => b,
+            bool flag => flag ? BigInteger.One : BigInteger.Zero,
+            _ => null,
+        };
+        if (i is not BigInteger at)
+        {
+            return null;
+        }
+
+        switch (container)
+        {
+            case string text:
+                List<string> points = CodePoints(text);
+                return Index(points.Count, at) is int k ? points[k] : null;
+            case byte[] bytes:
+                return Index(bytes.Length, at) is int b ? new BigInteger(bytes[b]) : null;
+            case ConstTuple tuple:
+                return Index(tuple.Items.Length, at) is int t ? tuple.Items[t] : null;
+            default:
+                return null;
+        }
+
+        static int? Index(int length, BigInteger at)
+        {
+            BigInteger k = at < 0 ? at + length : at;
+            return k >= 0 && k < length ? (int)k : null;
+        }
+    }
+
+    /// <summary>A str constant's code points, each as a string (a surrogate pair is one; a lone surrogate is one).</summary>
+    private static List<string> CodePoints(string text)
+    {
+        var points = new List<string>(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            bool pair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            points.Add(text.Substring(i, pair ? 2 : 1));
+            if (pair)
+            {
+                i++;
+            }
+        }
+
+        return points;
     }
 
     /// <summary>The folded values of all of <paramref name="elts"/> (no starred item), or false.</summary>
