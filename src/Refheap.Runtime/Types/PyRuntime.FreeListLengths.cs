@@ -30,7 +30,10 @@ public sealed unsafe partial class PyRuntime
         int count0 = _count[0];
         try
         {
-            return SetListFreeLength(lists) && SetDictFreeLength(dicts) && SetFloatFreeLength(floats) && SetTupleFreeLengths(tuples);
+            return SetArrayFreeLength(_listFreeList, ref _listNumFree, lists, ListType, sizeof(PyListObject))
+                && SetArrayFreeLength(_dictFreeList, ref _dictNumFree, dicts, DictType, sizeof(PyDictObject))
+                && SetFloatFreeLength(floats)
+                && SetTupleFreeLengths(tuples);
         }
         finally
         {
@@ -38,48 +41,25 @@ public sealed unsafe partial class PyRuntime
         }
     }
 
-    private bool SetListFreeLength(int target)
+    /// <summary>The list and dict free lists: arrays of headers as their deallocs leave them (untracked, contents freed).</summary>
+    private bool SetArrayFreeLength(nint[] freeList, ref int numFree, int target, PyTypeObject* type, nint size)
     {
-        while (_listNumFree > target)
+        while (numFree > target)
         {
-            _listNumFree--;
-            GcDel((PyObject*)_listFreeList[_listNumFree]);
-            _listFreeList[_listNumFree] = 0;
+            numFree--;
+            GcDel((PyObject*)freeList[numFree]);
+            freeList[numFree] = 0;
         }
 
-        while (_listNumFree < target)
+        while (numFree < target)
         {
-            // A list header as list_dealloc leaves it: untracked, items freed.
-            PyObject* o = RawGcBlock(ListType, sizeof(PyListObject));
+            PyObject* o = RawGcBlock(type, size);
             if (o == null)
             {
                 return false;
             }
 
-            _listFreeList[_listNumFree++] = (nint)o;
-        }
-
-        return true;
-    }
-
-    private bool SetDictFreeLength(int target)
-    {
-        while (_dictNumFree > target)
-        {
-            _dictNumFree--;
-            GcDel((PyObject*)_dictFreeList[_dictNumFree]);
-            _dictFreeList[_dictNumFree] = 0;
-        }
-
-        while (_dictNumFree < target)
-        {
-            PyObject* o = RawGcBlock(DictType, sizeof(PyDictObject));
-            if (o == null)
-            {
-                return false;
-            }
-
-            _dictFreeList[_dictNumFree++] = (nint)o;
+            freeList[numFree++] = (nint)o;
         }
 
         return true;
