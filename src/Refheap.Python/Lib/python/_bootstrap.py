@@ -266,6 +266,14 @@ class GenericAlias:
 sys._generic_alias = GenericAlias
 
 
+def _memory_index(index):
+    """PyNumber_AsSsize_t(index, IndexError): an index-sized int, or IndexError."""
+    i = index.__index__()
+    if not -0x8000000000000000 <= i <= 0x7FFFFFFFFFFFFFFF:
+        raise IndexError("cannot fit '%s' into an index-sized integer" % type(index).__name__)
+    return i
+
+
 class memoryview:
     """A view of a bytes-like object (format 'B' only; Refheap has no buffer protocol)."""
 
@@ -352,6 +360,7 @@ class memoryview:
             return view
         if not hasattr(index, '__index__'):
             raise TypeError('memoryview: invalid slice key')
+        index = _memory_index(index)
         try:
             return self._obj[self._range[index]]
         except IndexError:
@@ -370,14 +379,16 @@ class memoryview:
             for i, pos in enumerate(target):
                 self._obj[pos] = data[i]
             return
-        if not isinstance(value, int):
-            raise TypeError("memoryview: invalid type for format 'B'")
-        if not 0 <= value <= 255:
-            raise ValueError("memoryview: invalid value for format 'B'")
+        # memory_ass_sub: the index (converted, then bounds-checked) before the value.
+        index = _memory_index(index)
         try:
             pos = self._range[index]
         except IndexError:
             raise IndexError('index out of bounds on dimension 1') from None
+        if not isinstance(value, int):
+            raise TypeError("memoryview: invalid type for format 'B'")
+        if not 0 <= value <= 255:
+            raise ValueError("memoryview: invalid value for format 'B'")
         self._obj[pos] = value
 
     def tobytes(self, order='C'):
