@@ -20,6 +20,85 @@ internal static unsafe partial class StrMethods
         return PyRuntime.StrCodePoints(o);
     }
 
+    // The searches below read both strs where they lie, in the haystack's width (1, 2 or 4
+    // bytes per code point, as PEP 393 stores them): a narrower needle is widened (it is
+    // usually short), and a wider one cannot occur at all. Copying the haystack's code points
+    // on every call made `s.startswith(p, i)` and `s.find(p, i)` loops quadratic.
+
+    /// <summary>A str's code points in place, as <typeparamref name="TUnit"/> (its kind's width).</summary>
+    private static ReadOnlySpan<TUnit> Units<TUnit>(PyObject* s)
+        where TUnit : unmanaged =>
+        new(PyRuntime.StrData(s), (int)PyRuntime.StrLength(s));
+
+    /// <summary>A needle in the haystack's width: in place when the kinds match, else widened.</summary>
+    private static ReadOnlySpan<TUnit> NeedleAs<TUnit>(PyObject* sub)
+        where TUnit : unmanaged, System.Numerics.IBinaryInteger<TUnit>
+    {
+        if (PyRuntime.StrKind(sub) == sizeof(TUnit))
+        {
+            return Units<TUnit>(sub);
+        }
+
+        var wide = new TUnit[PyRuntime.StrLength(sub)];
+        for (int i = 0; i < wide.Length; i++)
+        {
+            wide[i] = TUnit.CreateTruncating(PyRuntime.StrRead(sub, i));
+        }
+
+        return wide;
+    }
+
+    /// <summary>True when <paramref name="sub"/> holds a code point wider than any <paramref name="self"/> can hold.</summary>
+    private static bool NeedleTooWide(PyObject* self, PyObject* sub) => PyRuntime.StrKind(sub) > PyRuntime.StrKind(self);
+
+    /// <summary>str.find / rfind of a str argument (str_find_impl), without copies.</summary>
+    private static nint FindStr(PyObject* self, PyObject* sub, nint start, nint end, bool reverse)
+    {
+        if (NeedleTooWide(self, sub))
+        {
+            return -1;
+        }
+
+        return PyRuntime.StrKind(self) switch
+        {
+            1 => SeqOps.Find(Units<byte>(self), NeedleAs<byte>(sub), start, end, reverse),
+            2 => SeqOps.Find(Units<ushort>(self), NeedleAs<ushort>(sub), start, end, reverse),
+            _ => SeqOps.Find(Units<int>(self), NeedleAs<int>(sub), start, end, reverse),
+        };
+    }
+
+    /// <summary>tailmatch (startswith / endswith) of one str, without copies.</summary>
+    private static bool TailMatchStr(PyObject* self, PyObject* sub, nint start, nint end, bool atEnd)
+    {
+        if (NeedleTooWide(self, sub))
+        {
+            return false;
+        }
+
+        return PyRuntime.StrKind(self) switch
+        {
+            1 => SeqOps.TailMatch(Units<byte>(self), NeedleAs<byte>(sub), start, end, atEnd),
+            2 => SeqOps.TailMatch(Units<ushort>(self), NeedleAs<ushort>(sub), start, end, atEnd),
+            _ => SeqOps.TailMatch(Units<int>(self), NeedleAs<int>(sub), start, end, atEnd),
+        };
+    }
+
+    /// <summary>str.count of a str argument, without copies.</summary>
+    private static nint CountStr(PyObject* self, PyObject* sub, nint start, nint end)
+    {
+        if (NeedleTooWide(self, sub))
+        {
+            return 0;
+        }
+
+        return PyRuntime.StrKind(self) switch
+        {
+            1 => SeqOps.Count(Units<byte>(self), NeedleAs<byte>(sub), start, end),
+            2 => SeqOps.Count(Units<ushort>(self), NeedleAs<ushort>(sub), start, end),
+            _ => SeqOps.Count(Units<int>(self), NeedleAs<int>(sub), start, end),
+        };
+    }
+
     private static void AddFind(string name, bool reverse, bool raise)
     {
         Add(name, (rt, self, args, n, kw) =>
@@ -29,15 +108,16 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
-            int[]? sub = StrArg(rt, args[0]);
-            if (sub == null)
+            PyObject* sub = args[0];
+            if (!PyRuntime.IsStr(sub))
             {
+                rt.SetError(rt.TypeErrorType, $"must be str, not {rt.TypeName(sub)}");
                 return null;
             }
 
-            nint i = !reverse && sub.Length == 1
-                ? FindChar(self, sub[0], start, end)
-                : SeqOps.Find<int>(PyRuntime.StrCodePoints(self), sub, start, end, reverse);
+            nint i = !reverse && PyRuntime.StrLength(sub) == 1
+                ? FindChar(self, PyRuntime.StrRead(sub, 0), start, end)
+                : FindStr(self, sub, start, end, reverse);
             if (i < 0 && raise)
             {
                 rt.SetError(rt.ValueErrorType, "substring not found");
@@ -74,7 +154,6 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
-            int[] s = PyRuntime.StrCodePoints(self);
             PyObject* arg = args[0];
             if (PyRuntime.IsSubtype(arg->Type, rt.TupleType))
             {
@@ -87,7 +166,7 @@ internal static unsafe partial class StrMethods
                         return null;
                     }
 
-                    if (SeqOps.TailMatch<int>(s, PyRuntime.StrCodePoints(item), start, end, atEnd))
+                    if (TailMatchStr(self, item, start, end, atEnd))
                     {
                         return rt.NewBool(true);
                     }
@@ -102,7 +181,7 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
-            return rt.NewBool(SeqOps.TailMatch<int>(s, PyRuntime.StrCodePoints(arg), start, end, atEnd));
+            return rt.NewBool(TailMatchStr(self, arg, start, end, atEnd));
         });
     }
 
@@ -121,8 +200,13 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
-            int[]? sub = StrArg(rt, args[0]);
-            return sub == null ? null : rt.NewInt(SeqOps.Count<int>(PyRuntime.StrCodePoints(self), sub, start, end));
+            if (!PyRuntime.IsStr(args[0]))
+            {
+                rt.SetError(rt.TypeErrorType, $"must be str, not {rt.TypeName(args[0])}");
+                return null;
+            }
+
+            return rt.NewInt(CountStr(self, args[0], start, end));
         });
         Add("replace", (rt, self, args, n, kw) =>
         {
