@@ -1,4 +1,3 @@
-using System;
 using System.Numerics;
 using Refheap.Runtime;
 using Refheap.Runtime.Objects;
@@ -255,7 +254,7 @@ internal sealed unsafe partial class Interpreter
                 return -1;
             }
 
-            return PyRuntime.StrToString(container).Contains(PyRuntime.StrToString(item), StringComparison.Ordinal) ? 1 : 0;
+            return Objects.Methods.StrMethods.FindStr(container, item, 0, PyRuntime.StrLength(container), reverse: false) >= 0 ? 1 : 0;
         }
 
         if (t == rt.RangeType && PyRuntime.IsInt(item) && item->Type != rt.BoolType)

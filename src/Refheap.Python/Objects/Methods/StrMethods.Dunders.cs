@@ -107,8 +107,7 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
-            int[] s = PyRuntime.StrCodePoints(self);
-            return rt.NewBool(SeqOps.Find<int>(s, PyRuntime.StrCodePoints(args[0]), 0, s.Length, false) >= 0);
+            return rt.NewBool(FindStr(self, args[0], 0, PyRuntime.StrLength(self), reverse: false) >= 0);
         });
         Add("__getitem__", (rt, self, args, n, kw) => WrapperArgs(rt, n, 1) ? GetItem(rt, self, args[0]) : null);
         Add("__add__", (rt, self, args, n, kw) => WrapperArgs(rt, n, 1) ? rt.StrConcat(self, args[0]) : null);

@@ -52,7 +52,7 @@ internal static unsafe partial class StrMethods
     private static bool NeedleTooWide(PyObject* self, PyObject* sub) => PyRuntime.StrKind(sub) > PyRuntime.StrKind(self);
 
     /// <summary>str.find / rfind of a str argument (str_find_impl), without copies.</summary>
-    private static nint FindStr(PyObject* self, PyObject* sub, nint start, nint end, bool reverse)
+    internal static nint FindStr(PyObject* self, PyObject* sub, nint start, nint end, bool reverse)
     {
         if (NeedleTooWide(self, sub))
         {

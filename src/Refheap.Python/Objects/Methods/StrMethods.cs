@@ -212,7 +212,10 @@ internal static unsafe partial class StrMethods
         AddPredicate("isdigit", s => All(s, UnicodeTables.IsDigit));
         AddPredicate("isnumeric", s => All(s, UnicodeTables.IsNumeric));
         AddPredicate("isspace", s => All(s, UnicodeTables.IsSpace));
-        AddPredicate("isascii", s => Array.TrueForAll(s, c => c < 128));
+        Add("isascii", (rt, self, args, n, kw) =>
+            (n == 0 && kw == null) || ArgParse.NoArgs(rt, T + ".isascii", n, kw)
+                ? rt.NewBool(PyRuntime.StrIsAscii(self))   // PEP 393's ascii flag, as CPython reads it
+                : null);
         AddPredicate("isprintable", s => Array.TrueForAll(s, UnicodeTables.IsPrintable));
         AddPredicate("isidentifier", s =>
         {

@@ -20,3 +20,10 @@ for call in [lambda: 'abc'.index('€'), lambda: 'abc'.rindex('d', 1), lambda: '
         print(type(e).__name__, e)
 big = 'ab' * 50000 + '€'
 print(sum(big.startswith('ab', i) for i in range(0, 100000, 7)), big.find('€', 99990), big.rfind('ba', 0, 5000))
+print('é' in 'aé€', '€' in 'abc', '' in '', '\U0001F600' in 'x\U0001F600', 'a\U0001F600' in 'xa\U0001F600y')
+print(['aé€'.isascii(), 'abc'.isascii(), ''.isascii(), 'a\x7f'.isascii(), '\x80'.isascii(), ('é' * 3)[:0].isascii()])
+try:
+    1 in 'abc'
+except TypeError as e:
+    print(e)
+print(sum('ba' in big for _ in range(1000)), big.isascii())
