@@ -77,6 +77,19 @@ internal static unsafe partial class NativeModules
         return m;
     }
 
+    /// <summary>_refheap_json: the JSON scanner and string encoders in native code (JsonScanner, JsonStrings).</summary>
+    public static PyObject* CreateJson(Interpreter interp)
+    {
+        PyObject* m = interp.Rt.NewModule("_refheap_json");
+        interp.AddFunction(m, "scan_once", (r, s, a, n, k) =>
+            ArgParse.NoKeywords(r, "scan_once", k) ? JsonScanner.ScanOnce(r, a, n) : null);
+        interp.AddFunction(m, "encode_basestring_ascii", (r, s, a, n, k) =>
+            ArgParse.OneArg(r, "encode_basestring_ascii", n, k) ? JsonStrings.Encode(r, a[0], asciiOnly: true) : null);
+        interp.AddFunction(m, "encode_basestring", (r, s, a, n, k) =>
+            ArgParse.OneArg(r, "encode_basestring", n, k) ? JsonStrings.Encode(r, a[0], asciiOnly: false) : null);
+        return m;
+    }
+
     public static PyObject* CreateIo(Interpreter interp)
     {
         PyRuntime rt = interp.Rt;

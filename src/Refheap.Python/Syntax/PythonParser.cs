@@ -21,11 +21,14 @@ public static class PythonParser
 
     /// <summary>Parses a module from a file's bytes: UTF-8 BOM, PEP 263 coding cookie (utf-8,
     /// latin-1/iso-8859-1, ascii), invalid UTF-8 reported as CPython does.</summary>
-    public static Module ParseModule(byte[] sourceBytes, string filename)
+    /// <remarks>With <paramref name="mainScript"/> (the file python3 runs, which CPython's
+    /// tokenizer reads from a FILE*), an unknown encoding is "encoding problem: NAME" as
+    /// fp_setreadl reports it; compile(), exec() and imports say "unknown encoding: NAME".</remarks>
+    public static Module ParseModule(byte[] sourceBytes, string filename, bool mainScript = false)
     {
         ArgumentNullException.ThrowIfNull(sourceBytes);
         ArgumentNullException.ThrowIfNull(filename);
-        return ParseModule(SourceDecoder.Decode(sourceBytes, filename), filename);
+        return ParseModule(SourceDecoder.Decode(sourceBytes, filename, mainScript), filename);
     }
 
     /// <summary>Parses one expression (eval mode).</summary>
@@ -80,7 +83,7 @@ public static class PythonParser
 /// <summary>Bytes of a source file to text (Parser/tokenizer.c decoding, 3.11).</summary>
 internal static class SourceDecoder
 {
-    public static string Decode(byte[] bytes, string filename)
+    public static string Decode(byte[] bytes, string filename, bool mainScript = false)
     {
         int start = 0;
         bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
@@ -113,7 +116,7 @@ internal static class SourceDecoder
             }
             else
             {
-                throw new PythonSyntaxError("SyntaxError", $"unknown encoding: {cookie}", filename, 0, 0, 0, 0, null);
+                throw new PythonSyntaxError("SyntaxError", mainScript ? $"encoding problem: {cookie}" : $"unknown encoding: {cookie}", filename, 0, 0, 0, 0, null);
             }
         }
         if (encoding == Encoding.Latin1)

@@ -14,7 +14,7 @@ namespace Refheap.Python.Vm;
 internal sealed unsafe partial class Interpreter
 {
     /// <summary>Source bytes to a code object; a SyntaxError is raised as a Python exception.</summary>
-    public PyObject* CompileSource(byte[] source, string filename, bool exec, bool useCodeCache = false)
+    public PyObject* CompileSource(byte[] source, string filename, bool exec, bool useCodeCache = false, bool mainScript = false)
     {
         try
         {
@@ -23,7 +23,7 @@ internal sealed unsafe partial class Interpreter
             {
                 if (exec)
                 {
-                    Syntax.Module tree = PythonParser.ParseModule(source, filename);
+                    Syntax.Module tree = PythonParser.ParseModule(source, filename, mainScript);
                     cc = PyCompiler.CompileModule(tree, filename);
                 }
                 else

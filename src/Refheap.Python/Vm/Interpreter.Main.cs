@@ -49,7 +49,7 @@ internal sealed unsafe partial class Interpreter
         rt.DictSetItem(d, Str("__spec__"), rt.None);
         rt.DictSetItem(d, Str("__loader__"), rt.None);
         int exit = 0;
-        PyObject* code = CompileSource(source, filename, exec: true);
+        PyObject* code = CompileSource(source, filename, exec: true, mainScript: setFileName);
         bool ok = code != null;
         if (ok)
         {

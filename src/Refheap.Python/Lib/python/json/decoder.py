@@ -139,6 +139,8 @@ class _Scanner:
 
     def __call__(self, string, idx):
         try:
+            if _native_scan_once is not None:
+                return _native_scan_once(self, string, idx, JSONDecodeError)
             return self.scan_once(string, idx)
         finally:
             self.memo.clear()
@@ -265,6 +267,12 @@ class _Scanner:
 
 
 make_scanner = _Scanner
+
+# The same scanner in native code (Modules/JsonScanner.cs), as CPython's is C.
+try:
+    from _refheap_json import scan_once as _native_scan_once
+except ImportError:
+    _native_scan_once = None
 
 
 class JSONDecoder(object):

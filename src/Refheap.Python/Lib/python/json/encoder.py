@@ -62,8 +62,12 @@ def py_encode_basestring_ascii(s):
     return '"' + ''.join(out) + '"'
 
 
-encode_basestring = py_encode_basestring
-encode_basestring_ascii = py_encode_basestring_ascii
+# Native versions (Modules/JsonStrings.cs), as CPython's are C.
+try:
+    from _refheap_json import encode_basestring, encode_basestring_ascii
+except ImportError:
+    encode_basestring = py_encode_basestring
+    encode_basestring_ascii = py_encode_basestring_ascii
 
 
 class JSONEncoder(object):
