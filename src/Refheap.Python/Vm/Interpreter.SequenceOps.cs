@@ -60,6 +60,15 @@ internal sealed unsafe partial class Interpreter
         return PyRuntime.NewRef(rt.NotImplemented);
     }
 
+    /// <summary>
+    /// The contents of a bytes or bytearray object where they lie: valid only until Python code
+    /// next runs (a bytearray can be resized), so take it after every argument is converted.
+    /// </summary>
+    public static ReadOnlySpan<byte> BytesView(PyObject* o) =>
+        PyRuntime.IsBytes(o)
+            ? new ReadOnlySpan<byte>(PyRuntime.BytesData(o), (int)PyRuntime.BytesSize(o))
+            : new ReadOnlySpan<byte>(ByteArrayData(o), (int)PyRuntime.ByteArraySize(o));
+
     public static byte[] BytesOf(PyObject* o)
     {
         if (PyRuntime.IsBytes(o))
@@ -212,7 +221,6 @@ internal sealed unsafe partial class Interpreter
 
     private int BytesContains(PyObject* container, PyObject* item)
     {
-        byte[] hay = BytesOf(container);
         if (PyRuntime.IsInt(item))
         {
             BigInteger v = PyRuntime.IntToBigInteger(item);
@@ -222,12 +230,12 @@ internal sealed unsafe partial class Interpreter
                 return -1;
             }
 
-            return Array.IndexOf(hay, (byte)v) >= 0 ? 1 : 0;
+            return BytesView(container).IndexOf((byte)v) >= 0 ? 1 : 0;
         }
 
         if (PyRuntime.IsBytes(item) || Rt.IsByteArray(item))
         {
-            return hay.AsSpan().IndexOf(BytesOf(item)) >= 0 ? 1 : 0;
+            return BytesView(container).IndexOf(BytesView(item)) >= 0 ? 1 : 0;
         }
 
         Rt.SetError(Rt.TypeErrorType, $"a bytes-like object is required, not '{Rt.TypeName(item)}'");

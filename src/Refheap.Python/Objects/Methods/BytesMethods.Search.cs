@@ -55,7 +55,7 @@ internal static unsafe partial class BytesMethods
                 return null;
             }
 
-            nint i = SeqOps.Find<byte>(Interpreter.BytesOf(self), sub, start, end, reverse);
+            nint i = SeqOps.Find<byte>(Interpreter.BytesView(self), sub, start, end, reverse);
             if (i < 0 && raise)
             {
                 rt.SetError(rt.ValueErrorType, "subsection not found");
@@ -75,10 +75,11 @@ internal static unsafe partial class BytesMethods
                 return null;
             }
 
-            byte[] s = Interpreter.BytesOf(self);
             PyObject* arg = args[0];
             if (PyRuntime.IsSubtype(arg->Type, rt.TupleType))
             {
+                // Each part converted, then matched (a later bad part is not reached once one
+                // matches, as in CPython); self is read in place after each conversion.
                 for (nint i = 0; i < PyRuntime.TupleSize(arg); i++)
                 {
                     byte[]? part = BytesArg(rt, PyRuntime.TupleItems(arg)[i]);
@@ -87,7 +88,7 @@ internal static unsafe partial class BytesMethods
                         return null;
                     }
 
-                    if (SeqOps.TailMatch<byte>(s, part, start, end, atEnd))
+                    if (SeqOps.TailMatch<byte>(Interpreter.BytesView(self), part, start, end, atEnd))
                     {
                         return rt.NewBool(true);
                     }
@@ -102,7 +103,7 @@ internal static unsafe partial class BytesMethods
                 return null;
             }
 
-            return rt.NewBool(SeqOps.TailMatch<byte>(s, Interpreter.BytesOf(arg), start, end, atEnd));
+            return rt.NewBool(SeqOps.TailMatch<byte>(Interpreter.BytesView(self), Interpreter.BytesView(arg), start, end, atEnd));
         });
     }
 
@@ -122,7 +123,7 @@ internal static unsafe partial class BytesMethods
             }
 
             byte[]? sub = SubArg(rt, args[0]);
-            return sub == null ? null : rt.NewInt(SeqOps.Count<byte>(Interpreter.BytesOf(self), sub, start, end));
+            return sub == null ? null : rt.NewInt(SeqOps.Count<byte>(Interpreter.BytesView(self), sub, start, end));
         });
         Add("replace", t => (rt, self, args, n, kw) =>
         {

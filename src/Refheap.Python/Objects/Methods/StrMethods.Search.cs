@@ -255,33 +255,41 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
-            int[]? sep = StrArg(rt, args[0]);
-            if (sep == null)
+            PyObject* sep = args[0];
+            if (!PyRuntime.IsStr(sep))
             {
+                rt.SetError(rt.TypeErrorType, $"must be str, not {rt.TypeName(sep)}");
                 return null;
             }
 
-            if (sep.Length == 0)
+            nint sepLength = PyRuntime.StrLength(sep);
+            if (sepLength == 0)
             {
                 rt.SetError(rt.ValueErrorType, "empty separator");
                 return null;
             }
 
-            int[] s = PyRuntime.StrCodePoints(self);
-            nint i = SeqOps.Find<int>(s, sep, 0, s.Length, reverse);
+            nint length = PyRuntime.StrLength(self);
+            nint i = FindStr(self, sep, 0, length, reverse);
             PyObject* t = rt.NewTuple(3);
+            if (t == null)
+            {
+                return null;
+            }
+
             PyObject** items = PyRuntime.TupleItems(t);
             if (i < 0)
             {
-                items[reverse ? 2 : 0] = Unchanged(rt, self);
+                // stringlib's partition hands back the object itself (a str subclass included).
+                items[reverse ? 2 : 0] = PyRuntime.NewRef(self);
                 items[1] = PyRuntime.NewRef(rt.EmptyStr);
                 items[reverse ? 0 : 2] = PyRuntime.NewRef(rt.EmptyStr);
             }
             else
             {
-                items[0] = New(rt, s.AsSpan(0, (int)i));
-                items[1] = PyRuntime.NewRef(args[0]);
-                items[2] = New(rt, s.AsSpan((int)i + sep.Length));
+                items[0] = rt.StrSubstring(self, 0, i);
+                items[1] = PyRuntime.NewRef(sep);
+                items[2] = rt.StrSubstring(self, i + sepLength, length - i - sepLength);
             }
 
             return t;
