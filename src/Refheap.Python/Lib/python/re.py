@@ -708,6 +708,61 @@ def _width(node):
     return 0, None
 
 
+_ZERO_WIDTH = ('bol', 'eol', 'bos', 'eos', 'boundary', 'look', 'empty')
+
+
+def _literal_prefix(node, flags):
+    """A string every match starts with (case-sensitive patterns), or ''."""
+    if flags & _I:
+        return ''
+    kind = node[0]
+    if kind == 'char':
+        return node[1]
+    if kind == 'group':
+        return _literal_prefix(node[2], flags)
+    if kind == 'seq':
+        out = []
+        for n in node[1]:
+            if n[0] == 'char':
+                out.append(n[1])
+                continue
+            if not out and n[0] == 'group':
+                return _literal_prefix(n, flags)
+            if not out and n[0] in _ZERO_WIDTH:
+                continue
+            break
+        return ''.join(out)
+    if kind == 'rep' and node[2] >= 1:
+        return _literal_prefix(node[1], flags)[:1]
+    return ''
+
+
+def _first_pred(node, flags):
+    """A test every match's first character passes, or None (the node can match empty, or
+    its first character is not known)."""
+    kind = node[0]
+    if kind in ('char', 'set'):
+        return _single_char_pred(node, flags)
+    if kind in ('group', 'atomic'):
+        return _first_pred(node[-1], flags)
+    if kind == 'rep':
+        return _first_pred(node[1], flags) if node[2] >= 1 else None
+    if kind == 'seq':
+        for n in node[1]:
+            if n[0] in _ZERO_WIDTH:
+                continue
+            if _width(n)[0] == 0:
+                return None
+            return _first_pred(n, flags)
+        return None
+    if kind == 'alt':
+        preds = [_first_pred(n, flags) for n in node[1]]
+        if not preds or None in preds:
+            return None
+        return lambda c: any(p(c) for p in preds)
+    return None
+
+
 def _compile(node, flags):
     kind = node[0]
     if kind in ('char', 'any', 'set'):
@@ -1055,6 +1110,11 @@ class Pattern:
         self._tree = tree
         self._matcher = _compile(tree, flags)
         self._prefix = None
+        # Where a search may start: at the literal prefix every match begins with (found with
+        # str.find), else at a character the first test accepts; other places cannot match.
+        search_flags = flags | _A if is_bytes else flags
+        self._search_prefix = _literal_prefix(tree, search_flags)
+        self._search_first = None if self._search_prefix else _first_pred(tree, search_flags)
 
     @property
     def groupindex(self):
@@ -1125,7 +1185,18 @@ class Pattern:
         ngroups = self.groups + 1
         matcher = self._matcher
         start = pos
+        prefix = None if anchored else self._search_prefix
+        first = None if anchored else self._search_first
         while True:
+            if prefix:
+                start = text.find(prefix, start, endpos)
+                if start < 0:
+                    return None
+            elif first is not None:
+                while start < endpos and not first(text[start]):
+                    start += 1
+                if start >= endpos:
+                    return None
             ctx.groups = [-1] * (2 * ngroups)
             ctx.lastindex = None
             ctx.start = start
