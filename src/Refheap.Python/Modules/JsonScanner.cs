@@ -15,8 +15,11 @@ namespace Refheap.Python.Modules;
 /// object_pairs_hook, parse_float, parse_int, parse_constant and the key memo dict; the hooks
 /// are only called when they are not the defaults (float, int), as the C scanner does. Nesting
 /// counts against the recursion limit with the C scanner's messages.
+/// Lib/JsonDecoder is a separate parser on purpose: it builds .NET JsonValue trees (recorded
+/// data for tests and tools); this one builds Python objects and calls the hooks as each
+/// object completes, so a hook's exception and a later syntax error come in CPython's order.
 /// </summary>
-internal sealed unsafe class JsonScanner
+internal sealed unsafe partial class JsonScanner
 {
     private readonly Interpreter _interp;
     private readonly PyRuntime _rt;
@@ -307,138 +310,6 @@ internal sealed unsafe class JsonScanner
         return isFloat
             ? _rt.NewFloat(double.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture))
             : _rt.IntFromString(digits);
-    }
-
-    /// <summary>py_scanstring: the str after the opening quote at end - 1.</summary>
-    private PyObject* ScanString(nint end, out nint after)
-    {
-        after = end;
-        nint begin = end - 1;
-        _chars.Clear();
-        bool escaped = false;
-        while (true)
-        {
-            nint next = end;
-            int c = 0;
-            while (next < _n)
-            {
-                c = At(next);
-                if (c is '"' or '\\')
-                {
-                    break;
-                }
-
-                if (_strict && c <= 0x1f)
-                {
-                    return DecodeError("Invalid control character at", next);
-                }
-
-                next++;
-            }
-
-            if (next >= _n)
-            {
-                return DecodeError("Unterminated string starting at", begin);
-            }
-
-            if (c == '"' && !escaped)
-            {
-                // No escape in it: the characters as they stand.
-                after = next + 1;
-                return _rt.StrSubstring(_s, end, next - end);
-            }
-
-            for (nint i = end; i < next; i++)
-            {
-                _chars.Add(At(i));
-            }
-
-            if (c == '"')
-            {
-                after = next + 1;
-                return _rt.NewStrFromCodePoints(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_chars));
-            }
-
-            escaped = true;
-            next++;
-            if (next == _n)
-            {
-                return DecodeError("Unterminated string starting at", begin);
-            }
-
-            c = At(next);
-            if (c != 'u')
-            {
-                end = next + 1;
-                int decoded = c switch
-                {
-                    '"' => '"',
-                    '\\' => '\\',
-                    '/' => '/',
-                    'b' => '\b',
-                    'f' => '\f',
-                    'n' => '\n',
-                    'r' => '\r',
-                    't' => '\t',
-                    _ => -1,
-                };
-                if (decoded < 0)
-                {
-                    return DecodeError("Invalid \\escape", end - 2);
-                }
-
-                _chars.Add(decoded);
-                continue;
-            }
-
-            next++;
-            end = next + 4;
-            if (end >= _n)
-            {
-                return DecodeError("Invalid \\uXXXX escape", next - 1);
-            }
-
-            int uni = Hex4(next);
-            if (uni < 0)
-            {
-                return DecodeError("Invalid \\uXXXX escape", end - 5);
-            }
-
-            if (uni is >= 0xd800 and <= 0xdbff && end + 6 < _n && At(end) == '\\' && At(end + 1) == 'u')
-            {
-                int uni2 = Hex4(end + 2);
-                if (uni2 < 0)
-                {
-                    return DecodeError("Invalid \\uXXXX escape", end + 1);
-                }
-
-                if (uni2 is >= 0xdc00 and <= 0xdfff)
-                {
-                    uni = 0x10000 + (((uni - 0xd800) << 10) | (uni2 - 0xdc00));
-                    end += 6;
-                }
-            }
-
-            _chars.Add(uni);
-        }
-    }
-
-    private int Hex4(nint start)
-    {
-        int value = 0;
-        for (nint i = start; i < start + 4; i++)
-        {
-            int c = At(i);
-            int d = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : -1;
-            if (d < 0)
-            {
-                return -1;
-            }
-
-            value = (value * 16) + d;
-        }
-
-        return value;
     }
 
     /// <summary>An object (after '{') or an array (after '['), within the recursion limit.</summary>
