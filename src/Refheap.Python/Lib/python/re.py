@@ -774,7 +774,15 @@ def _compile(node, flags):
             return None
         return m_one
     if kind == 'seq':
-        parts = [_compile(n, flags) for n in node[1]]
+        nodes = node[1]
+        parts = []
+        for i, n in enumerate(nodes):
+            nxt = nodes[i + 1] if i + 1 < len(nodes) else None
+            if (n[0] == 'rep' and nxt is not None and nxt[0] == 'char' and not flags & _I):
+                # A repetition followed by a literal: backtracking only stops where it is.
+                parts.append(_compile_rep(n, flags, nxt[1]))
+            else:
+                parts.append(_compile(n, flags))
         if not parts:
             return lambda ctx, pos, k: k(pos)
         if len(parts) == 1:
@@ -991,9 +999,38 @@ def _atomic(inner):
     return m_atomic
 
 
-def _compile_rep(node, flags):
+def _compile_rep(node, flags, next_literal=None):
     sub, lo, hi, mode = node[1], node[2], node[3], node[4]
     pred = _single_char_pred(sub, flags)
+    if pred is not None and next_literal is not None and mode == 'greedy':
+        # The match continues with next_literal at the position the repetition stops, so only
+        # positions holding it are tried; when the repetition cannot consume that character,
+        # the one place is where the greedy run ended.
+        lit = next_literal
+        lit_in_run = pred(lit)
+
+        def m_rep_greedy_lit(ctx, pos, k):
+            s = ctx.s
+            end = ctx.end
+            limit = end if hi >= end - pos else pos + hi
+            p = pos
+            while p < limit and pred(s[p]):
+                p += 1
+            stop = pos + lo
+            if p < stop:
+                return None
+            if not lit_in_run:
+                if p < end and s[p] == lit:
+                    return k(p)
+                return None
+            while p >= stop:
+                if p < end and s[p] == lit:
+                    r = k(p)
+                    if r is not None:
+                        return r
+                p -= 1
+            return None
+        return m_rep_greedy_lit
     if pred is not None:
         if mode == 'lazy':
             def m_rep_lazy1(ctx, pos, k):
@@ -1187,6 +1224,11 @@ class Pattern:
         start = pos
         prefix = None if anchored else self._search_prefix
         first = None if anchored else self._search_first
+        # The continuation after a whole match: any end will do, unless the match must fill
+        # the text (fullmatch) or must not be empty at the first position (after an empty match).
+        def k_any(p):
+            return p
+        nslots = 2 * ngroups
         while True:
             if prefix:
                 start = text.find(prefix, start, endpos)
@@ -1197,17 +1239,19 @@ class Pattern:
                     start += 1
                 if start >= endpos:
                     return None
-            ctx.groups = [-1] * (2 * ngroups)
+            ctx.groups = [-1] * nslots
             ctx.lastindex = None
             ctx.start = start
             adv = must_advance and start == pos
-
-            def k(p, start=start, adv=adv):
-                if full and p != endpos:
-                    return None
-                if adv and p == start:
-                    return None
-                return p
+            if full or adv:
+                def k(p, start=start, adv=adv):
+                    if full and p != endpos:
+                        return None
+                    if adv and p == start:
+                        return None
+                    return p
+            else:
+                k = k_any
             try:
                 r = matcher(ctx, start, k)
             except RecursionError:
