@@ -649,7 +649,22 @@ def _set_predicate(negate, items, flags):
     else:
         def pred(c):
             return test(c) != negate
-    return pred
+    # Each character's answer is computed once per set: later tests are one dict lookup.
+    return _PredCache(pred).__getitem__
+
+
+class _PredCache(dict):
+    """A character class's answers by character, filled on first use (at most 65536 kept)."""
+    __slots__ = ('pred',)
+
+    def __init__(self, pred):
+        self.pred = pred
+
+    def __missing__(self, c):
+        r = self.pred(c)
+        if len(self) < 65536:
+            self[c] = r
+        return r
 
 
 def _single_char_pred(node, flags):
