@@ -32,6 +32,7 @@ internal sealed unsafe partial class Interpreter
         _nativeModules["_refheap_random"] = NativeModules.CreateRandom;
         _nativeModules["_collections"] = Objects.Deque.Deque.CreateModule;
         _nativeModules["_refheap_json"] = NativeModules.CreateJson;
+        _nativeModules["_refheap_hashlib"] = HashlibModule.Create;
         SysModule = SysGcModules.CreateSys(this);
         rt.DictSetItem(Modules, Str("sys"), SysModule);
         rt.DictSetItem(PyRuntime.ModuleDict(BuiltinsModule), Str("__builtins__"), BuiltinsModule);

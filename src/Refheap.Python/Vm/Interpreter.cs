@@ -108,8 +108,12 @@ internal sealed unsafe partial class Interpreter : IDisposable
 
     internal void PopFrame(InterpreterFrame* f) => _dataStack.Pop(f);
 
+    /// <summary>hashlib's hash states (Modules/HashlibModule).</summary>
+    internal HashlibModule Hashes { get; } = new();
+
     public void Dispose()
     {
+        Hashes.Dispose();
         ReleaseStdioObjects();
         _dataStack.Dispose();
         Rt.Allocator.Free(_baseExcItem);
