@@ -75,15 +75,9 @@ internal sealed unsafe class HashlibModule : IDisposable
     private static PyObject* Pbkdf2(PyRuntime rt, PyObject* nameObj, PyObject* password, PyObject* salt, PyObject* iterations, PyObject* dklen)
     {
         string name = PyRuntime.StrToString(nameObj).ToLowerInvariant();
-        HashAlgorithmName? algorithm = name switch
-        {
-            "sha1" => HashAlgorithmName.SHA1,
-            "sha256" => HashAlgorithmName.SHA256,
-            "sha384" => HashAlgorithmName.SHA384,
-            "sha512" => HashAlgorithmName.SHA512,
-            _ => null,
-        };
-        if (algorithm is not HashAlgorithmName a)
+
+        // Rfc2898DeriveBytes takes SHA-1 and SHA-2 only.
+        if (name is "md5" || name.StartsWith("sha3_", StringComparison.Ordinal) || AlgorithmOf(name) is not HashAlgorithmName a)
         {
             rt.SetError(rt.NotImplementedErrorType, $"hashlib.pbkdf2_hmac: {name} is not available in Refheap");
             return null;
@@ -109,19 +103,7 @@ internal sealed unsafe class HashlibModule : IDisposable
         }
 
         string name = PyRuntime.StrToString(nameObj).ToLowerInvariant();
-        HashAlgorithmName? algorithm = name switch
-        {
-            "md5" => HashAlgorithmName.MD5,
-            "sha1" => HashAlgorithmName.SHA1,
-            "sha256" => HashAlgorithmName.SHA256,
-            "sha384" => HashAlgorithmName.SHA384,
-            "sha512" => HashAlgorithmName.SHA512,
-            "sha3_256" when SHA3_256.IsSupported => HashAlgorithmName.SHA3_256,
-            "sha3_384" when SHA3_384.IsSupported => HashAlgorithmName.SHA3_384,
-            "sha3_512" when SHA3_512.IsSupported => HashAlgorithmName.SHA3_512,
-            _ => null,
-        };
-        if (algorithm is not HashAlgorithmName a)
+        if (AlgorithmOf(name) is not HashAlgorithmName a)
         {
             if (Array.IndexOf(Unsupported, name) >= 0 || name.StartsWith("sha3_", StringComparison.Ordinal))
             {
@@ -139,6 +121,20 @@ internal sealed unsafe class HashlibModule : IDisposable
         _states[id] = IncrementalHash.CreateHash(a);
         return rt.NewInt(id);
     }
+
+    /// <summary>The .NET algorithm behind a Python name, or null when this process has none.</summary>
+    private static HashAlgorithmName? AlgorithmOf(string name) => name switch
+    {
+        "md5" => HashAlgorithmName.MD5,
+        "sha1" => HashAlgorithmName.SHA1,
+        "sha256" => HashAlgorithmName.SHA256,
+        "sha384" => HashAlgorithmName.SHA384,
+        "sha512" => HashAlgorithmName.SHA512,
+        "sha3_256" when SHA3_256.IsSupported => HashAlgorithmName.SHA3_256,
+        "sha3_384" when SHA3_384.IsSupported => HashAlgorithmName.SHA3_384,
+        "sha3_512" when SHA3_512.IsSupported => HashAlgorithmName.SHA3_512,
+        _ => null,
+    };
 
     private IncrementalHash? State(PyRuntime rt, PyObject* handle)
     {
