@@ -75,9 +75,7 @@ internal sealed unsafe class HashlibModule : IDisposable
     private static PyObject* Pbkdf2(PyRuntime rt, PyObject* nameObj, PyObject* password, PyObject* salt, PyObject* iterations, PyObject* dklen)
     {
         string name = PyRuntime.StrToString(nameObj).ToLowerInvariant();
-
-        // Rfc2898DeriveBytes takes SHA-1 and SHA-2 only.
-        if (name is "md5" || name.StartsWith("sha3_", StringComparison.Ordinal) || AlgorithmOf(name) is not HashAlgorithmName a)
+        if (AlgorithmOf(name) is not HashAlgorithmName a)
         {
             rt.SetError(rt.NotImplementedErrorType, $"hashlib.pbkdf2_hmac: {name} is not available in Refheap");
             return null;
@@ -90,7 +88,35 @@ internal sealed unsafe class HashlibModule : IDisposable
             return null;
         }
 
-        byte[] key = Rfc2898DeriveBytes.Pbkdf2(Interpreter.BytesView(password), Interpreter.BytesView(salt), (int)rounds, a, (int)length);
+        // PBKDF2 (RFC 8018 5.2) over HMAC of the named hash: block i is U1 ^ ... ^ Uc with
+        // U1 = HMAC(P, S || INT(i)) and Uj = HMAC(P, Uj-1), blocks concatenated to dklen bytes.
+        // (Rfc2898DeriveBytes takes SHA-1 and SHA-2 only; CPython also derives with md5 and sha3.)
+        using IncrementalHash mac = IncrementalHash.CreateHMAC(a, Interpreter.BytesView(password));
+        byte[] saltBytes = Interpreter.BytesView(salt).ToArray();
+        var key = new byte[length];
+        Span<byte> counter = stackalloc byte[4];
+        for (int block = 1, filled = 0; filled < key.Length; block++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(counter, block);
+            mac.AppendData(saltBytes);
+            mac.AppendData(counter);
+            byte[] u = mac.GetHashAndReset();
+            byte[] t = (byte[])u.Clone();
+            for (long j = 1; j < rounds; j++)
+            {
+                mac.AppendData(u);
+                u = mac.GetHashAndReset();
+                for (int x = 0; x < t.Length; x++)
+                {
+                    t[x] ^= u[x];
+                }
+            }
+
+            int take = Math.Min(t.Length, key.Length - filled);
+            Array.Copy(t, 0, key, filled, take);
+            filled += take;
+        }
+
         return rt.NewBytes(key);
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Refheap.Python.Vm;
@@ -52,6 +53,8 @@ internal sealed unsafe partial class JsonScanner
         _memo = memo;
     }
 
+    private static readonly string[] SettingNames = ["strict", "object_hook", "object_pairs_hook", "parse_float", "parse_int", "parse_constant", "memo"];
+
     /// <summary>scan_once(scanner, s, idx, error_type) -> (value, end).</summary>
     public static PyObject* ScanOnce(PyRuntime rt, PyObject** args, nint nargs)
     {
@@ -63,7 +66,7 @@ internal sealed unsafe partial class JsonScanner
 
         Interpreter interp = Interpreter.Of(rt);
         PyObject* scanner = args[0];
-        string[] names = ["strict", "object_hook", "object_pairs_hook", "parse_float", "parse_int", "parse_constant", "memo"];
+        string[] names = SettingNames;
         var values = stackalloc nint[names.Length];
         PyObject* result = null;
         int got = 0;
@@ -298,14 +301,13 @@ internal sealed unsafe partial class JsonScanner
         }
 
         // The digits are ASCII: the str's code points are the text.
-        var digits = new string('\0', (int)(idx - start));
-        fixed (char* p = digits)
+        Span<char> chars = idx - start <= 128 ? stackalloc char[(int)(idx - start)] : new char[idx - start];
+        for (nint i = start; i < idx; i++)
         {
-            for (nint i = start; i < idx; i++)
-            {
-                p[i - start] = (char)At(i);
-            }
+            chars[(int)(i - start)] = (char)At(i);
         }
+
+        string digits = new(chars);
 
         return isFloat
             ? _rt.NewFloat(double.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture))

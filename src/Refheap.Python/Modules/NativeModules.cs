@@ -77,17 +77,32 @@ internal static unsafe partial class NativeModules
         return m;
     }
 
-    /// <summary>_refheap_json: the JSON scanner and string encoders in native code (JsonScanner, JsonStrings).</summary>
+    /// <summary>
+    /// _refheap_json: the JSON scanner (JsonScanner) and encode_basestring(_ascii), the string
+    /// escaping of Lib/JsonEncoder (CPython has both in C).
+    /// </summary>
     public static PyObject* CreateJson(Interpreter interp)
     {
         PyObject* m = interp.Rt.NewModule("_refheap_json");
         interp.AddFunction(m, "scan_once", (r, s, a, n, k) =>
             ArgParse.NoKeywords(r, "scan_once", k) ? JsonScanner.ScanOnce(r, a, n) : null);
         interp.AddFunction(m, "encode_basestring_ascii", (r, s, a, n, k) =>
-            ArgParse.OneArg(r, "encode_basestring_ascii", n, k) ? JsonStrings.Encode(r, a[0], asciiOnly: true) : null);
+            ArgParse.OneArg(r, "encode_basestring_ascii", n, k) ? JsonString(r, a[0], ensureAscii: true) : null);
         interp.AddFunction(m, "encode_basestring", (r, s, a, n, k) =>
-            ArgParse.OneArg(r, "encode_basestring", n, k) ? JsonStrings.Encode(r, a[0], asciiOnly: false) : null);
+            ArgParse.OneArg(r, "encode_basestring", n, k) ? JsonString(r, a[0], ensureAscii: false) : null);
         return m;
+    }
+
+    /// <summary>A str as a JSON string literal (quotes included).</summary>
+    private static PyObject* JsonString(PyRuntime rt, PyObject* s, bool ensureAscii)
+    {
+        if (!PyRuntime.IsStr(s))
+        {
+            rt.SetError(rt.TypeErrorType, $"first argument must be a string, not {rt.TypeName(s)}");
+            return null;
+        }
+
+        return rt.NewStr(Lib.JsonEncoder.EncodeString(PyRuntime.StrToString(s), ensureAscii));
     }
 
     public static PyObject* CreateIo(Interpreter interp)

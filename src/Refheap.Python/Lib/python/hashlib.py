@@ -143,10 +143,12 @@ def pbkdf2_hmac(hash_name, password, salt, iterations, dklen=None):
     if name not in algorithms_guaranteed and name not in _SIZES:
         # What CPython's OpenSSL-backed _hashlib reports for a digest it cannot fetch.
         raise UnsupportedDigestmodError('[digital envelope routines] unsupported')
+    if name not in _SIZES:
+        raise NotImplementedError('hashlib.pbkdf2_hmac: %s is not available in Refheap' % name)
     if iterations < 1:
         raise ValueError('iteration value must be greater than 0.')
     if dklen is None:
-        dklen = _SIZES[name][0] if name in _SIZES else 0
+        dklen = _SIZES[name][0]
     elif not isinstance(dklen, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(dklen).__name__)
     if dklen < 1:

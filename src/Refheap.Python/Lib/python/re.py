@@ -774,7 +774,7 @@ def _first_pred(node, flags):
         preds = [_first_pred(n, flags) for n in node[1]]
         if not preds or None in preds:
             return None
-        return lambda c: any(p(c) for p in preds)
+        return _PredCache(lambda c: any(p(c) for p in preds)).__getitem__
     return None
 
 

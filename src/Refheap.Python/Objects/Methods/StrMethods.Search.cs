@@ -115,9 +115,7 @@ internal static unsafe partial class StrMethods
                 return null;
             }
 
-            nint i = !reverse && PyRuntime.StrLength(sub) == 1
-                ? FindChar(self, PyRuntime.StrRead(sub, 0), start, end)
-                : FindStr(self, sub, start, end, reverse);
+            nint i = FindStr(self, sub, start, end, reverse);
             if (i < 0 && raise)
             {
                 rt.SetError(rt.ValueErrorType, "substring not found");
@@ -126,23 +124,6 @@ internal static unsafe partial class StrMethods
 
             return rt.NewInt(i);
         });
-    }
-
-    /// <summary>find of one code point: scans only [start, end) (ADJUST_INDICES), not a copy of the whole str.</summary>
-    private static nint FindChar(PyObject* self, int cp, nint start, nint end)
-    {
-        nint len = PyRuntime.StrLength(self);
-        end = end > len ? len : end < 0 ? Math.Max(end + len, 0) : end;
-        start = start < 0 ? Math.Max(start + len, 0) : start;
-        for (nint k = start; k < end; k++)
-        {
-            if (PyRuntime.StrRead(self, k) == cp)
-            {
-                return k;
-            }
-        }
-
-        return -1;
     }
 
     private static void AddTailMatch(string name, bool atEnd)

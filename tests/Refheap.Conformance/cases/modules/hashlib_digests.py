@@ -30,6 +30,7 @@ print({'md5', 'sha1', 'sha256', 'sha384', 'sha512'} <= hashlib.algorithms_availa
 print(hashlib.file_digest(io.BytesIO(b'file contents' * 1000), 'sha256').hexdigest())
 print(hashlib.pbkdf2_hmac('sha256', b'password', b'salt', 1000).hex())
 print(hashlib.pbkdf2_hmac('sha1', b'pw', b'NaCl', 2, dklen=10).hex(), hashlib.pbkdf2_hmac('SHA512', bytearray(b'p'), b's', 1, 8).hex())
+print(hashlib.pbkdf2_hmac('md5', b'password', b'salt', 3, 40).hex(), hashlib.pbkdf2_hmac('sha384', b'', b'', 1).hex()[:16])
 for bad in [lambda: hashlib.pbkdf2_hmac('sha256', b'p', b's', 0), lambda: hashlib.pbkdf2_hmac('sha256', b'p', b's', 1, 0),
             lambda: hashlib.pbkdf2_hmac('sha256', 'p', b's', 1), lambda: hashlib.pbkdf2_hmac('nope', b'p', b's', 1)]:
     try:
